@@ -1,0 +1,179 @@
+package api
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+	"github.com/golang-jwt/jwt/v5"
+
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/store"
+)
+
+// Token settings.
+const (
+	tokenIssuer     = "brobygger"
+	tokenAudience   = "brobygger-api"
+	accessTokenTTL  = 15 * time.Minute
+	refreshTokenTTL = 90 * 24 * time.Hour
+)
+
+// Roles.
+const (
+	RoleYouth = "youth"
+)
+
+// claims are what an access token says about its bearer.
+type claims struct {
+	Role  string `json:"role"`
+	OrgID string `json:"org,omitempty"`
+	jwt.RegisteredClaims
+}
+
+// tokenResponse is the shape every sign-in and refresh returns.
+type tokenResponse struct {
+	UserID       string `json:"user_id"`
+	AccessToken  string `json:"access_token"`
+	RefreshToken string `json:"refresh_token"`
+	TokenType    string `json:"token_type"`
+	ExpiresIn    int    `json:"expires_in"`
+}
+
+// NewID returns a random, unguessable id.
+func NewID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func hashToken(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// issue signs an access token and creates a refresh token in the family.
+func (s *Server) issue(c *fiber.Ctx, u store.User, family string) error {
+	now := s.now()
+	cl := claims{Role: u.Role, OrgID: u.OrgID, RegisteredClaims: jwt.RegisteredClaims{
+		Issuer:    tokenIssuer,
+		Subject:   u.ID,
+		Audience:  jwt.ClaimStrings{tokenAudience},
+		IssuedAt:  jwt.NewNumericDate(now),
+		ExpiresAt: jwt.NewNumericDate(now.Add(accessTokenTTL)),
+		ID:        NewID(),
+	}}
+	access, err := jwt.NewWithClaims(jwt.SigningMethodHS256, cl).SignedString(s.secret)
+	if err != nil {
+		return err
+	}
+	raw := make([]byte, 32)
+	_, _ = rand.Read(raw)
+	refresh := base64.RawURLEncoding.EncodeToString(raw)
+	if family == "" {
+		family = NewID()
+	}
+	err = s.users.SaveRefreshToken(c.Context(), store.RefreshToken{Hash: hashToken(refresh), UserID: u.ID,
+		Family: family, CreatedAt: now, ExpiresAt: now.Add(refreshTokenTTL)})
+	if err != nil {
+		return err
+	}
+	return c.JSON(tokenResponse{UserID: u.ID, AccessToken: access, RefreshToken: refresh, TokenType: "Bearer",
+		ExpiresIn: int(accessTokenTTL.Seconds())})
+}
+
+type guestRequest struct {
+	Locale string `json:"locale"`
+}
+
+func (s *Server) guest(c *fiber.Ctx) error {
+	var req guestRequest
+	if err := decode(c, &req, true); err != nil {
+		return err
+	}
+	switch req.Locale {
+	case "":
+		req.Locale = "da"
+	case "da", "en":
+	default:
+		return badRequest(`locale must be "da" or "en"`)
+	}
+	u := store.User{ID: NewID(), Role: RoleYouth, Locale: req.Locale, CreatedAt: s.now()}
+	if err := s.users.CreateUser(c.Context(), u); err != nil {
+		return err
+	}
+	c.Status(fiber.StatusCreated)
+	return s.issue(c, u, "")
+}
+
+type refreshRequest struct {
+	RefreshToken string `json:"refresh_token"`
+}
+
+func (s *Server) refresh(c *fiber.Ctx) error {
+	var req refreshRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	if req.RefreshToken == "" {
+		return badRequest("refresh_token is required")
+	}
+	t, err := s.users.SpendRefreshToken(c.Context(), hashToken(req.RefreshToken), s.now())
+	if err != nil {
+		if errors.Is(err, bot.ErrNotFound) {
+			return unauthorized("The refresh token is not valid any more; sign in again.")
+		}
+		return err
+	}
+	u, err := s.users.User(c.Context(), t.UserID)
+	if err != nil {
+		if errors.Is(err, bot.ErrNotFound) {
+			return unauthorized("The account no longer exists.")
+		}
+		return err
+	}
+	return s.issue(c, u, t.Family)
+}
+
+// principal is the authenticated caller.
+type principal struct {
+	UserID string
+	Role   string
+	OrgID  string
+}
+
+// authenticate checks the bearer token and, when roles are given, the role.
+func (s *Server) authenticate(roles ...string) fiber.Handler {
+	parser := jwt.NewParser(jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
+		jwt.WithIssuer(tokenIssuer), jwt.WithAudience(tokenAudience), jwt.WithExpirationRequired(),
+		jwt.WithTimeFunc(s.now))
+	return func(c *fiber.Ctx) error {
+		h := c.Get(fiber.HeaderAuthorization)
+		raw, ok := strings.CutPrefix(h, "Bearer ")
+		if !ok || raw == "" {
+			return unauthorized("Send an access token as \"Authorization: Bearer <token>\".")
+		}
+		var cl claims
+		if _, err := parser.ParseWithClaims(raw, &cl, func(*jwt.Token) (any, error) { return s.secret, nil }); err != nil {
+			return unauthorized("The access token is invalid or expired; refresh it.")
+		}
+		if len(roles) > 0 && !slices.Contains(roles, cl.Role) {
+			return &Error{Status: fiber.StatusForbidden, Slug: "forbidden", Detail: "Your role may not do this."}
+		}
+		c.Locals(principalKey{}, principal{UserID: cl.Subject, Role: cl.Role, OrgID: cl.OrgID})
+		return c.Next()
+	}
+}
+
+type principalKey struct{}
+
+func caller(c *fiber.Ctx) principal {
+	p, _ := c.Locals(principalKey{}).(principal)
+	return p
+}

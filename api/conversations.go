@@ -1,0 +1,219 @@
+package api
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/brobygger/brobygger/bot"
+)
+
+// maxTextRunes bounds one chat message.
+const maxTextRunes = 2000
+
+type quickReplyJSON struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+type firstStepJSON struct {
+	Text     string     `json:"text"`
+	StartsAt *time.Time `json:"starts_at"`
+	EndsAt   *time.Time `json:"ends_at,omitempty"`
+	Place    string     `json:"place"`
+	Contact  string     `json:"contact"`
+}
+
+type cardJSON struct {
+	OpportunityID  string           `json:"opportunity_id"`
+	Title          string           `json:"title"`
+	Organisation   string           `json:"organisation"`
+	OrganisationID string           `json:"organisation_id"`
+	Summary        string           `json:"summary"`
+	Why            []string         `json:"why"`
+	FirstStep      firstStepJSON    `json:"first_step"`
+	DistanceKm     *float64         `json:"distance_km"`
+	Interests      []string         `json:"interests"`
+	Notes          []string         `json:"notes"`
+	Actions        []quickReplyJSON `json:"actions"`
+}
+
+type messageJSON struct {
+	ID              string           `json:"id"`
+	From            string           `json:"from"`
+	Text            string           `json:"text"`
+	CreatedAt       time.Time        `json:"created_at"`
+	QuickReplies    []quickReplyJSON `json:"quick_replies"`
+	Cards           []cardJSON       `json:"cards"`
+	Kind            string           `json:"kind,omitempty"`
+	ClientMessageID string           `json:"client_message_id,omitempty"`
+}
+
+func toQuickReplies(qs []bot.QuickReply) []quickReplyJSON {
+	out := make([]quickReplyJSON, len(qs))
+	for i, q := range qs {
+		out[i] = quickReplyJSON(q)
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func toCard(c bot.Card) cardJSON {
+	return cardJSON{
+		OpportunityID: c.OpportunityID, Title: c.Title, Organisation: c.Organisation, OrganisationID: c.OrganisationID,
+		Summary: c.Summary, Why: nonNil(c.Why), DistanceKm: c.DistanceKm, Interests: nonNil(c.Interests),
+		Notes: nonNil(c.Notes), Actions: toQuickReplies(c.Actions),
+		FirstStep: firstStepJSON{Text: c.FirstStep.Text, StartsAt: c.FirstStep.StartsAt, EndsAt: c.FirstStep.EndsAt,
+			Place: c.FirstStep.Place, Contact: c.FirstStep.Contact},
+	}
+}
+
+func toMessages(ms []bot.Message) []messageJSON {
+	out := make([]messageJSON, len(ms))
+	for i, m := range ms {
+		cards := make([]cardJSON, len(m.Cards))
+		for j, c := range m.Cards {
+			cards[j] = toCard(c)
+		}
+		out[i] = messageJSON{ID: m.ID, From: m.From, Text: m.Text, CreatedAt: m.CreatedAt,
+			QuickReplies: toQuickReplies(m.QuickReplies), Cards: cards, Kind: m.Kind, ClientMessageID: m.ClientMessageID}
+	}
+	return out
+}
+
+type startConversationRequest struct {
+	Locale string `json:"locale"`
+}
+
+func (s *Server) startConversation(c *fiber.Ctx) error {
+	var req startConversationRequest
+	if err := decode(c, &req, true); err != nil {
+		return err
+	}
+	p := caller(c)
+	lang := req.Locale
+	if lang == "" {
+		if u, err := s.users.User(c.Context(), p.UserID); err == nil {
+			lang = u.Locale
+		}
+	}
+	conv, _, err := s.conv.Start(c.Context(), p.UserID, lang)
+	if err != nil {
+		return err
+	}
+	c.Status(fiber.StatusCreated)
+	return c.JSON(fiber.Map{"conversation_id": conv.ID, "messages": toMessages(conv.Messages)})
+}
+
+type sendMessageRequest struct {
+	ClientMessageID string  `json:"client_message_id"`
+	Text            *string `json:"text"`
+	Choice          *string `json:"choice"`
+}
+
+func (s *Server) sendMessage(c *fiber.Ctx) error {
+	var req sendMessageRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	id := strings.TrimSpace(req.ClientMessageID)
+	if id == "" || len(id) > 100 {
+		return badRequest("client_message_id is required (at most 100 characters); reuse it when you retry.")
+	}
+	var in bot.Input
+	switch {
+	case req.Text != nil && req.Choice != nil:
+		return badRequest("Send either text or choice, not both.")
+	case req.Text != nil:
+		in.Text = strings.TrimSpace(*req.Text)
+		if in.Text == "" {
+			return badRequest("text must not be empty.")
+		}
+		if utf8.RuneCountInString(in.Text) > maxTextRunes {
+			return badRequest("text is too long; keep a message under 2000 characters.")
+		}
+	case req.Choice != nil:
+		in.Choice = strings.TrimSpace(*req.Choice)
+		if !s.conv.Engine().ValidChoice(in.Choice) {
+			return badRequest("choice is not a quick reply or card action id.")
+		}
+	default:
+		return badRequest("Send text or choice.")
+	}
+	replies, err := s.conv.Send(c.Context(), caller(c).UserID, c.Params("id"), id, in)
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"messages": toMessages(replies)})
+}
+
+func (s *Server) listMessages(c *fiber.Ctx) error {
+	conv, err := s.conv.Get(c.Context(), caller(c).UserID, c.Params("id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"conversation_id": conv.ID, "messages": toMessages(conv.After(c.Query("after")))})
+}
+
+type profileJSON struct {
+	Age          int      `json:"age,omitempty"`
+	Interests    []string `json:"interests"`
+	Slots        []string `json:"slots"`
+	Commitment   string   `json:"commitment"`
+	Postcode     string   `json:"postcode,omitempty"`
+	Municipality string   `json:"municipality,omitempty"`
+	Online       bool     `json:"online"`
+	Group        string   `json:"group"`
+}
+
+func (s *Server) me(c *fiber.Ctx) error {
+	p := caller(c)
+	u, err := s.users.User(c.Context(), p.UserID)
+	if err != nil {
+		return err
+	}
+	out := fiber.Map{"user_id": u.ID, "role": u.Role, "locale": u.Locale, "created_at": u.CreatedAt,
+		"profile": profileJSON{Interests: []string{}, Slots: []string{}}, "chosen": []string{}}
+	conv, _, err := s.conv.Existing(c.Context(), p.UserID)
+	if err != nil {
+		return err
+	}
+	if conv != nil {
+		pr := conv.State.Profile
+		out["profile"] = profileJSON{Age: pr.Age, Interests: nonNil(pr.Interests), Slots: nonNil(pr.Slots),
+			Commitment: pr.Commitment, Postcode: pr.Postcode, Municipality: pr.Municipality, Online: pr.Online, Group: pr.Group}
+		chosen := []string{}
+		for _, ch := range conv.State.Chosen {
+			chosen = append(chosen, ch.OpportunityID)
+		}
+		out["chosen"] = chosen
+		out["conversation_id"] = conv.ID
+		out["locale"] = conv.State.Lang
+		if conv.State.Consent != nil {
+			out["consent"] = conv.State.Consent
+		}
+	}
+	return c.JSON(out)
+}
+
+func (s *Server) mySuggestions(c *fiber.Ctx) error {
+	conv, _, err := s.conv.Existing(c.Context(), caller(c).UserID)
+	if err != nil {
+		return err
+	}
+	cards := []cardJSON{}
+	if conv != nil {
+		for _, card := range conv.LatestCards() {
+			cards = append(cards, toCard(card))
+		}
+	}
+	return c.JSON(fiber.Map{"suggestions": cards})
+}

@@ -1,0 +1,217 @@
+// Package app wires Brobygger together: configuration from the environment,
+// the database, the catalog, the conversation engine and the HTTP API. The
+// command and the end-to-end tests both start the server through it.
+package app
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/brobygger/brobygger/api"
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/catalog"
+	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/store"
+	"github.com/brobygger/brobygger/web"
+)
+
+// Config is every setting, read from the environment by FromEnv.
+type Config struct {
+	Addr      string // BROBYGGER_ADDR
+	DataDir   string // BROBYGGER_DATA
+	MongoURI  string // MONGODB_URI
+	JWTSecret string // BROBYGGER_JWT_SECRET
+	// Database overrides the database name (tests use a fresh one each).
+	Database string
+	// SkipSample leaves the sample catalog out.
+	SkipSample bool
+	// CatalogRefresh is how often the in-memory catalog picks up changes.
+	CatalogRefresh time.Duration
+	Now            func() time.Time
+	Logger         *slog.Logger
+}
+
+// FromEnv reads the configuration from environment variables, with defaults.
+func FromEnv() Config {
+	cfg := Config{
+		Addr:      os.Getenv("BROBYGGER_ADDR"),
+		DataDir:   os.Getenv("BROBYGGER_DATA"),
+		MongoURI:  os.Getenv("MONGODB_URI"),
+		JWTSecret: os.Getenv("BROBYGGER_JWT_SECRET"),
+	}
+	if cfg.Addr == "" {
+		cfg.Addr = ":8080"
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = "data"
+	}
+	return cfg
+}
+
+// App is a wired, ready-to-serve Brobygger.
+type App struct {
+	cfg     Config
+	Store   *store.Store
+	Catalog *match.Index
+	Fiber   *fiber.App
+	log     *slog.Logger
+	stop    context.CancelFunc
+	synced  time.Time
+}
+
+// New connects to the database, loads the catalog and builds the API.
+func New(ctx context.Context, cfg Config) (*App, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.CatalogRefresh == 0 {
+		cfg.CatalogRefresh = 5 * time.Second
+	}
+	secret, err := jwtSecret(cfg)
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, store.Config{URI: cfg.MongoURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger})
+	if err != nil {
+		return nil, err
+	}
+	a := &App{cfg: cfg, Store: st, Catalog: match.NewIndex(), log: cfg.Logger}
+	if !cfg.SkipSample {
+		if err := a.seedSample(ctx); err != nil {
+			_ = st.Close(context.Background())
+			return nil, err
+		}
+	}
+	if err := a.syncCatalog(ctx); err != nil {
+		_ = st.Close(context.Background())
+		return nil, err
+	}
+	engine, err := bot.NewEngine(a.Catalog)
+	if err != nil {
+		_ = st.Close(context.Background())
+		return nil, err
+	}
+	svc := bot.NewService(engine, st, cfg.Now, api.NewID)
+	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Ready: st.Ping, Secret: secret, Now: cfg.Now,
+		Logger: cfg.Logger, Web: web.FS()})
+	syncCtx, stop := context.WithCancel(context.Background())
+	a.stop = stop
+	go a.keepCatalogInSync(syncCtx)
+	return a, nil
+}
+
+// jwtSecret returns the configured secret, or in embedded mode one generated
+// once and kept in the data folder.
+func jwtSecret(cfg Config) ([]byte, error) {
+	if cfg.JWTSecret != "" {
+		if len(cfg.JWTSecret) < 32 {
+			return nil, errors.New("BROBYGGER_JWT_SECRET must be at least 32 characters")
+		}
+		return []byte(cfg.JWTSecret), nil
+	}
+	if cfg.MongoURI != "" {
+		return nil, errors.New("BROBYGGER_JWT_SECRET is required with MONGODB_URI, so every instance signs alike")
+	}
+	path := filepath.Join(cfg.DataDir, "jwt-secret")
+	if b, err := os.ReadFile(path); err == nil && len(strings.TrimSpace(string(b))) >= 32 {
+		return []byte(strings.TrimSpace(string(b))), nil
+	}
+	raw := make([]byte, 32)
+	if _, err := rand.Read(raw); err != nil {
+		return nil, err
+	}
+	secret := hex.EncodeToString(raw)
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("create data folder: %w", err)
+	}
+	if err := os.WriteFile(path, []byte(secret+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("keep generated JWT secret: %w", err)
+	}
+	return []byte(secret), nil
+}
+
+func (a *App) seedSample(ctx context.Context) error {
+	orgs, opps, err := catalog.Sample()
+	if err != nil {
+		return fmt.Errorf("sample catalog: %w", err)
+	}
+	docs := make([]store.Organisation, len(orgs))
+	for i, o := range orgs {
+		docs[i] = store.Organisation{ID: o.ID, Name: o.Name, Municipality: o.Municipality, Description: o.Description,
+			ContactName: o.ContactName, ContactRole: o.ContactRole, Sample: o.Sample}
+	}
+	n, err := a.Store.SeedCatalog(ctx, docs, opps, a.cfg.Now())
+	if err != nil {
+		return err
+	}
+	if n > 0 {
+		a.log.Info("sample catalog loaded", "opportunities", n)
+	}
+	return nil
+}
+
+// syncCatalog loads opportunities changed since the last sync into the index.
+func (a *App) syncCatalog(ctx context.Context) error {
+	started := a.cfg.Now()
+	since := a.synced
+	if !since.IsZero() {
+		// Writers' clocks and ours differ a little; look back to be safe.
+		since = since.Add(-time.Minute)
+	}
+	opps, err := a.Store.Opportunities(ctx, since)
+	if err != nil {
+		return err
+	}
+	for _, o := range opps {
+		a.Catalog.Upsert(o)
+	}
+	a.synced = started
+	return nil
+}
+
+func (a *App) keepCatalogInSync(ctx context.Context) {
+	t := time.NewTicker(a.cfg.CatalogRefresh)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := a.syncCatalog(ctx); err != nil && ctx.Err() == nil {
+				a.log.Warn("catalog sync failed", "err", err)
+			}
+		}
+	}
+}
+
+// Serve listens on ln until ctx ends, then shuts down gracefully.
+func (a *App) Serve(ctx context.Context, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- a.Fiber.Listener(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		return a.Fiber.ShutdownWithTimeout(10 * time.Second)
+	}
+}
+
+// Close stops background work and the database.
+func (a *App) Close(ctx context.Context) error {
+	a.stop()
+	return a.Store.Close(ctx)
+}

@@ -1,0 +1,604 @@
+// Package bot is Brobygger's conversation engine. It decides what the bot
+// says next from the conversation's state and the young person's message; it
+// does no I/O of its own. Service runs one turn at a time per conversation:
+// load state, run the engine, save state and messages in one update.
+package bot
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/brobygger/brobygger/flows"
+	"github.com/brobygger/brobygger/geo"
+	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/understand"
+)
+
+// Catalog ranks opportunities and looks them up; match.Index implements it.
+type Catalog interface {
+	Rank(p match.Profile, now time.Time, limit int) []match.Suggestion
+	Get(id string) (*match.Opportunity, bool)
+}
+
+var _ Catalog = (*match.Index)(nil)
+
+// Input is what the young person sent: free text or the id of a quick reply
+// or card action.
+type Input struct {
+	Text   string
+	Choice string
+}
+
+// Outcome is the engine's answer to one turn.
+type Outcome struct {
+	Messages []Message
+	// Forget asks the caller to drop what the user wrote, e.g. after an
+	// under-13 stop where no personal data may be kept.
+	Forget bool
+}
+
+// Engine runs the onboarding flow.
+type Engine struct {
+	flow      *flows.Flow
+	catalog   Catalog
+	helplines []flows.Helpline
+}
+
+// cardsPerTurn is how many suggestions the bot shows at a time.
+const cardsPerTurn = 3
+
+// textNames and actionNames are every text the engine says by name; the flow
+// is validated against them at start-up.
+var (
+	textNames = []string{"greeting", "greeting_hint", "noted", "not_understood", "under_13", "under_13_again",
+		"suggestions_intro", "suggestions_more", "suggestions_relaxed", "relaxed_distance", "relaxed_time",
+		"suggestions_none", "want_confirm", "more_details", "reject_ask", "reject_thanks",
+		"unknown_opportunity", "stored_intro", "stored_nothing", "stored_outro", "restarted", "change_ack", "help",
+		"lang_switched", "after_suggestions", "crisis", "crisis_outro", "back_to_volunteering",
+		"why_interest_words", "why_interest", "why_near", "why_online", "why_time", "why_flexible",
+		"why_with_friend", "why_group", "why_alone", "why_one_off", "why_short_term", "why_recurring",
+		"note_certificate", "note_age", "step_dated", "step_flexible", "anytime", "group_one", "group_many",
+		"age_any", "age_range", "online", "fact_age", "fact_interests_any", "fact_anytime",
+		"fact_commitment_any", "fact_online", "label_age", "label_interests", "label_when",
+		"label_commitment", "label_place", "label_group", "label_chosen"}
+	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
+		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
+		"reason_not_my_thing", "back_to_volunteering"}
+)
+
+// NewEngine loads and validates the onboarding flow and the helplines.
+func NewEngine(catalog Catalog) (*Engine, error) {
+	flow, err := flows.Load("onboarding", flows.Requirements{Texts: textNames, Actions: actionNames, CheckValue: checkValue})
+	if err != nil {
+		return nil, err
+	}
+	helplines, err := flows.LoadHelplines()
+	if err != nil {
+		return nil, err
+	}
+	return &Engine{flow: flow, catalog: catalog, helplines: helplines}, nil
+}
+
+// checkValue says whether the engine can apply a quick reply's value to a slot.
+func checkValue(slot, value string) error {
+	switch slot {
+	case "age":
+		if n, err := strconv.Atoi(value); err != nil || n < 1 || n > 99 {
+			return fmt.Errorf("age %q is not a number from 1 to 99", value)
+		}
+	case "interests":
+		for _, id := range splitList(value) {
+			if _, ok := understand.InterestByID(id); !ok {
+				return fmt.Errorf("unknown interest %q", id)
+			}
+		}
+	case "when":
+		if _, ok := whenPresets[value]; !ok {
+			return fmt.Errorf("unknown time preset %q", value)
+		}
+	case "commitment":
+		if !slices.Contains([]string{"", match.OneOff, match.ShortTerm, match.Recurring}, value) {
+			return fmt.Errorf("unknown commitment %q", value)
+		}
+	case "place":
+		if value != "online" {
+			return fmt.Errorf("a place reply can only be \"online\", not %q", value)
+		}
+	case "group":
+		if !slices.Contains([]string{match.Alone, match.WithFriend, match.Group}, value) {
+			return fmt.Errorf("unknown group %q", value)
+		}
+	}
+	return nil
+}
+
+// whenPresets are the time quick replies as slots.
+var whenPresets = map[string][]string{
+	"after_school":     slotsFor([]string{"mon", "tue", "wed", "thu", "fri"}, []string{"afternoon"}),
+	"weekday_evenings": slotsFor([]string{"mon", "tue", "wed", "thu", "fri"}, []string{"evening"}),
+	"weekends":         slotsFor([]string{"sat", "sun"}, []string{"morning", "afternoon", "evening"}),
+	"anytime":          nil,
+}
+
+func slotsFor(days, parts []string) []string {
+	var out []string
+	for _, d := range days {
+		for _, p := range parts {
+			out = append(out, d+"_"+p)
+		}
+	}
+	return out
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// FlowVersion is the version of the flow whose greeting a consent refers to.
+func (e *Engine) FlowVersion() int { return e.flow.Version }
+
+// Start greets a new conversation.
+func (e *Engine) Start(st *State, lang string) Outcome {
+	if lang != "en" {
+		lang = "da"
+	}
+	*st = State{Flow: e.flow.ID, Lang: lang}
+	t := e.newTurn(st, time.Time{})
+	t.greet()
+	return t.outcome()
+}
+
+// Turn runs one turn of the conversation and changes st in place.
+func (e *Engine) Turn(st *State, in Input, now time.Time) Outcome {
+	if st.Lang == "" {
+		st.Lang = "da"
+	}
+	t := e.newTurn(st, now)
+	if in.Choice != "" {
+		t.choice(in.Choice)
+	} else {
+		t.text(in.Text)
+	}
+	return t.outcome()
+}
+
+// Label is what a choice looks like as the user's own bubble.
+func (e *Engine) Label(choice, lang string) string {
+	if _, r, ok := e.flow.Reply(choice); ok {
+		return r.Label.In(lang)
+	}
+	name, _, _ := strings.Cut(choice, ":")
+	if _, ok := e.flow.Actions[name]; ok {
+		return e.flow.Action(name, lang)
+	}
+	return choice
+}
+
+// ValidChoice reports whether a choice id is one the engine understands.
+func (e *Engine) ValidChoice(choice string) bool {
+	if _, _, ok := e.flow.Reply(choice); ok {
+		return true
+	}
+	name, arg, hasArg := strings.Cut(choice, ":")
+	_, ok := e.flow.Actions[name]
+	return ok && (hasArg == slices.Contains(cardActions, name)) && (!hasArg || arg != "")
+}
+
+var cardActions = []string{"want", "more", "not_for_me"}
+
+// turn is the work of one turn: the state it changes and the messages it says.
+type turn struct {
+	e      *Engine
+	st     *State
+	now    time.Time
+	msgs   []Message
+	noted  []string
+	forget bool
+}
+
+func (e *Engine) newTurn(st *State, now time.Time) *turn { return &turn{e: e, st: st, now: now} }
+
+func (t *turn) outcome() Outcome { return Outcome{Messages: t.msgs, Forget: t.forget} }
+
+func (t *turn) tr(name string, kv ...string) string {
+	s := t.e.flow.Text(name, t.st.Lang)
+	if len(kv) == 0 {
+		return s
+	}
+	pairs := make([]string, 0, len(kv))
+	for i := 0; i+1 < len(kv); i += 2 {
+		pairs = append(pairs, "{"+kv[i]+"}", kv[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+func (t *turn) action(name string) QuickReply {
+	return QuickReply{ID: name, Label: t.e.flow.Action(name, t.st.Lang)}
+}
+
+func (t *turn) say(text string, replies ...QuickReply) *Message {
+	t.msgs = append(t.msgs, Message{From: FromBot, Text: text, QuickReplies: replies})
+	return &t.msgs[len(t.msgs)-1]
+}
+
+func (t *turn) greet() {
+	other := "lang_en"
+	if t.st.Lang == "en" {
+		other = "lang_da"
+	}
+	t.say(t.tr("greeting")+"\n\n"+t.tr("greeting_hint"), t.action("start"), t.action("stored"), t.action(other))
+}
+
+// begin records consent to remembering answers the first time the young
+// person goes on after the greeting.
+func (t *turn) begin() {
+	if t.st.Started {
+		return
+	}
+	t.st.Started = true
+	t.st.Consent = &Consent{Text: "greeting", Version: t.e.flow.Version, At: t.now}
+}
+
+func (t *turn) choice(id string) {
+	if t.st.Stopped != "" && id != "restart" {
+		t.say(t.tr("under_13_again"), t.action("restart"))
+		return
+	}
+	if q, r, ok := t.e.flow.Reply(id); ok {
+		t.begin()
+		t.apply(q.Slot, r.Value)
+		if t.stopIfUnder13() {
+			return
+		}
+		t.next()
+		return
+	}
+	name, arg, _ := strings.Cut(id, ":")
+	switch name {
+	case "start":
+		t.begin()
+		t.next()
+	case "stored":
+		t.stored()
+	case "lang_en", "lang_da":
+		t.st.Lang = strings.TrimPrefix(name, "lang_")
+		t.say(t.tr("lang_switched"))
+		t.resume()
+	case "restart":
+		t.restart()
+	case "change_time":
+		t.change("when", "commitment")
+	case "change_place":
+		t.change("place")
+	case "change_interests":
+		t.change("interests")
+	case "show_more":
+		t.suggest(true)
+	case "back_to_volunteering":
+		t.st.Crisis = false
+		t.say(t.tr("back_to_volunteering"))
+		t.resume()
+	case "want":
+		t.want(arg)
+	case "more":
+		t.more(arg)
+	case "not_for_me":
+		t.notForMe(arg)
+	case "reason_too_far", "reason_wrong_time", "reason_not_my_thing":
+		t.rejectReason(strings.TrimPrefix(name, "reason_"))
+	default:
+		t.say(t.tr("not_understood"))
+		t.resume()
+	}
+}
+
+func (t *turn) text(text string) {
+	r := understand.Parse(text)
+	if r.Crisis {
+		t.crisis()
+		return
+	}
+	intents := r.Intents
+	has := func(i string) bool { return slices.Contains(intents, i) }
+	if has("back_to_volunteering") && t.st.Crisis {
+		t.choice("back_to_volunteering")
+		return
+	}
+	if t.st.Stopped != "" {
+		if has("restart") {
+			t.restart()
+			return
+		}
+		t.say(t.tr("under_13_again"), t.action("restart"))
+		return
+	}
+	t.switchLanguage(r)
+	switch {
+	case has("restart"):
+		t.restart()
+		return
+	case has("what_stored"):
+		t.stored()
+		return
+	case has("change_time"):
+		t.st.Profile.Forget("when")
+		t.st.Profile.Forget("commitment")
+	case has("change_place"):
+		t.st.Profile.Forget("place")
+	case has("change_interests"):
+		t.st.Profile.Forget("interests")
+	case has("change_group"):
+		t.st.Profile.Forget("group")
+	case has("change_age"):
+		t.st.Profile.Forget("age")
+	}
+	if t.st.Pending != nil && t.st.Pending.Kind == "reject_reason" {
+		t.rejectReason(reasonFromText(r))
+		return
+	}
+	learned := t.merge(r)
+	if t.stopIfUnder13() {
+		return
+	}
+	if !t.st.Started {
+		if learned || has("yes") || has("greeting") {
+			t.begin()
+			t.next()
+			return
+		}
+		t.say(t.tr("help"), t.action("start"), t.action("stored"))
+		return
+	}
+	allKnown := t.firstUnknown() == nil
+	switch {
+	case learned || has("change_time") || has("change_place") || has("change_interests") || has("change_group") || has("change_age"):
+		t.next()
+	case allKnown && has("more"):
+		t.suggest(true)
+	case has("help"):
+		t.say(t.tr("help"))
+		t.resume()
+	case t.st.Asking != "" && !allKnown:
+		t.retry()
+	case allKnown && (has("yes") || has("greeting")):
+		t.suggest(false)
+	default:
+		t.say(t.tr("not_understood") + " " + t.tr("help"))
+		t.resume()
+	}
+}
+
+// switchLanguage follows the young person's language when they clearly write
+// in the other one.
+func (t *turn) switchLanguage(r understand.Result) {
+	if r.Lang == "da" || r.Lang == "en" {
+		t.st.Lang = r.Lang
+	}
+}
+
+// merge applies everything the message said to the profile, not only the
+// answer to the current question, and reports whether anything was learned.
+func (t *turn) merge(r understand.Result) bool {
+	p := &t.st.Profile
+	learned := false
+	dontKnow := slices.Contains(r.Intents, "dont_know")
+	if r.Age > 0 && r.Age != p.Age {
+		p.Age = r.Age
+		t.note(t.tr("fact_age", "age", strconv.Itoa(r.Age)))
+		learned = true
+	}
+	if len(r.Interests) > 0 {
+		p.Interests = addUnique(p.Interests, r.Interests...)
+		if p.InterestWords == nil {
+			p.InterestWords = map[string]string{}
+		}
+		for id, w := range r.InterestWords {
+			p.InterestWords[id] = w
+		}
+		p.InterestsKnown = true
+		t.note(t.interestNames(r.Interests))
+		learned = true
+	} else if dontKnow && t.st.Asking == "interests" {
+		t.apply("interests", "")
+		learned = true
+	}
+	if len(r.Slots) > 0 {
+		p.Slots, p.WhenKnown = r.Slots, true
+		t.note(t.describeSlots(r.Slots))
+		learned = true
+	} else if dontKnow && t.st.Asking == "when" {
+		t.apply("when", "anytime")
+		learned = true
+	}
+	if r.Commitment != "" {
+		t.apply("commitment", r.Commitment)
+		learned = true
+	} else if dontKnow && t.st.Asking == "commitment" {
+		t.apply("commitment", "")
+		learned = true
+	}
+	if t.mergePlace(r) {
+		learned = true
+	}
+	if r.Group != "" {
+		p.Group = r.Group
+		learned = true
+	}
+	return learned
+}
+
+func (t *turn) mergePlace(r understand.Result) bool {
+	p := &t.st.Profile
+	if pc, ok := geo.LookupPostcode(r.Postcode); ok && r.Postcode != "" {
+		p.Online = false
+		p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon = pc.Code, pc.Town, pc.Municipality, pc.Lat, pc.Lon
+		t.note(pc.Code + " " + pc.Town)
+		return true
+	}
+	if r.Municipality != "" {
+		if m, ok := geo.LookupMunicipality(r.Municipality); ok {
+			p.Online = false
+			p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon = "", m.Name, m.Name, m.Lat, m.Lon
+			t.note(m.Name)
+			return true
+		}
+	}
+	if r.Online && (t.st.Asking == "place" || !p.Known("place")) {
+		t.apply("place", "online")
+		return true
+	}
+	return false
+}
+
+// apply sets a slot from a quick reply's value (validated by checkValue).
+func (t *turn) apply(slot, value string) {
+	p := &t.st.Profile
+	switch slot {
+	case "age":
+		p.Age, _ = strconv.Atoi(value)
+		t.note(t.tr("fact_age", "age", value))
+	case "interests":
+		ids := splitList(value)
+		p.Interests, p.InterestsKnown = addUnique(p.Interests, ids...), true
+		if len(ids) == 0 {
+			t.note(t.tr("fact_interests_any"))
+		} else {
+			t.note(t.interestNames(ids))
+		}
+	case "when":
+		p.Slots, p.WhenKnown = slices.Clone(whenPresets[value]), true
+		if value == "anytime" {
+			t.note(t.tr("fact_anytime"))
+		} else {
+			t.note(t.describeSlots(p.Slots))
+		}
+	case "commitment":
+		p.Commitment, p.CommitKnown = value, true
+		if value == "" {
+			t.note(t.tr("fact_commitment_any"))
+		} else {
+			t.note(t.commitmentName(value))
+		}
+	case "place":
+		p.Forget("place")
+		p.Online = true
+		t.note(t.tr("fact_online"))
+	case "group":
+		p.Group = value
+	}
+}
+
+func (t *turn) note(s string) {
+	if s != "" {
+		t.noted = append(t.noted, s)
+	}
+}
+
+// stopIfUnder13 ends the conversation kindly for children under 13, keeping
+// nothing about them.
+func (t *turn) stopIfUnder13() bool {
+	if t.st.Profile.Age == 0 || t.st.Profile.Age >= 13 {
+		return false
+	}
+	lang := t.st.Lang
+	*t.st = State{Flow: t.st.Flow, Lang: lang, Stopped: "under_13", Seq: t.st.Seq}
+	t.forget = true
+	t.noted = nil
+	t.say(t.tr("under_13"), t.action("restart"))
+	return true
+}
+
+func (t *turn) firstUnknown() *flows.Question {
+	for i := range t.e.flow.Questions {
+		q := &t.e.flow.Questions[i]
+		if !t.st.Profile.Known(q.Slot) {
+			return q
+		}
+	}
+	return nil
+}
+
+// next asks the first question whose answer is unknown, or suggests.
+func (t *turn) next() {
+	q := t.firstUnknown()
+	if q == nil {
+		t.st.Asking = ""
+		t.suggest(false)
+		return
+	}
+	t.ask(q, q.Ask.In(t.st.Lang))
+}
+
+// resume picks the conversation up where it was after a side step.
+func (t *turn) resume() {
+	switch {
+	case !t.st.Started:
+		t.greet()
+	case t.firstUnknown() != nil:
+		t.next()
+	default:
+		t.say(t.tr("after_suggestions"), t.afterSuggestionReplies()...)
+	}
+}
+
+func (t *turn) retry() {
+	q, ok := t.e.flow.Question(t.st.Asking)
+	if !ok {
+		t.next()
+		return
+	}
+	t.ask(q, q.Retry.In(t.st.Lang))
+}
+
+func (t *turn) ask(q *flows.Question, text string) {
+	t.st.Asking = q.Slot
+	if len(t.noted) > 0 {
+		text = t.tr("noted", "facts", strings.Join(t.noted, " · ")) + "\n\n" + text
+		t.noted = nil
+	}
+	replies := make([]QuickReply, 0, len(q.Replies))
+	for _, r := range q.Replies {
+		replies = append(replies, QuickReply{ID: r.ID, Label: r.Label.In(t.st.Lang)})
+	}
+	t.say(text, replies...)
+}
+
+func (t *turn) restart() {
+	lang := t.st.Lang
+	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq}
+	t.forget = t.st.Consent == nil
+	t.say(t.tr("restarted"))
+	t.next()
+}
+
+func (t *turn) change(slots ...string) {
+	for _, s := range slots {
+		t.st.Profile.Forget(s)
+	}
+	t.say(t.tr("change_ack"))
+	t.next()
+}
+
+func (t *turn) crisis() {
+	t.st.Crisis = true
+	t.st.Pending = nil
+	var b strings.Builder
+	b.WriteString(t.tr("crisis"))
+	for _, h := range t.e.helplines {
+		b.WriteString("\n• ")
+		b.WriteString(h.Describe(t.st.Lang, t.now))
+	}
+	b.WriteString("\n\n")
+	b.WriteString(t.tr("crisis_outro"))
+	m := t.say(b.String(), t.action("back_to_volunteering"))
+	m.Kind = "crisis"
+}

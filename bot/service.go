@@ -1,0 +1,134 @@
+package bot
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Store is the storage the conversation service needs; package store implements it.
+type Store interface {
+	CreateConversation(ctx context.Context, c *Conversation) error
+	Conversation(ctx context.Context, id string) (*Conversation, error)
+	ConversationByUser(ctx context.Context, userID string) (*Conversation, error)
+	UpdateConversation(ctx context.Context, id string, fn func(*Conversation) error) (*Conversation, error)
+}
+
+// Service runs conversations: one turn at a time per conversation, each turn
+// loading the state, running the engine and saving state and messages in a
+// single update.
+type Service struct {
+	engine *Engine
+	store  Store
+	now    func() time.Time
+	newID  func() string
+}
+
+// NewService wires the engine to a store, a clock and an id generator.
+func NewService(engine *Engine, store Store, now func() time.Time, newID func() string) *Service {
+	return &Service{engine: engine, store: store, now: now, newID: newID}
+}
+
+// Engine returns the conversation engine.
+func (s *Service) Engine() *Engine { return s.engine }
+
+// Start returns the user's conversation, creating it with a greeting if there is none.
+func (s *Service) Start(ctx context.Context, userID, lang string) (*Conversation, bool, error) {
+	c, err := s.store.ConversationByUser(ctx, userID)
+	if err == nil {
+		return c, false, nil
+	}
+	if !errors.Is(err, ErrNotFound) {
+		return nil, false, err
+	}
+	now := s.now()
+	c = &Conversation{ID: s.newID(), UserID: userID, CreatedAt: now, UpdatedAt: now}
+	out := s.engine.Start(&c.State, lang)
+	c.appendMessages(now, out.Messages...)
+	if err := s.store.CreateConversation(ctx, c); err != nil {
+		return nil, false, err
+	}
+	return c, true, nil
+}
+
+// Get returns a conversation the user owns; anyone else's is ErrNotFound.
+func (s *Service) Get(ctx context.Context, userID, id string) (*Conversation, error) {
+	c, err := s.store.Conversation(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	if c.UserID != userID {
+		return nil, fmt.Errorf("conversation %s: %w", id, ErrNotFound)
+	}
+	return c, nil
+}
+
+// Send runs one turn. A message with a client id that was already answered
+// gets the same replies again and changes nothing.
+func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, in Input) ([]Message, error) {
+	var replies []Message
+	_, err := s.store.UpdateConversation(ctx, id, func(c *Conversation) error {
+		if c.UserID != userID {
+			return fmt.Errorf("conversation %s: %w", id, ErrNotFound)
+		}
+		if r, ok := c.RepliesTo(clientMessageID); ok {
+			replies = r
+			return ErrUnchanged
+		}
+		now := s.now()
+		user := Message{From: FromUser, Text: in.Text, Choice: in.Choice, ClientMessageID: clientMessageID}
+		if in.Choice != "" {
+			user.Text = s.engine.Label(in.Choice, c.State.Lang)
+		}
+		out := s.engine.Turn(&c.State, in, now)
+		c.appendMessages(now, user)
+		if out.Forget {
+			c.forget()
+		}
+		replies = c.appendMessages(now, out.Messages...)
+		c.UpdatedAt = now
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return replies, nil
+}
+
+// appendMessages numbers and timestamps new messages and returns them as stored.
+func (c *Conversation) appendMessages(now time.Time, msgs ...Message) []Message {
+	start := len(c.Messages)
+	for _, m := range msgs {
+		c.State.Seq++
+		m.ID = fmt.Sprintf("m%06d", c.State.Seq)
+		m.CreatedAt = now
+		c.Messages = append(c.Messages, m)
+	}
+	return c.Messages[start:]
+}
+
+// forget drops what the conversation revealed about the person: every
+// message but the greeting, and the text of the message just sent, which is
+// kept blank so a retry still finds its replies.
+func (c *Conversation) forget() {
+	kept := make([]Message, 0, 2)
+	if len(c.Messages) > 1 && c.Messages[0].From == FromBot {
+		kept = append(kept, c.Messages[0])
+	}
+	last := c.Messages[len(c.Messages)-1]
+	last.Text = ""
+	c.Messages = append(kept, last)
+}
+
+// Existing returns the user's conversation, or nil when they have none yet.
+func (s *Service) Existing(ctx context.Context, userID string) (*Conversation, bool, error) {
+	c, err := s.store.ConversationByUser(ctx, userID)
+	if errors.Is(err, ErrNotFound) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return c, true, nil
+}

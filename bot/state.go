@@ -1,0 +1,133 @@
+package bot
+
+import (
+	"slices"
+	"time"
+
+	"github.com/brobygger/brobygger/match"
+)
+
+// State is everything the engine remembers between turns. It is one plain,
+// serialisable value: the store saves it as it is, and tests save and reload
+// it between every turn.
+type State struct {
+	Flow    string  `json:"flow"`
+	Lang    string  `json:"lang"`
+	Started bool    `json:"started"`
+	Profile Profile `json:"profile"`
+	// Asking is the slot of the question the bot asked last, if any.
+	Asking string `json:"asking,omitempty"`
+	// Pending is a follow-up question about a card, such as why it was not a fit.
+	Pending *Pending `json:"pending,omitempty"`
+	// Shown are the opportunity ids on the latest cards; Seen every id shown so far.
+	Shown []string `json:"shown,omitempty"`
+	Seen  []string `json:"seen,omitempty"`
+	// Chosen are the opportunities the young person said yes to.
+	Chosen     []Choice          `json:"chosen,omitempty"`
+	Rejections []match.Rejection `json:"rejections,omitempty"`
+	// Stopped is set when the conversation may not go on, e.g. "under_13".
+	Stopped string `json:"stopped,omitempty"`
+	// Crisis is true while the bot has left the flow to point to help.
+	Crisis  bool     `json:"crisis,omitempty"`
+	Consent *Consent `json:"consent,omitempty"`
+	Seq     int      `json:"seq"`
+}
+
+// Pending is a question about one opportunity that awaits an answer.
+type Pending struct {
+	Kind          string `json:"kind"`
+	OpportunityID string `json:"opportunity_id"`
+}
+
+// Choice records a "Det vil jeg gerne".
+type Choice struct {
+	OpportunityID string    `json:"opportunity_id"`
+	At            time.Time `json:"at"`
+}
+
+// Consent records that the young person agreed to the bot remembering their
+// answers, and which version of the greeting they agreed to.
+type Consent struct {
+	Text    string    `json:"text"`
+	Version int       `json:"version"`
+	At      time.Time `json:"at"`
+}
+
+// Profile is what the young person told the bot, used for matching.
+type Profile struct {
+	Age int `json:"age,omitempty"`
+	// Interests are taxonomy ids; InterestWords keeps the user's own words for them.
+	Interests      []string          `json:"interests,omitempty"`
+	InterestWords  map[string]string `json:"interest_words,omitempty"`
+	InterestsKnown bool              `json:"interests_known,omitempty"`
+	Slots          []string          `json:"slots,omitempty"`
+	WhenKnown      bool              `json:"when_known,omitempty"`
+	Commitment     string            `json:"commitment,omitempty"`
+	CommitKnown    bool              `json:"commitment_known,omitempty"`
+	Postcode       string            `json:"postcode,omitempty"`
+	Town           string            `json:"town,omitempty"`
+	Municipality   string            `json:"municipality,omitempty"`
+	Lat            float64           `json:"lat,omitempty"`
+	Lon            float64           `json:"lon,omitempty"`
+	Online         bool              `json:"online,omitempty"`
+	Group          string            `json:"group,omitempty"`
+}
+
+// Known reports whether the slot has an answer.
+func (p *Profile) Known(slot string) bool {
+	switch slot {
+	case "age":
+		return p.Age > 0
+	case "interests":
+		return p.InterestsKnown
+	case "when":
+		return p.WhenKnown
+	case "commitment":
+		return p.CommitKnown
+	case "place":
+		return p.Online || p.Municipality != ""
+	case "group":
+		return p.Group != ""
+	}
+	return false
+}
+
+// Forget clears one slot so the bot asks for it again.
+func (p *Profile) Forget(slot string) {
+	switch slot {
+	case "age":
+		p.Age = 0
+	case "interests":
+		p.Interests, p.InterestWords, p.InterestsKnown = nil, nil, false
+	case "when":
+		p.Slots, p.WhenKnown = nil, false
+	case "commitment":
+		p.Commitment, p.CommitKnown = "", false
+	case "place":
+		p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon, p.Online = "", "", "", 0, 0, false
+	case "group":
+		p.Group = ""
+	}
+}
+
+// Empty reports whether nothing is stored.
+func (p *Profile) Empty() bool {
+	for _, s := range slotOrder {
+		if p.Known(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// slotOrder lists slots in the order they are shown to the user.
+var slotOrder = []string{"age", "interests", "when", "commitment", "place", "group"}
+
+func addUnique(list []string, items ...string) []string {
+	for _, it := range items {
+		if it != "" && !slices.Contains(list, it) {
+			list = append(list, it)
+		}
+	}
+	return list
+}

@@ -1,0 +1,68 @@
+// Command brobygger runs the Brobygger server (the default) and its tools:
+//
+//	brobygger              run the server
+//	brobygger understand   read utterances on stdin, print what was understood as JSON lines
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net"
+	"os"
+	"os/signal"
+	"syscall"
+	_ "time/tzdata" // Danish wall-clock times must work on machines without zoneinfo.
+
+	"github.com/brobygger/brobygger/app"
+)
+
+func main() {
+	if err := run(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "brobygger:", err)
+		os.Exit(1)
+	}
+}
+
+func run(args []string) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "understand":
+			return runUnderstand(os.Stdin, os.Stdout)
+		case "serve":
+		default:
+			return fmt.Errorf("unknown command %q (commands: serve, understand)", args[0])
+		}
+	}
+	return serve()
+}
+
+func serve() error {
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	cfg := app.FromEnv()
+	cfg.Logger = log
+	a, err := app.New(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.Close(context.Background())
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("Brobygger is running: open " + publicURL(ln.Addr()))
+	return a.Serve(ctx, ln)
+}
+
+// publicURL is the address to open in a browser.
+func publicURL(addr net.Addr) string {
+	tcp, ok := addr.(*net.TCPAddr)
+	if !ok || tcp.IP.IsUnspecified() || tcp.IP.IsLoopback() {
+		if ok {
+			return fmt.Sprintf("http://localhost:%d/", tcp.Port)
+		}
+	}
+	return "http://" + addr.String() + "/"
+}

@@ -1,0 +1,97 @@
+// Package match owns the volunteering opportunity model and ranks opportunities
+// for one young person's profile. It is pure Go over plain data: no I/O, no
+// clock of its own (callers pass "now"), and it imports nothing else from the
+// project, so it can be table-tested and benchmarked in isolation.
+package match
+
+import "time"
+
+// Commitment kinds an opportunity asks for and a young person may prefer.
+const (
+	OneOff    = "one_off"
+	ShortTerm = "short_term"
+	Recurring = "recurring"
+)
+
+// Group preferences a young person may state.
+const (
+	Alone      = "alone"
+	WithFriend = "with_friend"
+	Group      = "group"
+)
+
+// Schedule kinds.
+const (
+	ScheduleWeekly   = "weekly"
+	ScheduleDated    = "dated"
+	ScheduleFlexible = "flexible"
+)
+
+// Opportunity is one concrete volunteering task an organisation offers.
+type Opportunity struct {
+	ID             string   `json:"id" bson:"_id"`
+	OrganisationID string   `json:"organisation_id" bson:"organisation_id"`
+	Organisation   string   `json:"organisation" bson:"organisation"`
+	Title          string   `json:"title" bson:"title"`
+	Summary        string   `json:"summary" bson:"summary"`
+	Description    string   `json:"description" bson:"description"`
+	Interests      []string `json:"interests" bson:"interests"`
+	Place          Place    `json:"place" bson:"place"`
+	Schedule       Schedule `json:"schedule" bson:"schedule"`
+	Commitment     string   `json:"commitment" bson:"commitment"`
+	// MinAge and MaxAge bound the volunteer's age; MaxAge 0 means no upper bound.
+	MinAge int `json:"min_age" bson:"min_age"`
+	MaxAge int `json:"max_age,omitempty" bson:"max_age,omitempty"`
+	// GroupSize is how many volunteers can come together; 1 means one at a time.
+	GroupSize int `json:"group_size" bson:"group_size"`
+	// ChildCertificate is true when the task needs a børneattest (regular
+	// contact with children under 15, for volunteers aged 15 and over).
+	ChildCertificate bool `json:"child_certificate" bson:"child_certificate"`
+	// PlacesLeft is nil when there is no limit.
+	PlacesLeft *int      `json:"places_left,omitempty" bson:"places_left,omitempty"`
+	ActiveFrom time.Time `json:"active_from,omitzero" bson:"active_from,omitempty"`
+	ActiveTo   time.Time `json:"active_to,omitzero" bson:"active_to,omitempty"`
+	FirstStep  FirstStep `json:"first_step" bson:"first_step"`
+	Published  bool      `json:"published" bson:"published"`
+	// Sample marks fictional data shipped with the project.
+	Sample bool `json:"sample,omitempty" bson:"sample,omitempty"`
+}
+
+// Place is where an opportunity happens. Online opportunities have no coordinates.
+type Place struct {
+	Online       bool    `json:"online,omitempty" bson:"online,omitempty"`
+	Address      string  `json:"address,omitempty" bson:"address,omitempty"`
+	Postcode     string  `json:"postcode,omitempty" bson:"postcode,omitempty"`
+	Municipality string  `json:"municipality,omitempty" bson:"municipality,omitempty"`
+	Lat          float64 `json:"lat,omitempty" bson:"lat,omitempty"`
+	Lon          float64 `json:"lon,omitempty" bson:"lon,omitempty"`
+}
+
+// Schedule says when an opportunity happens: weekly sessions, dated events, or
+// whenever suits the volunteer (flexible).
+type Schedule struct {
+	Kind   string          `json:"kind" bson:"kind"`
+	Weekly []WeeklySession `json:"weekly,omitempty" bson:"weekly,omitempty"`
+	Events []Event         `json:"events,omitempty" bson:"events,omitempty"`
+}
+
+// WeeklySession repeats every week. Day is "mon".."sun"; Start and End are
+// local Danish wall-clock times "HH:MM".
+type WeeklySession struct {
+	Day   string `json:"day" bson:"day"`
+	Start string `json:"start" bson:"start"`
+	End   string `json:"end" bson:"end"`
+}
+
+// Event is a dated session.
+type Event struct {
+	Start time.Time `json:"start" bson:"start"`
+	End   time.Time `json:"end" bson:"end"`
+}
+
+// FirstStep is the concrete thing a newcomer does first: what, where, and whom to ask for.
+type FirstStep struct {
+	What    string `json:"what" bson:"what"`
+	Where   string `json:"where" bson:"where"`
+	Contact string `json:"contact" bson:"contact"`
+}

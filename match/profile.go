@@ -1,0 +1,120 @@
+package match
+
+import "time"
+
+// Reasons a young person may give when turning a suggestion down.
+const (
+	TooFar     = "too_far"
+	WrongTime  = "wrong_time"
+	NotMyThing = "not_my_thing"
+)
+
+// Kinds of Reason, listed in the order they are reported.
+const (
+	ReasonInterest   = "interest"
+	ReasonNear       = "near"
+	ReasonOnline     = "online"
+	ReasonTime       = "time"
+	ReasonGroup      = "group"
+	ReasonCommitment = "commitment"
+	ReasonAge        = "age"
+)
+
+// Defaults used when a profile leaves a value open.
+const (
+	// DefaultMaxDistanceKm is how far a young person is assumed willing to
+	// travel when they have not said.
+	DefaultMaxDistanceKm = 25.0
+	// DefaultGroupSize is assumed for a "group" that did not say how many
+	// they are.
+	DefaultGroupSize = 4
+	// DefaultLimit is the number of suggestions returned for a limit <= 0:
+	// a chat can only show a handful before it turns into a list.
+	DefaultLimit = 3
+	// UnknownAge is the age assumed for filtering when the profile's age is
+	// unknown. It is deliberately not an adult age: without knowing, we only
+	// show what a 15-year-old could safely be shown.
+	UnknownAge = 15
+)
+
+// Profile is what the conversation has learned about one young person.
+type Profile struct {
+	// Age in years; 0 when unknown (filtered as UnknownAge).
+	Age int
+	// Interests are taxonomy ids such as "animals", "elderly" or "climate".
+	Interests []string
+	// Slots are "<mon..sun>_<morning|afternoon|evening>" such as
+	// "sat_morning". Empty means unknown and is treated as any time.
+	Slots []string
+	// Commitment is OneOff, ShortTerm, Recurring or "" when unknown.
+	Commitment string
+	// Group is Alone, WithFriend, Group or "" when unknown.
+	Group string
+	// GroupSize is how many would come together; 0 means 2 for WithFriend
+	// and DefaultGroupSize for Group.
+	GroupSize int
+	// Online is set when the young person wants online tasks only.
+	Online bool
+	// HasLocation tells whether Lat and Lon hold where the person is.
+	HasLocation bool
+	// Lat and Lon are WGS84 degrees, valid when HasLocation is set.
+	Lat, Lon float64
+	// MaxDistanceKm is how far they will travel; 0 means DefaultMaxDistanceKm.
+	MaxDistanceKm float64
+	// Rejections are earlier "not for me" answers, oldest first.
+	Rejections []Rejection
+	// Exclude lists opportunity ids not to show again (already shown or chosen).
+	Exclude []string
+}
+
+// Rejection is one "not for me" answer to a suggestion.
+type Rejection struct {
+	OpportunityID  string
+	OrganisationID string
+	// Reason is TooFar, WrongTime, NotMyThing or "" when not given.
+	Reason string
+	// Interests of the rejected opportunity; when empty they are looked up
+	// in the catalog by OpportunityID.
+	Interests []string
+	// DistanceKm of the rejected opportunity from the person; when 0 it is
+	// computed from the catalog if possible.
+	DistanceKm float64
+	// Slot of the session that was offered, e.g. "tue_evening". Optional:
+	// when empty the rejected opportunity's next fitting session is used,
+	// which is what the person was most likely shown.
+	Slot string
+}
+
+// Suggestion is one ranked opportunity with what is needed to explain it.
+type Suggestion struct {
+	Opportunity *Opportunity
+	// Score is the ranking score after the variety pass; higher is better.
+	// It only means something relative to the other suggestions of one call.
+	Score float64
+	// DistanceKm is -1 when the opportunity is online or when the profile
+	// has no location.
+	DistanceKm float64
+	// Next is the next concrete session that fits the profile's
+	// availability; zero for a flexible opportunity without a fitting event.
+	Next Session
+	// Reasons say why it fits, best first.
+	Reasons []Reason
+}
+
+// Session is one concrete occurrence of an opportunity, in Europe/Copenhagen time.
+type Session struct {
+	Start, End time.Time
+}
+
+// IsZero reports whether s is the zero Session (no concrete time).
+func (s Session) IsZero() bool { return s.Start.IsZero() && s.End.IsZero() }
+
+// Reason is one explanation of why a suggestion fits. Only the field that
+// belongs to Kind is set: Interest for ReasonInterest, DistanceKm for
+// ReasonNear and Slot for ReasonTime (empty Slot: flexible, any time suits).
+type Reason struct {
+	Kind       string
+	Interest   string
+	DistanceKm float64
+	Slot       string
+}

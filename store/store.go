@@ -1,0 +1,243 @@
+// Package store keeps Brobygger's data in MongoDB: users, refresh tokens,
+// conversations, organisations and opportunities. With no MongoDB URI it
+// starts an embedded FerretDB (SQLite) in-process and talks to it through the
+// same official driver.
+//
+// Every read-modify-write is an update by closure with a version check
+// (optimistic concurrency), which is correct on MongoDB. FerretDB v1 loses
+// concurrent updates to one document and reports version-checked updates as
+// successful even when they were lost, so in embedded mode — where this
+// process is the database's only client — the store also serialises writes
+// to each document in-process.
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/FerretDB/FerretDB/ferretdb"
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+	"go.mongodb.org/mongo-driver/v2/mongo/readpref"
+
+	"github.com/brobygger/brobygger/bot"
+)
+
+// Config says which database to use.
+type Config struct {
+	// URI of a MongoDB deployment; empty starts the embedded database.
+	URI string
+	// DataDir holds the embedded database's files.
+	DataDir string
+	// Database name; defaults to "brobygger".
+	Database string
+	Logger   *slog.Logger
+}
+
+// Store is the MongoDB-backed storage.
+type Store struct {
+	client   *mongo.Client
+	db       *mongo.Database
+	embedded bool
+	locks    keyedMutex
+	stop     func()
+	log      *slog.Logger
+}
+
+// Open connects to MongoDB, or starts the embedded database when cfg.URI is empty.
+func Open(ctx context.Context, cfg Config) (*Store, error) {
+	if cfg.Database == "" {
+		cfg.Database = "brobygger"
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	s := &Store{log: cfg.Logger, stop: func() {}}
+	uri := cfg.URI
+	if uri == "" {
+		var err error
+		uri, s.stop, err = startEmbedded(cfg.DataDir, cfg.Logger)
+		if err != nil {
+			return nil, err
+		}
+		s.embedded = true
+	}
+	opts := options.Client().ApplyURI(uri).
+		SetBSONOptions(&options.BSONOptions{UseJSONStructTags: true}).
+		SetServerSelectionTimeout(10 * time.Second)
+	client, err := mongo.Connect(opts)
+	if err != nil {
+		s.stop()
+		return nil, fmt.Errorf("connect to database: %w", err)
+	}
+	s.client = client
+	s.db = client.Database(cfg.Database)
+	if err := s.Ping(ctx); err != nil {
+		_ = s.Close(context.Background())
+		return nil, err
+	}
+	if err := s.ensureIndexes(ctx); err != nil {
+		_ = s.Close(context.Background())
+		return nil, err
+	}
+	return s, nil
+}
+
+// startEmbedded runs FerretDB with its SQLite handler on a loopback port.
+func startEmbedded(dir string, logger *slog.Logger) (string, func(), error) {
+	if dir == "" {
+		dir = "data"
+	}
+	dbDir, err := filepath.Abs(filepath.Join(dir, "db"))
+	if err != nil {
+		return "", nil, err
+	}
+	if err := os.MkdirAll(dbDir, 0o700); err != nil {
+		return "", nil, fmt.Errorf("create data folder: %w", err)
+	}
+	f, err := ferretdb.New(&ferretdb.Config{
+		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Handler:   "sqlite",
+		SQLiteURL: "file:" + dbDir + "/",
+		// FerretDB logs every connection at info level; only its warnings matter here.
+		Logger: slog.New(quietHandler{logger.Handler()}).With("component", "ferretdb"),
+	})
+	if err != nil {
+		return "", nil, fmt.Errorf("start embedded database: %w", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = f.Run(ctx)
+	}()
+	stop := func() {
+		cancel()
+		<-done
+	}
+	return f.MongoDBURI(), stop, nil
+}
+
+// quietHandler drops records below warning level.
+type quietHandler struct{ slog.Handler }
+
+func (h quietHandler) Enabled(ctx context.Context, l slog.Level) bool {
+	return l >= slog.LevelWarn && h.Handler.Enabled(ctx, l)
+}
+
+func (h quietHandler) WithAttrs(a []slog.Attr) slog.Handler {
+	return quietHandler{h.Handler.WithAttrs(a)}
+}
+
+func (h quietHandler) WithGroup(n string) slog.Handler { return quietHandler{h.Handler.WithGroup(n)} }
+
+// Embedded reports whether the store runs on the embedded database.
+func (s *Store) Embedded() bool { return s.embedded }
+
+// Ping checks that the database answers.
+func (s *Store) Ping(ctx context.Context) error {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := s.client.Ping(ctx, readpref.Primary()); err != nil {
+		return fmt.Errorf("ping database: %w", err)
+	}
+	return nil
+}
+
+// Close disconnects and stops the embedded database.
+func (s *Store) Close(ctx context.Context) error {
+	err := s.client.Disconnect(ctx)
+	s.stop()
+	return err
+}
+
+// Drop removes the whole database; tests use it to start clean.
+func (s *Store) Drop(ctx context.Context) error { return s.db.Drop(ctx) }
+
+// Collection names.
+const (
+	colUsers         = "users"
+	colTokens        = "refresh_tokens"
+	colConversations = "conversations"
+	colOpportunities = "opportunities"
+	colOrganisations = "organisations"
+)
+
+func (s *Store) ensureIndexes(ctx context.Context) error {
+	idx := map[string][]mongo.IndexModel{
+		colConversations: {{Keys: bson.D{{Key: "user_id", Value: 1}}}},
+		colTokens:        {{Keys: bson.D{{Key: "family", Value: 1}}}},
+		colOpportunities: {{Keys: bson.D{{Key: "organisation_id", Value: 1}}}},
+	}
+	for col, models := range idx {
+		if _, err := s.db.Collection(col).Indexes().CreateMany(ctx, models); err != nil {
+			return fmt.Errorf("create indexes on %s: %w", col, err)
+		}
+	}
+	return nil
+}
+
+// lock serialises writes to one document in embedded mode and is a no-op on MongoDB.
+func (s *Store) lock(col, id string) func() {
+	if !s.embedded {
+		return func() {}
+	}
+	return s.locks.lock(col + "/" + id)
+}
+
+// translate maps driver errors onto the domain's sentinels.
+func translate(err error) error {
+	switch {
+	case err == nil:
+		return nil
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return bot.ErrNotFound
+	case mongo.IsDuplicateKeyError(err):
+		return fmt.Errorf("%w: %w", bot.ErrConflict, err)
+	}
+	return err
+}
+
+// keyedMutex hands out one mutex per key and forgets it when nobody holds it.
+type keyedMutex struct {
+	mu sync.Mutex
+	m  map[string]*keyedEntry
+}
+
+type keyedEntry struct {
+	mu   sync.Mutex
+	refs int
+}
+
+func (k *keyedMutex) lock(key string) func() {
+	k.mu.Lock()
+	if k.m == nil {
+		k.m = map[string]*keyedEntry{}
+	}
+	e := k.m[key]
+	if e == nil {
+		e = &keyedEntry{}
+		k.m[key] = e
+	}
+	e.refs++
+	k.mu.Unlock()
+	e.mu.Lock()
+	return func() {
+		e.mu.Unlock()
+		k.mu.Lock()
+		e.refs--
+		if e.refs == 0 {
+			delete(k.m, key)
+		}
+		k.mu.Unlock()
+	}
+}
+
+var findIDsOnly = options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}})

@@ -1,0 +1,168 @@
+package store_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/store"
+)
+
+// testStore opens the embedded database in a fresh folder, or MONGODB_URI
+// with a fresh database when it is set, so the same tests run on both.
+func testStore(t *testing.T) *store.Store {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.Open(ctx, store.Config{
+		URI:      os.Getenv("MONGODB_URI"),
+		DataDir:  t.TempDir(),
+		Database: fmt.Sprintf("test_%d", time.Now().UnixNano()),
+		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
+	})
+	if err != nil {
+		t.Fatalf("open store: %v", err)
+	}
+	t.Cleanup(func() {
+		_ = s.Drop(context.Background())
+		_ = s.Close(context.Background())
+	})
+	return s
+}
+
+// TestConcurrentTurnsKeepEveryMessage is the flaw the store is designed
+// around: many writers updating one conversation at once must not lose a
+// single message, on the embedded database as on MongoDB.
+func TestConcurrentTurnsKeepEveryMessage(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	conv := &bot.Conversation{ID: "c1", UserID: "u1", CreatedAt: time.Now()}
+	if err := s.CreateConversation(ctx, conv); err != nil {
+		t.Fatal(err)
+	}
+	const writers, turns = 8, 50
+	var wg sync.WaitGroup
+	errs := make(chan error, writers)
+	for w := range writers {
+		wg.Go(func() {
+			for i := range turns {
+				_, err := s.UpdateConversation(ctx, "c1", func(c *bot.Conversation) error {
+					c.State.Seq++
+					c.Messages = append(c.Messages, bot.Message{ID: fmt.Sprintf("m%06d", c.State.Seq),
+						From: bot.FromUser, Text: fmt.Sprintf("writer %d turn %d", w, i)})
+					return nil
+				})
+				if err != nil {
+					errs <- err
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	got, err := s.Conversation(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Messages) != writers*turns {
+		t.Fatalf("kept %d of %d messages", len(got.Messages), writers*turns)
+	}
+	seen := map[string]bool{}
+	for i, m := range got.Messages {
+		if want := fmt.Sprintf("m%06d", i+1); m.ID != want {
+			t.Fatalf("message %d has id %s, want %s: order lost", i, m.ID, want)
+		}
+		if seen[m.Text] {
+			t.Fatalf("message %q stored twice", m.Text)
+		}
+		seen[m.Text] = true
+	}
+	if got.Version != writers*turns+1 {
+		t.Errorf("version = %d, want %d", got.Version, writers*turns+1)
+	}
+}
+
+func TestUpdateConversationLeavesItUnchangedOnError(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	if err := s.CreateConversation(ctx, &bot.Conversation{ID: "c1", UserID: "u1"}); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	_, err := s.UpdateConversation(ctx, "c1", func(c *bot.Conversation) error {
+		c.Messages = append(c.Messages, bot.Message{Text: "lost"})
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want boom", err)
+	}
+	got, err := s.Conversation(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Messages) != 0 || got.Version != 1 {
+		t.Fatalf("conversation changed: %d messages, version %d", len(got.Messages), got.Version)
+	}
+	if _, err := s.Conversation(ctx, "nope"); !errors.Is(err, bot.ErrNotFound) {
+		t.Fatalf("missing conversation: err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestConversationByUserFindsTheLatest(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	old := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i, id := range []string{"old", "new"} {
+		c := &bot.Conversation{ID: id, UserID: "u1", CreatedAt: old.Add(time.Duration(i) * time.Hour)}
+		if err := s.CreateConversation(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := s.ConversationByUser(ctx, "u1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.ID != "new" {
+		t.Fatalf("got %s, want the newest conversation", c.ID)
+	}
+	if _, err := s.ConversationByUser(ctx, "someone-else"); !errors.Is(err, bot.ErrNotFound) {
+		t.Fatalf("err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestRefreshTokenRotationRevokesFamilyOnReuse(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	now := time.Now().UTC().Truncate(time.Millisecond)
+	for _, h := range []string{"a", "b"} {
+		err := s.SaveRefreshToken(ctx, store.RefreshToken{Hash: h, UserID: "u1", Family: "f1", CreatedAt: now, ExpiresAt: now.Add(time.Hour)})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.SpendRefreshToken(ctx, "a", now); err != nil {
+		t.Fatalf("first use: %v", err)
+	}
+	if _, err := s.SpendRefreshToken(ctx, "a", now); !errors.Is(err, store.ErrTokenReused) {
+		t.Fatalf("reuse: err = %v, want ErrTokenReused", err)
+	}
+	if _, err := s.SpendRefreshToken(ctx, "b", now); !errors.Is(err, bot.ErrNotFound) {
+		t.Fatalf("sibling after reuse: err = %v, want it revoked", err)
+	}
+	err := s.SaveRefreshToken(ctx, store.RefreshToken{Hash: "old", UserID: "u1", Family: "f2", CreatedAt: now, ExpiresAt: now.Add(-time.Second)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SpendRefreshToken(ctx, "old", now); !errors.Is(err, bot.ErrNotFound) {
+		t.Fatalf("expired: err = %v, want ErrNotFound", err)
+	}
+}

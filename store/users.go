@@ -1,0 +1,107 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+
+	"github.com/brobygger/brobygger/bot"
+)
+
+// User is an account: a young person (often a guest without e-mail) or staff.
+type User struct {
+	ID        string    `bson:"_id"`
+	Role      string    `bson:"role"`
+	Locale    string    `bson:"locale"`
+	OrgID     string    `bson:"org_id,omitempty"`
+	CreatedAt time.Time `bson:"created_at"`
+}
+
+// CreateUser inserts a new user.
+func (s *Store) CreateUser(ctx context.Context, u User) error {
+	if _, err := s.db.Collection(colUsers).InsertOne(ctx, u); err != nil {
+		return fmt.Errorf("create user: %w", translate(err))
+	}
+	return nil
+}
+
+// User loads a user by id.
+func (s *Store) User(ctx context.Context, id string) (User, error) {
+	var u User
+	if err := s.db.Collection(colUsers).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&u); err != nil {
+		return User{}, fmt.Errorf("load user: %w", translate(err))
+	}
+	return u, nil
+}
+
+// RefreshToken is an opaque refresh token, stored only as its hash. Tokens
+// of one sign-in share a family; reusing a spent token revokes the family.
+type RefreshToken struct {
+	Hash      string     `bson:"_id"`
+	UserID    string     `bson:"user_id"`
+	Family    string     `bson:"family"`
+	CreatedAt time.Time  `bson:"created_at"`
+	ExpiresAt time.Time  `bson:"expires_at"`
+	UsedAt    *time.Time `bson:"used_at"`
+	Revoked   bool       `bson:"revoked"`
+}
+
+// SaveRefreshToken stores a new refresh token.
+func (s *Store) SaveRefreshToken(ctx context.Context, t RefreshToken) error {
+	if _, err := s.db.Collection(colTokens).InsertOne(ctx, t); err != nil {
+		return fmt.Errorf("save refresh token: %w", translate(err))
+	}
+	return nil
+}
+
+// ErrTokenReused means a spent refresh token was presented again; its whole
+// family has been revoked.
+var ErrTokenReused = fmt.Errorf("refresh token reused: %w", bot.ErrNotFound)
+
+// SpendRefreshToken marks a valid token as used and returns it. A token that
+// is unknown, expired or revoked is bot.ErrNotFound; one already used
+// revokes its family and returns ErrTokenReused.
+func (s *Store) SpendRefreshToken(ctx context.Context, hash string, now time.Time) (RefreshToken, error) {
+	unlock := s.lock(colTokens, hash)
+	defer unlock()
+	col := s.db.Collection(colTokens)
+	var t RefreshToken
+	if err := col.FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&t); err != nil {
+		return RefreshToken{}, fmt.Errorf("load refresh token: %w", translate(err))
+	}
+	if t.Revoked || !now.Before(t.ExpiresAt) {
+		return RefreshToken{}, fmt.Errorf("refresh token expired or revoked: %w", bot.ErrNotFound)
+	}
+	if t.UsedAt != nil {
+		if err := s.RevokeFamily(ctx, t.Family); err != nil {
+			return RefreshToken{}, err
+		}
+		return RefreshToken{}, ErrTokenReused
+	}
+	res, err := col.UpdateOne(ctx, bson.D{{Key: "_id", Value: hash}, {Key: "used_at", Value: nil}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "used_at", Value: now}}}})
+	if err != nil {
+		return RefreshToken{}, fmt.Errorf("spend refresh token: %w", translate(err))
+	}
+	if res.ModifiedCount != 1 {
+		// Someone spent it between our read and write: treat it as reuse.
+		if err := s.RevokeFamily(ctx, t.Family); err != nil {
+			return RefreshToken{}, err
+		}
+		return RefreshToken{}, ErrTokenReused
+	}
+	t.UsedAt = &now
+	return t, nil
+}
+
+// RevokeFamily revokes every token of one sign-in.
+func (s *Store) RevokeFamily(ctx context.Context, family string) error {
+	_, err := s.db.Collection(colTokens).UpdateMany(ctx, bson.D{{Key: "family", Value: family}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
+	if err != nil {
+		return fmt.Errorf("revoke token family: %w", translate(err))
+	}
+	return nil
+}
