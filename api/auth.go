@@ -150,12 +150,25 @@ type principal struct {
 
 // authenticate checks the bearer token and, when roles are given, the role.
 func (s *Server) authenticate(roles ...string) fiber.Handler {
+	return s.authenticateWith(false, roles...)
+}
+
+// authenticateStream also accepts the token as ?access_token=, because a
+// browser's EventSource cannot send an Authorization header.
+func (s *Server) authenticateStream(roles ...string) fiber.Handler {
+	return s.authenticateWith(true, roles...)
+}
+
+func (s *Server) authenticateWith(queryToken bool, roles ...string) fiber.Handler {
 	parser := jwt.NewParser(jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithIssuer(tokenIssuer), jwt.WithAudience(tokenAudience), jwt.WithExpirationRequired(),
 		jwt.WithTimeFunc(s.now))
 	return func(c *fiber.Ctx) error {
 		h := c.Get(fiber.HeaderAuthorization)
 		raw, ok := strings.CutPrefix(h, "Bearer ")
+		if queryToken && !ok {
+			raw, ok = c.Query("access_token"), true
+		}
 		if !ok || raw == "" {
 			return unauthorized("Send an access token as \"Authorization: Bearer <token>\".")
 		}

@@ -152,6 +152,7 @@ func (s *Server) sendMessage(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	s.hub.publish(c.Params("id"))
 	return c.JSON(fiber.Map{"messages": toMessages(replies)})
 }
 

@@ -57,6 +57,7 @@ type Server struct {
 	secret []byte
 	now    func() time.Time
 	log    *slog.Logger
+	hub    hub
 }
 
 // New builds the Fiber app with every route.
@@ -93,6 +94,8 @@ func New(cfg Config) *fiber.App {
 	v1.Get("/conversations/:id/messages", youth, s.listMessages)
 	v1.Get("/me", youth, s.me)
 	v1.Get("/me/suggestions", youth, s.mySuggestions)
+	v1.Get("/conversations/:id/events", s.authenticateStream(RoleYouth), s.events)
+	v1.Get("/suggestions/:opportunity_id/first-step.ics", youth, s.firstStepICS)
 
 	v1.Use(func(c *fiber.Ctx) error { return notFound("There is no such API endpoint.") })
 	if cfg.Web != nil {

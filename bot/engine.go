@@ -276,7 +276,7 @@ func (t *turn) choice(id string) {
 	case "restart":
 		t.restart()
 	case "change_time":
-		t.change("when", "commitment")
+		t.change("when")
 	case "change_place":
 		t.change("place")
 	case "change_interests":
@@ -331,7 +331,6 @@ func (t *turn) text(text string) {
 		return
 	case has("change_time"):
 		t.st.Profile.Forget("when")
-		t.st.Profile.Forget("commitment")
 	case has("change_place"):
 		t.st.Profile.Forget("place")
 	case has("change_interests"):

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/brobygger/brobygger/match"
 )
 
 // Store is the storage the conversation service needs; package store implements it.
@@ -131,4 +133,28 @@ func (s *Service) Existing(ctx context.Context, userID string) (*Conversation, b
 		return nil, false, err
 	}
 	return c, true, nil
+}
+
+// StepInfo is an opportunity's first step as it fits one young person.
+type StepInfo struct {
+	FirstStep
+	Title string
+}
+
+// FirstStep works out the first step of an opportunity for the user: the
+// next session that fits their time.
+func (s *Service) FirstStep(ctx context.Context, userID, opportunityID string) (StepInfo, error) {
+	o, ok := s.engine.catalog.Get(opportunityID)
+	if !ok {
+		return StepInfo{}, fmt.Errorf("opportunity %s: %w", opportunityID, ErrNotFound)
+	}
+	st := State{Lang: "da"}
+	if c, found, err := s.Existing(ctx, userID); err != nil {
+		return StepInfo{}, err
+	} else if found {
+		st = c.State
+	}
+	t := s.engine.newTurn(&st, s.now())
+	next, _ := match.NextSession(o, st.Profile.Slots, t.now)
+	return StepInfo{FirstStep: t.firstStep(o, next), Title: o.Title}, nil
 }

@@ -163,7 +163,7 @@ func ResolvePlace(name string) (Place, bool) {
 		}
 	}
 	// A leading postcode is more precise than whatever town name follows.
-	if code, _, _ := strings.Cut(k, " "); len(code) == 4 {
+	if code, _, _ := strings.Cut(strings.TrimPrefix(k, "dk "), " "); len(code) == 4 {
 		if pc, ok := LookupPostcode(code); ok {
 			return Place{Name: pc.Town, Municipality: pc.Municipality, Lat: pc.Lat, Lon: pc.Lon}, true
 		}

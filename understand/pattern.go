@@ -127,7 +127,11 @@ func compilePattern(id, src string) pattern {
 			pre := strings.HasSuffix(a, "*")
 			suf := strings.HasPrefix(a, "*")
 			a = strings.Trim(a, "*")
-			for _, sp := range spellings(a) {
+			sp := spellings
+			if pre || suf {
+				sp = affixSpellings
+			}
+			for _, sp := range sp(a) {
 				e.alts = append(e.alts, alt{s: sp, prefix: pre, suffix: suf})
 			}
 		}

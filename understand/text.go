@@ -189,6 +189,29 @@ func (d *doc) norms() []string {
 // æøå written as ae/oe/aa (the fold itself), or with the letters simply
 // dropped to their nearest plain vowel ("lordag", "aldre", "kobenhavn").
 func spellings(s string) []string {
+	return spellingsMin(s, 0)
+}
+
+// affixSpellings is spellings for a word stem that will be matched as a
+// prefix or suffix. A short stem with a dropped letter collides with
+// unrelated words ("træn" without æ is "tran", as in "transport"), so those
+// spellings are only kept when they are at least five letters long.
+func affixSpellings(s string) []string {
+	return spellingsMin(s, 5)
+}
+
+func spellingsMin(s string, minDropped int) []string {
+	full := fold(s)
+	var out []string
+	for _, v := range allSpellings(s) {
+		if v == full || len(v) >= minDropped {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func allSpellings(s string) []string {
 	s = strings.ToLower(s)
 	out := []string{""}
 	for _, r := range s {
