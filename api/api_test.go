@@ -7,15 +7,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"strings"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/gofiber/fiber/v2"
 
 	"github.com/brobygger/brobygger/app"
 )
@@ -23,12 +21,13 @@ import (
 var (
 	sharedOnce sync.Once
 	shared     *app.App
+	sharedURL  string
 	sharedErr  error
 )
 
 // testApp is the real server wired to the embedded database, shared by the
 // API tests (each test signs in its own guests, so they don't interfere).
-func testApp(t *testing.T) *fiber.App {
+func testApp(t *testing.T) string {
 	t.Helper()
 	sharedOnce.Do(func() {
 		dir, err := os.MkdirTemp("", "brobygger-api-test")
@@ -45,16 +44,27 @@ func testApp(t *testing.T) *fiber.App {
 			Now:       func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) },
 			Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
 		})
+		if sharedErr != nil {
+			return
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			sharedErr = err
+			return
+		}
+		sharedURL = "http://" + ln.Addr().String()
+		go func() { _ = shared.Serve(context.Background(), ln) }()
 	})
 	if sharedErr != nil {
 		t.Fatalf("start app: %v", sharedErr)
 	}
-	return shared.Fiber
+	return sharedURL
 }
 
+// client talks to the real server over HTTP, like an app does.
 type client struct {
 	t     *testing.T
-	app   *fiber.App
+	base  string
 	token string
 }
 
@@ -89,12 +99,15 @@ func (c *client) do(method, path string, body any) response {
 		}
 		rd = bytes.NewReader(raw)
 	}
-	req := httptest.NewRequest(method, path, rd)
+	req, err := http.NewRequest(method, c.base+path, rd)
+	if err != nil {
+		c.t.Fatal(err)
+	}
 	req.Header.Set("Content-Type", "application/json")
 	if c.token != "" {
 		req.Header.Set("Authorization", "Bearer "+c.token)
 	}
-	res, err := c.app.Test(req, 30_000)
+	res, err := http.DefaultClient.Do(req)
 	if err != nil {
 		c.t.Fatalf("%s %s: %v", method, path, err)
 	}
@@ -108,7 +121,7 @@ func (c *client) do(method, path string, body any) response {
 // guest signs in a new guest and starts their conversation.
 func guest(t *testing.T) (*client, string) {
 	t.Helper()
-	c := &client{t: t, app: testApp(t)}
+	c := &client{t: t, base: testApp(t)}
 	res := c.do("POST", "/v1/auth/guest", map[string]string{"locale": "da"})
 	if res.Status != 201 {
 		t.Fatalf("guest: %d %s", res.Status, res.Body)
@@ -133,7 +146,7 @@ func messages(t *testing.T, r response) []map[string]any {
 }
 
 func TestHealthAndReadiness(t *testing.T) {
-	c := &client{t: t, app: testApp(t)}
+	c := &client{t: t, base: testApp(t)}
 	for _, p := range []string{"/healthz", "/readyz"} {
 		if res := c.do("GET", p, nil); res.Status != 200 {
 			t.Errorf("%s: %d", p, res.Status)
@@ -253,7 +266,7 @@ func TestBadInputGetsProblemDetailsAndStoresNothing(t *testing.T) {
 }
 
 func TestAuth(t *testing.T) {
-	c := &client{t: t, app: testApp(t)}
+	c := &client{t: t, base: testApp(t)}
 	if res := c.do("POST", "/v1/conversations", nil); res.Status != 401 {
 		t.Errorf("no token: %d", res.Status)
 	}
@@ -292,7 +305,7 @@ func TestAuth(t *testing.T) {
 }
 
 func TestOpenAPIDocumentIsServed(t *testing.T) {
-	c := &client{t: t, app: testApp(t)}
+	c := &client{t: t, base: testApp(t)}
 	res := c.do("GET", "/v1/openapi.json", nil)
 	if res.Status != 200 {
 		t.Fatalf("status %d", res.Status)

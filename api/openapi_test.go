@@ -69,9 +69,15 @@ func checkAgainstOpenAPI(t *testing.T, method, path string, res response) {
 func findOperation(doc map[string]any, method, path string) map[string]any {
 	paths := doc["paths"].(map[string]any)
 	for tmpl, item := range paths {
-		re := "^" + regexp.MustCompile(`\{[^}]+\}`).ReplaceAllString(regexp.QuoteMeta(tmpl), `[^/]+`) + "$"
-		re = strings.ReplaceAll(re, `\{`, "{")
-		if !regexp.MustCompile(re).MatchString(path) {
+		segs := strings.Split(tmpl, "/")
+		for i, seg := range segs {
+			if strings.HasPrefix(seg, "{") {
+				segs[i] = `[^/]+`
+			} else {
+				segs[i] = regexp.QuoteMeta(seg)
+			}
+		}
+		if !regexp.MustCompile("^" + strings.Join(segs, "/") + "$").MatchString(path) {
 			continue
 		}
 		if op, ok := item.(map[string]any)[strings.ToLower(method)].(map[string]any); ok {

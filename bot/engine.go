@@ -54,7 +54,7 @@ const cardsPerTurn = 3
 // is validated against them at start-up.
 var (
 	textNames = []string{"greeting", "greeting_hint", "noted", "not_understood", "under_13", "under_13_again",
-		"suggestions_intro", "suggestions_more", "suggestions_relaxed", "relaxed_distance", "relaxed_time",
+		"suggestions_intro", "suggestions_more", "suggestions_relaxed", "relaxed_distance", "relaxed_time", "relaxed_group",
 		"suggestions_none", "want_confirm", "more_details", "reject_ask", "reject_thanks",
 		"unknown_opportunity", "stored_intro", "stored_nothing", "stored_outro", "restarted", "change_ack", "help",
 		"lang_switched", "after_suggestions", "crisis", "crisis_outro", "back_to_volunteering",

@@ -51,7 +51,8 @@ type expect struct {
 	CardsAvoidPrevious bool `json:"cards_avoid_previous,omitempty"`
 	// CardsWithoutInterest: none of the cards may have this interest.
 	CardsWithoutInterest string `json:"cards_without_interest,omitempty"`
-	CardsCloserThanPrev  bool   `json:"cards_closer_than_previous,omitempty"`
+	// CardsCloserThan: every new card is nearer than this earlier card ("$card1").
+	CardsCloserThan string `json:"cards_closer_than,omitempty"`
 }
 
 // transcriptTurn is what the golden file records for one turn.
@@ -107,14 +108,12 @@ func TestGoldenConversations(t *testing.T) {
 			greeting := e.Start(&st, sc.Lang)
 			transcript := []transcriptTurn{{Sent: "(start)", Messages: record(greeting.Messages)}}
 			var prevCards []string
-			var prevDistance float64
+			distances := map[string]float64{}
 			for i, turn := range sc.Turns {
 				st = reload(t, st)
 				now := sc.Now.Add(time.Duration(i) * time.Minute)
-				choice := turn.Choice
-				for k, id := range prevCards {
-					choice = strings.ReplaceAll(choice, "$card"+strconv.Itoa(k+1), id)
-				}
+				cardRefs := strings.NewReplacer(cardPairs(prevCards, distances)...)
+				choice := cardRefs.Replace(turn.Choice)
 				out := e.Turn(&st, bot.Input{Text: turn.Text, Choice: choice}, now)
 				sent := turn.Text
 				if turn.Choice != "" {
@@ -123,11 +122,22 @@ func TestGoldenConversations(t *testing.T) {
 				transcript = append(transcript, transcriptTurn{Sent: sent, Messages: record(out.Messages)})
 				cards := cardIDs(out.Messages)
 				if turn.Expect != nil {
-					check(t, i+1, sent, turn.Expect, st, out, ix, prevCards, prevDistance)
+					x := *turn.Expect
+					for k, r := range x.Replies {
+						x.Replies[k] = cardRefs.Replace(r)
+					}
+					x.CardsCloserThan = cardRefs.Replace(x.CardsCloserThan)
+					check(t, i+1, sent, &x, st, out, ix, prevCards, distances)
 				}
 				if len(cards) > 0 {
 					prevCards = cards
-					prevDistance = meanDistance(out.Messages)
+				}
+				for _, m := range out.Messages {
+					for _, c := range m.Cards {
+						if c.DistanceKm != nil {
+							distances[c.OpportunityID] = *c.DistanceKm
+						}
+					}
 				}
 			}
 			golden(t, strings.TrimSuffix(file, ".json")+".golden.json", transcript)
@@ -174,24 +184,21 @@ func cardIDs(ms []bot.Message) []string {
 	return ids
 }
 
-func meanDistance(ms []bot.Message) float64 {
-	var sum float64
-	var n int
-	for _, m := range ms {
-		for _, c := range m.Cards {
-			if c.DistanceKm != nil {
-				sum += *c.DistanceKm
-				n++
-			}
+// cardPairs lets scripts name the previous turn's cards as $card1, $card2,
+// … and the farthest of them as $far.
+func cardPairs(ids []string, distances map[string]float64) []string {
+	pairs := []string{}
+	far := ""
+	for k, id := range ids {
+		pairs = append(pairs, "$card"+strconv.Itoa(k+1), id)
+		if far == "" || distances[id] > distances[far] {
+			far = id
 		}
 	}
-	if n == 0 {
-		return 0
-	}
-	return sum / float64(n)
+	return append(pairs, "$far", far)
 }
 
-func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Outcome, ix *match.Index, prevCards []string, prevDistance float64) {
+func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Outcome, ix *match.Index, prevCards []string, distances map[string]float64) {
 	t.Helper()
 	fail := func(format string, args ...any) {
 		t.Errorf("turn %d (%s): "+format, append([]any{n, sent}, args...)...)
@@ -271,9 +278,17 @@ func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Ou
 			}
 		}
 	}
-	if x.CardsCloserThanPrev {
-		if d := meanDistance(out.Messages); d >= prevDistance {
-			fail("mean distance %.1f km, not closer than before (%.1f km)", d, prevDistance)
+	if x.CardsCloserThan != "" {
+		limit, ok := distances[x.CardsCloserThan]
+		if !ok {
+			fail("no distance known for %s", x.CardsCloserThan)
+		}
+		for _, m := range out.Messages {
+			for _, c := range m.Cards {
+				if c.DistanceKm != nil && *c.DistanceKm >= limit {
+					fail("card %s is %.1f km away, not nearer than the rejected %.1f km", c.OpportunityID, *c.DistanceKm, limit)
+				}
+			}
 		}
 	}
 }

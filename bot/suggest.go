@@ -90,8 +90,14 @@ func (t *turn) rank(p match.Profile) ([]match.Suggestion, []string) {
 		name  string
 		widen func(*match.Profile)
 	}{
-		{"relaxed_distance", func(p *match.Profile) { p.MaxDistanceKm = 60 }},
+		{"relaxed_distance", func(p *match.Profile) {
+			// Someone who said a suggestion was too far must not get farther ones.
+			if !slices.ContainsFunc(p.Rejections, func(r match.Rejection) bool { return r.Reason == match.TooFar }) {
+				p.MaxDistanceKm = 60
+			}
+		}},
 		{"relaxed_time", func(p *match.Profile) { p.Slots = nil }},
+		{"relaxed_group", func(p *match.Profile) { p.Group, p.GroupSize = "", 0 }},
 	}
 	for _, step := range steps {
 		if len(picked) >= cardsPerTurn {

@@ -11,7 +11,8 @@ import (
 //	dyr*            a word starting with "dyr" (dyr, dyrene, dyreinternat)
 //	*børn           a word ending in "børn" (plejebørn, småbørn)
 //	*spild*         a word containing "spild"
-//	far|mor|han     any one of the alternatives
+//	far|mor|han     any one of the alternatives (one word each)
+//	(dont|do not)   alternatives of several words
 //	#               any number
 //	...             up to three words of anything (within one clause)
 //	^ / $           (first / last character of the pattern) the phrase must
@@ -24,6 +25,7 @@ import (
 type alt struct {
 	s              string
 	prefix, suffix bool // prefix: "s*"; suffix: "*s"; both: contains
+	primary        bool // the plain folded spelling; only it tolerates typos
 }
 
 // elem is one position of a pattern.
@@ -31,6 +33,10 @@ type elem struct {
 	alts   []alt
 	number bool // "#"
 	gap    int  // "...": skip 0..gap words
+
+	// derived from alts by index, for speed
+	exact   map[string]bool
+	affixes []alt
 }
 
 // pattern is one compiled phrase that proves id.
@@ -56,17 +62,29 @@ type termGroup struct {
 // lexicon is a compiled set of patterns with its matching options.
 type lexicon struct {
 	patterns []pattern
-	byFirst  map[byte][]int // patterns whose first element can only start with this byte
-	anyFirst []int          // patterns that may start with any word
-	fuzzyMin int            // words at least this long tolerate one typo; 0 disables
+	fuzzyMin int // words at least this long tolerate one typo; 0 disables
 	except   map[string]bool
+
+	// Which patterns can start at a word: by the exact word, by the first
+	// or last three letters of a stem, by the first letter (for typo
+	// tolerance, which keeps it), or at any word at all.
+	byWord   map[string][]int
+	byHead   map[string][]int
+	byTail   map[string][]int
+	byByte   map[byte][]int
+	anyFirst []int
+	known    map[string]bool // every exact word of the lexicon
 }
+
+// stemKey is how many letters of a stem the index looks at.
+const stemKey = 3
 
 // newLexicon compiles the groups. fuzzyMin enables one-typo tolerance for
 // long words; except lists folded words that affix patterns must never
 // match (e.g. "dyrt", expensive, is not an animal).
 func newLexicon(groups []termGroup, fuzzyMin int, except ...string) *lexicon {
-	l := &lexicon{byFirst: map[byte][]int{}, fuzzyMin: fuzzyMin, except: map[string]bool{}}
+	l := &lexicon{fuzzyMin: fuzzyMin, except: map[string]bool{}, byWord: map[string][]int{},
+		byHead: map[string][]int{}, byTail: map[string][]int{}, byByte: map[byte][]int{}, known: map[string]bool{}}
 	for _, e := range except {
 		for _, s := range spellings(e) {
 			l.except[s] = true
@@ -74,10 +92,31 @@ func newLexicon(groups []termGroup, fuzzyMin int, except ...string) *lexicon {
 	}
 	for _, g := range groups {
 		for _, t := range g.terms {
-			l.add(compilePattern(g.id, t))
+			for _, x := range expandGroups(t) {
+				l.add(compilePattern(g.id, x))
+			}
 		}
 	}
 	return l
+}
+
+// expandGroups spells out "(a b|c)" groups, which hold alternatives of
+// several words each: "(dont|do not) want to live" is two patterns.
+func expandGroups(src string) []string {
+	open := strings.IndexByte(src, '(')
+	if open < 0 {
+		return []string{src}
+	}
+	closing := strings.IndexByte(src[open:], ')')
+	if closing < 0 {
+		panic("understand: unbalanced pattern " + src)
+	}
+	closing += open
+	var out []string
+	for _, choice := range strings.Split(src[open+1:closing], "|") {
+		out = append(out, expandGroups(src[:open]+choice+src[closing+1:])...)
+	}
+	return out
 }
 
 func (l *lexicon) add(p pattern) {
@@ -88,17 +127,66 @@ func (l *lexicon) add(p pattern) {
 		l.anyFirst = append(l.anyFirst, idx)
 		return
 	}
-	seen := map[byte]bool{}
+	for _, e := range p.elems {
+		for w := range e.exact {
+			l.known[w] = true
+		}
+	}
+	heads, tails, bytes := map[string]bool{}, map[string]bool{}, map[byte]bool{}
 	for _, a := range first.alts {
-		if a.suffix || a.s == "" {
+		switch {
+		case a.prefix && a.suffix, len(a.s) < stemKey && (a.prefix || a.suffix):
 			l.anyFirst = append(l.anyFirst, idx)
 			return
+		case a.prefix:
+			heads[a.s[:stemKey]] = true
+		case a.suffix:
+			tails[a.s[len(a.s)-stemKey:]] = true
 		}
-		seen[a.s[0]] = true
+		if l.fuzzyMin > 0 && a.primary && !a.suffix && len(a.s) >= l.fuzzyMin {
+			bytes[a.s[0]] = true
+		}
 	}
-	for b := range seen {
-		l.byFirst[b] = append(l.byFirst[b], idx)
+	for w := range first.exact {
+		l.byWord[w] = append(l.byWord[w], idx)
 	}
+	for k := range heads {
+		l.byHead[k] = append(l.byHead[k], idx)
+	}
+	for k := range tails {
+		l.byTail[k] = append(l.byTail[k], idx)
+	}
+	for b := range bytes {
+		l.byByte[b] = append(l.byByte[b], idx)
+	}
+}
+
+// candidates lists, without repeats, the patterns that may start at word w.
+func (l *lexicon) candidates(w string, seen []bool) []int {
+	var out []int
+	addAll := func(list []int) {
+		for _, i := range list {
+			if !seen[i] {
+				seen[i] = true
+				out = append(out, i)
+			}
+		}
+	}
+	addAll(l.byWord[w])
+	if len(w) >= stemKey {
+		addAll(l.byHead[w[:stemKey]])
+		addAll(l.byTail[w[len(w)-stemKey:]])
+	}
+	// a word the lexicon knows is spelled right; only strangers get the
+	// benefit of the doubt of a typo
+	if w != "" && len(w) >= l.fuzzyMin-1 && !l.known[w] {
+		addAll(l.byByte[w[0]])
+	}
+	addAll(l.anyFirst)
+	for _, i := range out {
+		seen[i] = false
+	}
+	return out
 }
 
 // compilePattern parses the pattern syntax described above.
@@ -131,8 +219,16 @@ func compilePattern(id, src string) pattern {
 			if pre || suf {
 				sp = affixSpellings
 			}
-			for _, sp := range sp(a) {
-				e.alts = append(e.alts, alt{s: sp, prefix: pre, suffix: suf})
+			for i, sp := range sp(a) {
+				e.alts = append(e.alts, alt{s: sp, prefix: pre, suffix: suf, primary: i == 0})
+			}
+		}
+		e.exact = map[string]bool{}
+		for _, a := range e.alts {
+			if a.prefix || a.suffix {
+				e.affixes = append(e.affixes, a)
+			} else {
+				e.exact[a.s] = true
 			}
 		}
 		p.elems = append(p.elems, e)
@@ -148,6 +244,7 @@ type hit struct {
 	id         string
 	start, end int
 	pat        int
+	fuzzy      bool // needed typo tolerance
 }
 
 func (h hit) len() int { return h.end - h.start }
@@ -156,22 +253,18 @@ func (h hit) len() int { return h.end - h.start }
 // resolved.
 func (l *lexicon) find(d *doc) []hit {
 	var hits []hit
+	seen := make([]bool, len(l.patterns))
 	for start := range d.words {
-		w := d.words[start].norm
-		cands := l.anyFirst
-		if w != "" {
-			cands = append(append([]int(nil), l.byFirst[w[0]]...), l.anyFirst...)
-		}
-		for _, pi := range cands {
+		for _, pi := range l.candidates(d.words[start].norm, seen) {
 			p := &l.patterns[pi]
-			if p.anchorStart && start != leadIn(d) {
+			if p.anchorStart && start != 0 && start != leadIn(d) {
 				continue
 			}
-			if end, ok := l.matchAt(d, p.elems, start); ok && end > start && withinClause(d, start, end) {
+			if end, fz, ok := l.matchAt(d, p.elems, start); ok && end > start && withinClause(d, start, end) {
 				if p.anchorEnd && end != len(d.words) {
 					continue
 				}
-				hits = append(hits, hit{id: p.id, start: start, end: end, pat: pi})
+				hits = append(hits, hit{id: p.id, start: start, end: end, pat: pi, fuzzy: fz})
 			}
 		}
 	}
@@ -190,23 +283,28 @@ func leadIn(d *doc) int {
 
 // matchAt matches elems against the words from i on and returns where the
 // match ends. Gaps take as few words as they can.
-func (l *lexicon) matchAt(d *doc, elems []elem, i int) (int, bool) {
+func (l *lexicon) matchAt(d *doc, elems []elem, i int) (end int, fuzzy, ok bool) {
 	if len(elems) == 0 {
-		return i, true
+		return i, false, true
 	}
 	e := elems[0]
 	if e.gap > 0 {
 		for g := 0; g <= e.gap && i+g <= len(d.words); g++ {
-			if end, ok := l.matchAt(d, elems[1:], i+g); ok {
-				return end, true
+			if end, fz, ok := l.matchAt(d, elems[1:], i+g); ok {
+				return end, fz, true
 			}
 		}
-		return 0, false
+		return 0, false, false
 	}
-	if i >= len(d.words) || !l.elemMatches(e, d.words[i]) {
-		return 0, false
+	if i >= len(d.words) {
+		return 0, false, false
 	}
-	return l.matchAt(d, elems[1:], i+1)
+	m, fz := l.elemMatches(e, d.words[i])
+	if !m {
+		return 0, false, false
+	}
+	end, fz2, ok := l.matchAt(d, elems[1:], i+1)
+	return end, fz || fz2, ok
 }
 
 // withinClause reports whether no clause break falls inside words[start:end].
@@ -219,54 +317,49 @@ func withinClause(d *doc, start, end int) bool {
 	return true
 }
 
-// elemMatches reports whether one word fits one pattern element.
-func (l *lexicon) elemMatches(e elem, w word) bool {
+// elemMatches reports whether one word fits one pattern element, and
+// whether that took typo tolerance. Exact spellings are tried first.
+func (l *lexicon) elemMatches(e elem, w word) (ok, fuzzy bool) {
 	if e.number {
-		return w.kind == tokNum
-	}
-	if w.kind != tokWord {
-		for _, a := range e.alts {
-			if !a.prefix && !a.suffix && a.s == w.norm {
-				return true
-			}
-		}
-		return false
+		return w.kind == tokNum, false
 	}
 	t := w.norm
-	for _, a := range e.alts {
+	if e.exact[t] {
+		return true, false
+	}
+	if w.kind != tokWord || l.except[t] {
+		return false, false
+	}
+	for _, a := range e.affixes {
 		if l.altMatches(a, t) {
-			return true
+			return true, false
 		}
 	}
-	return false
+	if l.fuzzyMin == 0 || len(t) < l.fuzzyMin-1 || l.known[t] {
+		return false, false
+	}
+	for _, a := range e.alts {
+		if l.fuzzy(a, t) {
+			return true, true
+		}
+	}
+	return false, false
 }
 
 func (l *lexicon) altMatches(a alt, t string) bool {
-	affix := a.prefix || a.suffix
-	if affix && l.except[t] {
-		return false
-	}
 	switch {
 	case a.prefix && a.suffix:
 		return strings.Contains(t, a.s)
 	case a.prefix:
-		if strings.HasPrefix(t, a.s) {
-			return true
-		}
-	case a.suffix:
-		return strings.HasSuffix(t, a.s)
-	default:
-		if t == a.s {
-			return true
-		}
+		return strings.HasPrefix(t, a.s)
 	}
-	return l.fuzzy(a, t)
+	return strings.HasSuffix(t, a.s)
 }
 
 // fuzzy allows one typo in long words. The first letter must be right:
 // thumbs slip inside words far more often than at their start.
 func (l *lexicon) fuzzy(a alt, t string) bool {
-	if l.fuzzyMin == 0 || len(a.s) < l.fuzzyMin || len(t) < l.fuzzyMin-1 || t[0] != a.s[0] {
+	if !a.primary || a.suffix || len(a.s) < l.fuzzyMin || len(t) < l.fuzzyMin-1 || t[0] != a.s[0] {
 		return false
 	}
 	if !a.prefix {
@@ -284,7 +377,14 @@ func (l *lexicon) fuzzy(a alt, t string) bool {
 // phrases before shorter ones. Hits of equal length may share words, so a
 // single word can prove two ids.
 func resolve(hits []hit) []hit {
-	sorted := append([]hit(nil), hits...)
+	// a guess at a typo never beats a word that was spelled out exactly
+	var sorted []hit
+	for _, h := range hits {
+		if h.fuzzy && overlapsExact(h, hits) {
+			continue
+		}
+		sorted = append(sorted, h)
+	}
 	sort.SliceStable(sorted, func(i, j int) bool {
 		bi, bj := sorted[i].id == blocked, sorted[j].id == blocked
 		if bi != bj {
@@ -316,6 +416,15 @@ func resolve(hits []hit) []hit {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+func overlapsExact(h hit, hits []hit) bool {
+	for _, o := range hits {
+		if !o.fuzzy && h.start < o.end && o.start < h.end {
+			return true
+		}
+	}
+	return false
 }
 
 // match finds and resolves in one step.

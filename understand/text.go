@@ -36,6 +36,9 @@ type doc struct {
 	text  string
 	toks  []token
 	words []word
+
+	lang     string // cached langOf
+	langDone bool
 }
 
 // hardPunct ends a clause: phrases never match across it.
@@ -155,7 +158,7 @@ func tokenize(text string) doc {
 	brk := false
 	for i, t := range d.toks {
 		if t.kind == tokPunct {
-			if hardPunct(t.norm) {
+			if hardPunct(t.norm) && !d.ordinalDot(i) {
 				brk = true
 			}
 			continue
@@ -164,6 +167,19 @@ func tokenize(text string) doc {
 		brk = false
 	}
 	return d
+}
+
+// ordinalDot reports a dot that marks an ordinal number ("9. klasse",
+// "1. maj") rather than the end of a sentence.
+func (d *doc) ordinalDot(i int) bool {
+	if d.toks[i].norm != "." || i == 0 || i+1 >= len(d.toks) {
+		return false
+	}
+	prev, next := d.toks[i-1], d.toks[i+1]
+	if prev.kind != tokNum || prev.end != d.toks[i].start || len(prev.raw) > 2 {
+		return false
+	}
+	return next.kind == tokWord && next.raw == strings.ToLower(next.raw)
 }
 
 // isUsefulPunct keeps the punctuation that carries meaning for the

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 )
 
+//go:generate go run gen_icons.go
+
 //go:embed static
 var static embed.FS
 

@@ -2,7 +2,8 @@ package main
 
 // archetype is a hand-written kind of volunteering task. The generator combines
 // archetypes with organisations and places; text fields may use the
-// placeholders {when}, {area}, {org}, {contact} and {role}.
+// placeholders {when}, {area}, {in area} ("på Nørrebro", "i Valby"), {org},
+// {contact} and {role}.
 type archetype struct {
 	key        string
 	interests  []string

@@ -12,6 +12,43 @@ type org struct {
 	onlineOnly   bool     // all its tasks happen online
 }
 
+// avoid lists, per organisation name, archetypes that match its themes but
+// not what it actually does.
+var avoid = map[string][]string{
+	"Seniorhjertet Østerbro":         seniorsOnly,
+	"Seniorvennerne Odense":          seniorsOnly,
+	"Silkeborg Seniorvenner":         seniorsOnly,
+	"Hellerup Seniorcafé":            seniorsOnly,
+	"Kaffe & Kontakt Frederiksberg":  seniorsOnly,
+	"Klimaværkstedet Aarhus":         {"discord-moderator", "kodeklub", "mitid-hjaelp", "fjernsupport"},
+	"Festivalfolket Aarhus":          {"blodkampagne"},
+	"Festivalholdet Horsens":         {"blodkampagne"},
+	"Køge Bugt Beredskabsvenner":     {"blodkampagne"},
+	"Ungehuset Randers":              {"retshjaelp"},
+	"Rettighedsrummet":               {"paaskevaerksted", "juniorklub", "familiedag", "sommerlejr-leder", "hoejtlaesning"},
+	"Tryghedsnettet Aarhus":          {"haandboldstaevne", "hjaelpetraener-fodbold"},
+	"Spejderkredsen Marselis":        {"hoejtlaesning"},
+	"Havnelauget Svendborg":          {"koncertgarderobe", "kulturnat", "kulturcafe", "demokratifestival"},
+	"Sportsbroen Esbjerg":            {"hoejtlaesning"},
+	"Idrætsfællesskabet Bispebjerg":  {"hoejtlaesning"},
+	"Strandholdet Esbjerg":           outdoorNotScouts,
+	"Søhøjlandets Friluftsvenner":    {"haandboldstaevne", "vaeskedepot", "sponsorloeb", "hjaelpetraener-fodbold"},
+	"Midtjyske Idrætsvenner Herning": {"kulturnat"},
+	"Holstebro Kunstfrivillige":      {"sommerlejr-leder"},
+	"Voldenes Naturlaug Fredericia":  outdoorNotScouts,
+	"Grejsdalens Naturlaug":          outdoorNotScouts,
+	"Roskilde Fjordlaug":             outdoorNotScouts,
+	"Fjordvennerne Aalborg":          outdoorNotScouts,
+	"Kystholdet Helsingør":           outdoorNotScouts,
+}
+
+// seniorsOnly keeps organisations for the elderly away from digital tasks
+// aimed at children and young people.
+var seniorsOnly = []string{"kodeklub", "discord-moderator", "hjemmeside-forening", "ungecafe", "undertekster"}
+
+// outdoorNotScouts keeps nature groups away from running scout troops.
+var outdoorNotScouts = []string{"spejderlejr", "spejderleder"}
+
 var orgs = []org{
 	// København
 	{"Lektiebroen Nørrebro", "København", "Frivillige unge og studerende hjælper børn og unge på Nørrebro med lektier, læsning og skolelyst.", "Sara Jensen", "frivilligkoordinator", []string{"homework_help", "children_youth", "refugees"}, 6, false},
@@ -92,7 +129,7 @@ var orgs = []org{
 	{"Hellerup Seniorcafé", "Gentofte", "En café og et mødested, hvor ældre i Gentofte får besøg, hjælp til IT og selskab.", "Lone Gram", "aktivitetsleder", []string{"elderly", "digital_tech", "loneliness"}, 5, false},
 	{"Alle Kan Gladsaxe", "Gladsaxe", "Fritidsaktiviteter for børn og unge med handicap og deres søskende.", "Mette Lykkegaard", "frivilligkoordinator", []string{"disability", "sports", "children_youth"}, 5, false},
 	{"Køge Bugt Beredskabsvenner", "Køge", "Frivillige, der øver beredskab, førstehjælp og hjælper, når vandet stiger i Køge Bugt.", "Claus Damgaard", "holdleder", []string{"emergency", "health_firstaid", "nature"}, 5, false},
-	{"Voldenes Naturlaug Fredericia", "Fredericia", "Passer voldanlæggene og naturen i Fredericia og tager børnefamilier med på tur.", "Lise Overgaard", "naturvejleder", []string{"nature", "outdoor_scouting", "animals"}, 4, false},
+	{"Voldenes Naturlaug Fredericia", "Fredericia", "Passer voldanlæggene og naturen i Fredericia og tager børnefamilier med på tur.", "Lise Overgaard", "naturvejleder", []string{"nature", "outdoor_scouting", "climate"}, 4, false},
 	{"Holstebro Kunstfrivillige", "Holstebro", "Frivillige, der åbner kunst, musik og værksteder for børn og unge i Holstebro.", "Frida Kjeldsen", "kulturkoordinator", []string{"culture_arts", "children_youth", "events_festivals"}, 4, false},
 	{"Vendsyssel Dyrehjælp", "Hjørring", "Hjælper forladte og syge dyr i Vendsyssel med pleje, foder og nye hjem.", "Gustav Østergaard", "dyreplejer", []string{"animals", "fundraising"}, 4, false},
 	{"Frivilligcentret Toppen", "Frederikshavn", "Et lille frivilligcenter, der samler byens foreninger om ældre, børn og fællesskaber.", "Vibeke Laursen", "frivilligkoordinator", []string{"elderly", "children_youth", "charity_shop"}, 4, false},

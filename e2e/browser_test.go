@@ -1,0 +1,740 @@
+// Package e2e drives the real server, with its embedded database, through the
+// reference web client in headless Chromium.
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/brobygger/brobygger/app"
+)
+
+// testTimeout bounds each test; the whole package must stay well under 90 s.
+const testTimeout = 45 * time.Second
+
+// waitTimeout bounds one wait for something to appear in the page.
+const waitTimeout = 12 * time.Second
+
+// ----------------------------------------------------------------- server
+
+// One server serves every test: starting the embedded database is the slow
+// part, and each test gets its own guest user and browser profile anyway.
+var server struct {
+	once sync.Once
+	url  string
+	err  error
+	stop func()
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if server.stop != nil {
+		server.stop()
+	}
+	os.Exit(code)
+}
+
+func startServer(t *testing.T) string {
+	t.Helper()
+	server.once.Do(func() {
+		dir, err := os.MkdirTemp("", "brobygger-e2e-")
+		if err != nil {
+			server.err = err
+			return
+		}
+		ctx := context.Background()
+		a, err := app.New(ctx, app.Config{
+			DataDir:  dir,
+			Database: "e2e",
+			Addr:     "127.0.0.1:0",
+			Logger:   slog.New(slog.NewTextHandler(io.Discard, nil)),
+		})
+		if err != nil {
+			_ = os.RemoveAll(dir)
+			server.err = fmt.Errorf("start app: %w", err)
+			return
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			_ = a.Close(ctx)
+			_ = os.RemoveAll(dir)
+			server.err = err
+			return
+		}
+		serveCtx, cancel := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- a.Serve(serveCtx, ln) }()
+		server.url = "http://" + ln.Addr().String()
+		server.stop = func() {
+			cancel()
+			select {
+			case <-done:
+			case <-time.After(15 * time.Second):
+			}
+			closeCtx, cancelClose := context.WithTimeout(ctx, 15*time.Second)
+			defer cancelClose()
+			_ = a.Close(closeCtx)
+			_ = os.RemoveAll(dir)
+		}
+		server.err = waitHealthy(server.url, 20*time.Second)
+	})
+	if server.err != nil {
+		t.Fatalf("server: %v", server.err)
+	}
+	return server.url
+}
+
+func waitHealthy(base string, within time.Duration) error {
+	deadline := time.Now().Add(within)
+	for {
+		res, err := http.Get(base + "/healthz")
+		if err == nil {
+			res.Body.Close()
+			if res.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("server not healthy after %s: %v", within, err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// ---------------------------------------------------------------- browser
+
+func chromiumPath() string {
+	if _, err := os.Stat("/usr/bin/chromium"); err == nil {
+		return "/usr/bin/chromium"
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// newBrowser starts a fresh headless Chromium (its own profile, so its own
+// guest user) and returns a tab context that ends with the test's timeout.
+func newBrowser(t *testing.T) context.Context {
+	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		t.Skip("browser tests need Chromium: apt-get install chromium")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.Flag("disable-features", "Translate,MediaRouter,OptimizationHints"),
+		chromedp.UserDataDir(t.TempDir()),
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, testTimeout)
+	t.Cleanup(func() {
+		cancelTimeout()
+		cancelTab()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+func phone() chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(390, 844, chromedp.EmulateScale(2), chromedp.EmulateMobile,
+		chromedp.EmulateTouch, chromedp.EmulatePortrait)
+}
+
+func desktop() chromedp.Action[chromedp.Void] {
+	return chromedp.EmulateViewport(1280, 800)
+}
+
+// calm turns animations off, so screenshots and timings are deterministic.
+func calm() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+			Features: []*emulation.MediaFeature{{Name: "prefers-reduced-motion", Value: "reduce"}},
+		})
+		return err
+	})
+}
+
+func do(t *testing.T, ctx context.Context, what string, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(ctx, actions...); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
+
+// eval runs a JavaScript expression and decodes its result.
+func eval[T any](t *testing.T, ctx context.Context, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](expr))
+	if err != nil {
+		t.Fatalf("evaluate %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript expression until it is truthy, for at most waitTimeout.
+func waitFor(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool]("!!("+expr+")",
+		chromedp.WithPollingTimeout(waitTimeout), chromedp.WithPollingInterval(50*time.Millisecond)))
+	if err != nil {
+		t.Fatalf("waiting for %s: %v\nconversation so far:\n%s", what, err, transcript(ctx))
+	}
+}
+
+// transcript is the conversation as text, for failure messages.
+func transcript(ctx context.Context) string {
+	s, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`[...document.querySelectorAll('#log .msg')].map(m => (m.classList.contains('msg--bot') ? 'bot: ' : 'you: ') +
+			(m.querySelector('.bubble')?.textContent || '') + (m.dataset.state ? ' [' + m.dataset.state + ']' : '')).join('\n')`))
+	if err != nil {
+		return "(unavailable: " + err.Error() + ")"
+	}
+	return s
+}
+
+const (
+	botCount     = `document.querySelectorAll('#log .msg--bot').length`
+	chipSelector = `#quick-replies:not([hidden]) button[data-choice="%s"]`
+)
+
+func openApp(t *testing.T, ctx context.Context, base string, viewport chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	do(t, ctx, "open the app", viewport, calm(), chromedp.Navigate(base+"/"))
+	waitFor(t, ctx, "the greeting", `window.brobygger && window.brobygger.started &&
+		document.querySelector('#log .msg--bot .bubble')?.textContent.includes('Brobygger')`)
+}
+
+// tap taps a quick reply and waits until the bot has answered it.
+func tap(t *testing.T, ctx context.Context, choice string) {
+	t.Helper()
+	sel := fmt.Sprintf(chipSelector, choice)
+	waitFor(t, ctx, "quick reply "+choice, fmt.Sprintf("document.querySelector(%q)", sel))
+	before := eval[int](t, ctx, botCount)
+	do(t, ctx, "tap "+choice, chromedp.Tap(chromedp.CSS(sel)))
+	waitForReply(t, ctx, before)
+}
+
+// say types a message in the message box, sends it with Enter and waits for
+// the bot's answer.
+func say(t *testing.T, ctx context.Context, text string) {
+	t.Helper()
+	before := eval[int](t, ctx, botCount)
+	do(t, ctx, "type "+text, chromedp.SendKeys(chromedp.ID("composer-input"), text), enter())
+	waitForReply(t, ctx, before)
+}
+
+// enter presses Enter the way a keyboard does. kb.Enter also sends a char
+// event, which a real key press whose keydown was handled never produces, and
+// which would leave a stray line break in the message box.
+func enter() chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeRawKeyDown, input.DispatchKeyEventTypeKeyUp} {
+			_, err := cdp.Call(ctx, t, input.DispatchKeyEvent, input.DispatchKeyEventParams{
+				Type: typ, Key: "Enter", Code: "Enter", WindowsVirtualKeyCode: 13, NativeVirtualKeyCode: 13,
+			})
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func waitForReply(t *testing.T, ctx context.Context, botsBefore int) {
+	t.Helper()
+	waitFor(t, ctx, "the bot's reply", fmt.Sprintf(`%s > %d && document.getElementById('typing').hidden &&
+		!document.querySelector('#log .msg--user:not([data-state="sent"])')`, botCount, botsBefore))
+}
+
+type cardView struct {
+	ID      string   `json:"id"`
+	Title   string   `json:"title"`
+	Org     string   `json:"org"`
+	Step    string   `json:"step"`
+	When    string   `json:"when"`
+	Actions []string `json:"actions"`
+	ICS     bool     `json:"ics"`
+}
+
+// reachCards answers the onboarding questions with quick replies (and a
+// typed postcode) until the bot shows suggestion cards.
+func reachCards(t *testing.T, ctx context.Context) []cardView {
+	t.Helper()
+	tap(t, ctx, "start")
+	tap(t, ctx, "age:15")
+	tap(t, ctx, "interest:animals")
+	tap(t, ctx, "when:weekends")
+	tap(t, ctx, "commitment:any")
+	say(t, ctx, "8000")
+	tap(t, ctx, "group:with_friend")
+	waitFor(t, ctx, "suggestion cards", `document.querySelectorAll('#log .msg--bot.has-cards').length > 0`)
+	return eval[[]cardView](t, ctx, `[...[...document.querySelectorAll('#log .msg--bot.has-cards')].pop()
+		.querySelectorAll('.card')].map(c => ({
+			id: c.dataset.opportunity,
+			title: c.querySelector('.card__title')?.textContent || '',
+			org: c.querySelector('.card__org')?.textContent || '',
+			step: c.querySelector('.card__step')?.textContent || '',
+			when: c.querySelector('.card__when time')?.textContent || '',
+			actions: [...c.querySelectorAll('.card__actions button[data-choice]')].map(b => b.dataset.choice),
+			ics: !!c.querySelector('.btn--calendar'),
+		}))`)
+}
+
+func screenshot(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	// Show the suggestions from their top, as the app does when they arrive.
+	do(t, ctx, "scroll to the cards", chromedp.Evaluate[chromedp.Void](`(() => {
+		const chat = document.getElementById('chat');
+		const cards = [...document.querySelectorAll('#log .msg--bot.has-cards')].pop();
+		chat.scrollTop = cards.offsetTop - 12;
+		for (const list of document.querySelectorAll('.cards')) list.scrollLeft = 0;
+	})()`), chromedp.Sleep(150*time.Millisecond))
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Fatalf("screenshot %s: %v", name, err)
+	}
+	dir := filepath.Join("testdata", "screenshots")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// --------------------------------------------------------- page and API
+
+type session struct {
+	Token          string `json:"token"`
+	Refresh        string `json:"refresh"`
+	UserID         string `json:"user"`
+	ConversationID string `json:"conversation"`
+	Pending        int    `json:"pending"`
+}
+
+func pageSession(t *testing.T, ctx context.Context) session {
+	t.Helper()
+	return eval[session](t, ctx, `(() => {
+		const auth = JSON.parse(localStorage.getItem('brobygger.auth') || '{}');
+		return {
+			token: auth.access_token || '',
+			refresh: auth.refresh_token || '',
+			user: auth.user_id || '',
+			conversation: JSON.parse(localStorage.getItem('brobygger.conversation') || '""'),
+			pending: JSON.parse(localStorage.getItem('brobygger.pending') || '[]').length,
+		};
+	})()`)
+}
+
+type apiMessage struct {
+	ID   string `json:"id"`
+	From string `json:"from"`
+	Text string `json:"text"`
+}
+
+func apiGet(t *testing.T, base, path, token string) (*http.Response, []byte) {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, base+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	client := &http.Client{Timeout: 10 * time.Second}
+	res, err := client.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	defer res.Body.Close()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatalf("GET %s: %v", path, err)
+	}
+	return res, body
+}
+
+func serverMessages(t *testing.T, base string, s session) []apiMessage {
+	t.Helper()
+	res, body := apiGet(t, base, "/v1/conversations/"+s.ConversationID+"/messages", s.Token)
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("list messages: %s: %s", res.Status, body)
+	}
+	var out struct {
+		Messages []apiMessage `json:"messages"`
+	}
+	if err := json.Unmarshal(body, &out); err != nil {
+		t.Fatalf("list messages: %v", err)
+	}
+	return out.Messages
+}
+
+// -------------------------------------------------------------------- tests
+
+func TestPhoneOnboardingToSuggestions(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	base := startServer(t)
+	openApp(t, ctx, base, phone())
+
+	if lang := eval[string](t, ctx, `document.documentElement.lang`); lang != "da" {
+		t.Errorf("page language = %q, want da", lang)
+	}
+	cards := reachCards(t, ctx)
+	if len(cards) != 3 {
+		t.Fatalf("got %d cards, want 3:\n%s", len(cards), transcript(ctx))
+	}
+	for i, c := range cards {
+		if c.ID == "" || strings.TrimSpace(c.Title) == "" || strings.TrimSpace(c.Org) == "" {
+			t.Errorf("card %d lacks id, title or organisation: %+v", i, c)
+		}
+		if !strings.Contains(c.Step, "Første skridt") || len(strings.TrimSpace(c.Step)) < len("Første skridt")+10 {
+			t.Errorf("card %d has no first step: %q", i, c.Step)
+		}
+		want := []string{"want:" + c.ID, "more:" + c.ID, "not_for_me:" + c.ID}
+		if strings.Join(c.Actions, " ") != strings.Join(want, " ") {
+			t.Errorf("card %d actions = %v, want %v", i, c.Actions, want)
+		}
+		if c.ICS && !strings.Contains(c.When, " d. ") && !strings.Contains(c.When, " kl. ") {
+			t.Errorf("card %d date %q is not written the Danish way", i, c.When)
+		}
+	}
+	// The quick replies under the suggestions belong to the last bot message.
+	waitFor(t, ctx, "quick replies after the cards", fmt.Sprintf("document.querySelector(%q)",
+		fmt.Sprintf(chipSelector, "show_more")))
+
+	screenshot(t, ctx, "phone.png")
+	do(t, ctx, "switch to a desktop window", desktop())
+	screenshot(t, ctx, "desktop.png")
+}
+
+func TestReloadKeepsConversationAndTokens(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	base := startServer(t)
+	openApp(t, ctx, base, phone())
+	tap(t, ctx, "start")
+	tap(t, ctx, "age:18")
+
+	const shown = `JSON.stringify([...document.querySelectorAll('#log .msg')].map(m =>
+		[m.classList.contains('msg--bot') ? 'bot' : 'user', m.querySelector('.bubble')?.textContent || '']))`
+	before := eval[string](t, ctx, shown)
+	s1 := pageSession(t, ctx)
+	if s1.Token == "" || s1.ConversationID == "" {
+		t.Fatalf("no session in localStorage: %+v", s1)
+	}
+	do(t, ctx, "type a draft", chromedp.SendKeys(chromedp.ID("composer-input"), "mit udkast"))
+
+	do(t, ctx, "reload", chromedp.Reload())
+	waitFor(t, ctx, "the conversation after reload", `window.brobygger && window.brobygger.started`)
+
+	if after := eval[string](t, ctx, shown); after != before {
+		t.Errorf("conversation changed on reload:\nbefore %s\nafter  %s", before, after)
+	}
+	s2 := pageSession(t, ctx)
+	if s2.Token != s1.Token || s2.Refresh != s1.Refresh || s2.UserID != s1.UserID || s2.ConversationID != s1.ConversationID {
+		t.Errorf("session changed on reload: before %+v, after %+v", s1, s2)
+	}
+	if draft := eval[string](t, ctx, `document.getElementById('composer-input').value`); draft != "mit udkast" {
+		t.Errorf("draft after reload = %q, want %q", draft, "mit udkast")
+	}
+	// The server agrees: one conversation, as shown.
+	msgs := serverMessages(t, base, s2)
+	if got := eval[int](t, ctx, `document.querySelectorAll('#log .msg').length`); got != len(msgs) {
+		t.Errorf("page shows %d messages, server has %d", got, len(msgs))
+	}
+}
+
+func TestOfflineMessageIsSentOnceWhenBackOnline(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	base := startServer(t)
+	openApp(t, ctx, base, phone())
+	tap(t, ctx, "start")
+
+	setOffline := func(offline bool) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+			if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+				return err
+			}
+			conditions := []*network.Conditions{}
+			if offline {
+				conditions = append(conditions, &network.Conditions{Offline: true, DownloadThroughput: -1, UploadThroughput: -1})
+			}
+			emulateSW := offline
+			if _, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+				EmulateOfflineServiceWorker: &emulateSW, MatchedNetworkConditions: conditions,
+			}); err != nil {
+				return err
+			}
+			_, err := chromedp.Call(ctx, network.OverrideNetworkState, network.OverrideNetworkStateParams{
+				Offline: offline, DownloadThroughput: -1, UploadThroughput: -1,
+			})
+			return err
+		})
+	}
+
+	const text = "jeg er 17"
+	mine := fmt.Sprintf(`[...document.querySelectorAll('#log .msg--user')].find(m => m.querySelector('.bubble').textContent === %q)`, text)
+	do(t, ctx, "go offline", setOffline(true))
+	waitFor(t, ctx, "the offline banner", `!document.getElementById('offline-banner').hidden`)
+	do(t, ctx, "send while offline", chromedp.SendKeys(chromedp.ID("composer-input"), text), enter())
+	waitFor(t, ctx, "the message marked as not sent", mine+`?.dataset.state === 'failed'`)
+	if s := pageSession(t, ctx); s.Pending != 1 {
+		t.Errorf("pending messages in localStorage = %d, want 1", s.Pending)
+	}
+	if v := eval[string](t, ctx, `document.getElementById('composer-input').value`); v != "" {
+		t.Errorf("message box after queueing = %q, want it cleared", v)
+	}
+
+	before := eval[int](t, ctx, botCount)
+	do(t, ctx, "go online", setOffline(false))
+	waitFor(t, ctx, "the message sent", mine+`?.dataset.state === 'sent'`)
+	waitForReply(t, ctx, before)
+
+	s := pageSession(t, ctx)
+	if s.Pending != 0 {
+		t.Errorf("pending messages after sending = %d, want 0", s.Pending)
+	}
+	n := 0
+	for _, m := range serverMessages(t, base, s) {
+		if m.From == "user" && m.Text == text {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("server stored %q %d times, want exactly once", text, n)
+	}
+	if got := eval[int](t, ctx, mine+` ? 1 : 0`); got != 1 {
+		t.Errorf("the page does not show %q", text)
+	}
+	if got := eval[int](t, ctx, fmt.Sprintf(`[...document.querySelectorAll('#log .msg--user .bubble')].filter(b => b.textContent === %q).length`, text)); got != 1 {
+		t.Errorf("the page shows %q %d times, want once", text, got)
+	}
+}
+
+func TestCalendarFileForFirstStep(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	base := startServer(t)
+	openApp(t, ctx, base, phone())
+	cards := reachCards(t, ctx)
+
+	var card *cardView
+	for i := range cards {
+		if cards[i].ICS {
+			card = &cards[i]
+			break
+		}
+	}
+	if card == nil {
+		t.Skip("none of the suggested first steps has a date, so there is no calendar file to fetch")
+	}
+	s := pageSession(t, ctx)
+	res, body := apiGet(t, base, "/v1/suggestions/"+card.ID+"/first-step.ics", s.Token)
+	if res.StatusCode == http.StatusNotFound && strings.Contains(string(body), "no such API endpoint") {
+		t.Skip("the server has no /v1/suggestions/{id}/first-step.ics endpoint yet")
+	}
+	if res.StatusCode != http.StatusOK {
+		t.Fatalf("GET first-step.ics: %s: %s", res.Status, body)
+	}
+	if ct := res.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/calendar") {
+		t.Errorf("Content-Type = %q, want text/calendar", ct)
+	}
+	checkICS(t, string(body), card.Title)
+
+	// The card's button saves the same file through the browser.
+	dir := t.TempDir()
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, DownloadPath: dir,
+	}); err != nil {
+		t.Fatalf("allow downloads: %v", err)
+	}
+	do(t, ctx, "tap Tilføj til kalender", chromedp.Tap(chromedp.CSS(
+		fmt.Sprintf(`.card[data-opportunity=%q] .btn--calendar`, card.ID))))
+	file := filepath.Join(dir, "brobygger-"+card.ID+".ics")
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		if data, err := os.ReadFile(file); err == nil && strings.Contains(string(data), "END:VCALENDAR") {
+			checkICS(t, string(data), card.Title)
+			break
+		}
+		if time.Now().After(deadline) {
+			entries, _ := os.ReadDir(dir)
+			t.Fatalf("the browser saved no %s (folder has %v)", filepath.Base(file), entries)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// checkICS parses an iCalendar file just enough to check the first step's event.
+func checkICS(t *testing.T, ics, title string) {
+	t.Helper()
+	var lines []string
+	sc := bufio.NewScanner(strings.NewReader(ics))
+	for sc.Scan() {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if (strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t")) && len(lines) > 0 {
+			lines[len(lines)-1] += line[1:] // RFC 5545 folding
+			continue
+		}
+		lines = append(lines, line)
+	}
+	if len(lines) == 0 || lines[0] != "BEGIN:VCALENDAR" || lines[len(lines)-1] != "END:VCALENDAR" {
+		t.Fatalf("not a VCALENDAR:\n%s", ics)
+	}
+	props := map[string]string{}
+	inEvent, events := false, 0
+	for _, l := range lines {
+		switch l {
+		case "BEGIN:VEVENT":
+			inEvent = true
+			events++
+			continue
+		case "END:VEVENT":
+			inEvent = false
+			continue
+		}
+		if !inEvent {
+			continue
+		}
+		name, value, ok := strings.Cut(l, ":")
+		if !ok {
+			t.Errorf("malformed line %q", l)
+			continue
+		}
+		name, _, _ = strings.Cut(name, ";")
+		props[name] = value
+	}
+	if events != 1 {
+		t.Errorf("got %d VEVENTs, want 1", events)
+	}
+	for _, p := range []string{"DTSTART", "DTEND", "SUMMARY", "LOCATION"} {
+		if props[p] == "" {
+			t.Errorf("VEVENT has no %s:\n%s", p, ics)
+		}
+	}
+	start, err1 := parseICSTime(props["DTSTART"])
+	end, err2 := parseICSTime(props["DTEND"])
+	if err := errors.Join(err1, err2); err != nil {
+		t.Errorf("bad times: %v", err)
+	} else if !end.After(start) {
+		t.Errorf("DTEND %s is not after DTSTART %s", end, start)
+	}
+	unescape := strings.NewReplacer(`\n`, "\n", `\N`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`)
+	if got := unescape.Replace(props["SUMMARY"]); !strings.Contains(got, title) {
+		t.Errorf("SUMMARY = %q, want it to name %q", got, title)
+	}
+}
+
+func parseICSTime(v string) (time.Time, error) {
+	for _, layout := range []string{"20060102T150405Z", "20060102T150405"} {
+		if ts, err := time.Parse(layout, v); err == nil {
+			return ts, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("unknown time %q", v)
+}
+
+func TestKeyboardOnly(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	base := startServer(t)
+	openApp(t, ctx, base, desktop())
+
+	// Tab from the top of the page: past the skip link, the language switch
+	// and the quick replies, to the message box.
+	var path []string
+	for i := 0; ; i++ {
+		if i == 30 {
+			t.Fatalf("Tab never reached the message box; it went %v", path)
+		}
+		do(t, ctx, "press Tab", chromedp.KeyEvent(kb.Tab))
+		here := eval[string](t, ctx, `(() => { const a = document.activeElement;
+			return a.id || a.dataset.choice || a.className || a.tagName; })()`)
+		path = append(path, here)
+		if here == "composer-input" {
+			break
+		}
+	}
+	if !containsPrefix(path, "start") {
+		t.Errorf("Tab skipped the quick replies: %v", path)
+	}
+	if !containsPrefix(path, "lang-toggle") {
+		t.Errorf("Tab skipped the language switch: %v", path)
+	}
+
+	before := eval[int](t, ctx, botCount)
+	do(t, ctx, "type and press Enter", chromedp.KeyEvent("jeg er 16"), enter())
+	waitForReply(t, ctx, before)
+	waitFor(t, ctx, "the message in the conversation", `[...document.querySelectorAll('#log .msg--user .bubble')].some(b => b.textContent === 'jeg er 16')`)
+	if v := eval[string](t, ctx, `document.activeElement.id`); v != "composer-input" {
+		t.Errorf("focus left the message box after sending: %q", v)
+	}
+
+	// Back from the message box to the quick replies, then Enter on one.
+	waitFor(t, ctx, "new quick replies", `document.querySelectorAll('#quick-replies:not([hidden]) .chip').length > 0`)
+	var chip string
+	for i := 0; i < 20 && chip == ""; i++ {
+		do(t, ctx, "press Shift+Tab", chromedp.KeyEvent(kb.Tab, chromedp.KeyModifiers(chromedp.ModifierShift)))
+		chip = eval[string](t, ctx, `document.activeElement.classList.contains('chip') ? document.activeElement.dataset.choice : ''`)
+	}
+	if chip == "" {
+		t.Fatal("Shift+Tab from the message box never reached a quick reply")
+	}
+	if outline := eval[string](t, ctx, `getComputedStyle(document.activeElement).outlineStyle`); outline == "none" {
+		t.Error("the focused quick reply has no visible focus outline")
+	}
+	label := eval[string](t, ctx, `document.activeElement.textContent`)
+	before = eval[int](t, ctx, botCount)
+	do(t, ctx, "press Enter on "+chip, chromedp.KeyEvent(kb.Enter))
+	waitForReply(t, ctx, before)
+	waitFor(t, ctx, "the chosen reply as a message", fmt.Sprintf(
+		`[...document.querySelectorAll('#log .msg--user .bubble')].some(b => b.textContent === %q)`, label))
+}
+
+func containsPrefix(list []string, prefix string) bool {
+	for _, s := range list {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,164 @@
+package understand
+
+import "strconv"
+
+// numberWords spells out the ages young people might write in letters.
+var numberWords = func() map[string]int {
+	m := map[string]int{}
+	da := []string{"", "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve",
+		"tolv", "tretten", "fjorten", "femten", "seksten", "sytten", "atten", "nitten", "tyve"}
+	en := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+		"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+		"nineteen", "twenty"}
+	// only from ten up: smaller words are too common to mean an age
+	for i := 10; i <= 20; i++ {
+		m[fold(da[i])] = i
+		m[en[i]] = i
+	}
+	for i := 1; i <= 9; i++ {
+		m[fold(da[i]+"ogtyve")] = 20 + i
+		m["twenty"+en[i]] = 20 + i
+	}
+	m["enogtyve"] = 21
+	m["tredive"] = 30
+	m["thirty"] = 30
+	return m
+}()
+
+// Words around a number that decide whether it is an age.
+var (
+	ageUnits   = set("år", "aar", "ar", "years", "year", "yrs", "yr", "yo", "y", "årig", "årige", "aarig", "årgammel")
+	notAgeNext = set("timer", "time", "t", "min", "minutter", "kr", "kroner", "km", "m", "meter",
+		"uger", "uge", "dage", "dag", "gange", "gang", "personer", "stk", "stykker", "procent",
+		"hours", "hour", "minutes", "people", "times", "days", "weeks", "af", "of", "klasse",
+		"kg", "cm", "point", "sekunder", "seconds", "grader", "degrees", "måneder", "months",
+		"mennesker", "børn", "kids", "venner", "friends", "euro", "dollars", "pct")
+	ageFillers = set("kun", "næsten", "snart", "lige", "bare", "only", "almost", "just", "nearly",
+		"soon", "ca", "omkring", "about", "around", "blevet", "fyldt", "turning", "turned", "nu",
+		"now", "allerede", "already", "faktisk", "actually", "stadig", "still", "godt", "over")
+	// a duration or a time span, not an age: "i 5 år", "for 2 år siden"
+	durationBefore = set("i", "for", "in", "om", "over", "under", "efter", "på", "sidste", "hvert",
+		"siden", "mindst", "past", "last", "every", "after", "within", "de", "fra", "til", "mellem",
+		"between", "from", "to", "inden", "than", "end", "indenfor", "ca", "cirka")
+	durationAfter = set("siden", "ago", "tilbage", "mere", "endnu", "til", "more", "later", "senere",
+		"frem", "i", "har", "with", "med", "erfaring", "experience", "over", "and", "og")
+	// someone else's age: "min bror er 12"
+	otherSubjects = set("han", "hun", "de", "den", "det", "bror", "broren", "søster", "søsteren",
+		"mor", "far", "ven", "veninde", "he", "she", "they", "it", "brother", "sister", "friend",
+		"lillebror", "lillesøster", "storebror", "storesøster", "kæreste", "you", "du", "man")
+	selfSubjects = set("jeg", "je", "jg", "i", "im", "ja")
+)
+
+// findAge returns the user's age, or 0. It accepts "jeg er 16", "16 år",
+// "I'm 19", "jeg fylder 15" and a number on its own, and refuses clock
+// times, durations and other people's ages.
+func findAge(d *doc) int {
+	for i := range d.words {
+		n, ok := ageNumber(d, i)
+		if !ok || n < 5 || n > 99 {
+			continue
+		}
+		if statedAge(d, i) || agedNumber(d, i) {
+			return n
+		}
+	}
+	for i := range d.words {
+		n, ok := ageNumber(d, i)
+		if ok && n >= 10 && n <= 99 && loneNumber(d, i) {
+			return n
+		}
+	}
+	return 0
+}
+
+// ageNumber reads word i as a one- or two-digit number or a number word.
+func ageNumber(d *doc, i int) (int, bool) {
+	w := d.words[i]
+	if w.kind == tokNum {
+		if len(w.norm) > 2 || w.norm[0] == '0' {
+			return 0, false
+		}
+		n, err := strconv.Atoi(w.norm)
+		return n, err == nil
+	}
+	n, ok := numberWords[w.norm]
+	return n, ok
+}
+
+func (d *doc) norm(i int) string {
+	if i < 0 || i >= len(d.words) {
+		return ""
+	}
+	return d.words[i].norm
+}
+
+// statedAge matches "jeg er (kun) 16", "I'm 19", "age: 17", "jeg fylder 15".
+func statedAge(d *doc, i int) bool {
+	if notAgeNext[d.norm(i+1)] || isRangeSep(d, i, i+1) {
+		return false
+	}
+	k := i - 1
+	for k >= 0 && i-k <= 3 && ageFillers[d.norm(k)] {
+		k--
+	}
+	switch d.norm(k) {
+	case "fylder", "fyldte", "fyldt", "turning", "turned", "turn", "age", "aged", "alder",
+		"alderen", "im", "bliver":
+		return true
+	case "er", "am":
+		subj := d.norm(k - 1)
+		return selfSubjects[subj] || (subj == "" && k == 0)
+	}
+	return false
+}
+
+// agedNumber matches "16 år", "19 years old", "16-årig", unless the number
+// is a duration or someone else's age.
+func agedNumber(d *doc, i int) bool {
+	if !ageUnits[d.norm(i+1)] {
+		return false
+	}
+	if durationAfter[d.norm(i+2)] && d.norm(i+2) != "og" && d.norm(i+2) != "and" {
+		return false
+	}
+	if d.norm(i+2) == "og" && (d.norm(i+3) == "har" || d.norm(i+3) == "i") {
+		return false
+	}
+	if durationBefore[d.norm(i-1)] || isRangeSep(d, i-1, i) {
+		return false
+	}
+	if d.norm(i-1) == "er" && otherSubjects[d.norm(i-2)] {
+		return false
+	}
+	if d.norm(i-1) == "på" || d.norm(i-1) == "aged" && otherSubjects[d.norm(i-2)] {
+		return false
+	}
+	return true
+}
+
+// loneNumber matches a number that is the whole message or a clause of
+// its own ("16", "dyr og natur, 16"), optionally with "år".
+func loneNumber(d *doc, i int) bool {
+	if d.words[i].kind != tokNum {
+		return false
+	}
+	startsClause := i == 0 || d.words[i].brk || (i == leadIn(d) && i > 0)
+	if !startsClause {
+		return false
+	}
+	j := i + 1
+	if ageUnits[d.norm(j)] {
+		j++
+		if d.norm(j) == "old" || d.norm(j) == "gammel" {
+			j++
+		}
+	}
+	if j < len(d.words) && !d.words[j].brk {
+		return false
+	}
+	// a clock time written alone ("16:30") is not an age
+	if j == i+1 && j < len(d.words) && sepBetween(d, i, j) == ":" {
+		return false
+	}
+	return true
+}

@@ -1,0 +1,100 @@
+// Package understand owns Brobygger's deterministic reading of free text:
+// it turns one chat message from a young person, in Danish or English and
+// written the way they talk (slang, typos, æøå typed as ae/oe/aa or left
+// out), into structured facts: interests from the shared taxonomy, weekly
+// time slots, commitment and group wishes, age, postcode and municipality,
+// conversational intents, and whether the message signals a crisis.
+//
+// It is pure Go with no model and no network, so the same text always
+// gives the same result. The vocabulary lives in data tables (termGroup
+// lists) rather than in code, and most detectors share one small phrase
+// matcher (see pattern.go).
+package understand
+
+// Result is what one message says. The JSON field names are a contract
+// with the conversation engine and the evaluation tools.
+type Result struct {
+	// Interests are taxonomy ids in taxonomy order; never nil.
+	Interests []string `json:"interests"`
+	// Slots are "<day>_<part>" with days mon..sun and parts
+	// morning|afternoon|evening, sorted by day then part; never nil.
+	Slots []string `json:"slots"`
+	// Commitment is "one_off", "short_term", "recurring" or "".
+	Commitment string `json:"commitment"`
+	// Group is "alone", "with_friend", "group" or "".
+	Group string `json:"group"`
+	// Age is 0 when unknown.
+	Age int `json:"age"`
+	// Postcode is a valid four-digit Danish postcode or "".
+	Postcode string `json:"postcode"`
+	// Municipality is the official Danish municipality name or "".
+	Municipality string `json:"municipality"`
+	// Crisis is true when the message suggests the young person may be
+	// at risk and needs to be pointed to help.
+	Crisis bool `json:"crisis"`
+	// CrisisKind is "suicide", "self_harm", "danger", "abuse" or
+	// "violence" when Crisis is true.
+	CrisisKind string `json:"crisis_kind,omitempty"`
+	// Online is true when the user asks for remote volunteering.
+	Online bool `json:"online,omitempty"`
+	// Lang is "da" or "en" when the message is clearly one of them.
+	Lang string `json:"lang,omitempty"`
+	// Intents are conversational moves such as "restart", "yes" or
+	// "delete_data", in a fixed order.
+	Intents []string `json:"intents,omitempty"`
+	// InterestWords maps an interest id to the user's own words that
+	// showed it, as written, so suggestions can be explained in them.
+	InterestWords map[string]string `json:"interest_words,omitempty"`
+}
+
+// Parse reads one message.
+func Parse(text string) Result {
+	d := tokenize(text)
+	r := Result{}
+	r.Interests, r.InterestWords = findInterests(&d)
+	if len(r.InterestWords) == 0 {
+		r.InterestWords = nil
+	}
+	r.Slots = findSlots(&d)
+	r.Commitment = findCommitment(&d)
+	r.Group = findGroup(&d)
+	r.Age = findAge(&d)
+	if pc, ok := findPostcode(&d); ok {
+		r.Postcode = pc.Code
+		r.Municipality = pc.Municipality
+	} else {
+		r.Municipality = findPlace(&d)
+	}
+	r.Crisis, r.CrisisKind = findCrisis(&d)
+	r.Online = wantsOnline(&d)
+	r.Lang = langOf(&d)
+	r.Intents = findIntents(&d)
+	return r
+}
+
+// onlineTerms ask for volunteering that can be done from home.
+var onlineTerms = []termGroup{
+	{"online", []string{
+		"online", "hjemmefra", "hjemme fra", "remote", "remotely", "virtuel*", "virtual*",
+		"digitalt|digital frivillig*", "over nettet", "på nettet", "via nettet", "fra computeren",
+		"fra min computer", "over telefonen", "fra sofaen", "from home", "over chat",
+		"chatfrivillig*", "via chat", "over zoom", "via zoom", "på discord", "on discord",
+		"derhjemme fra", "uden at møde op", "without going", "fjernarbejde",
+	}},
+	{blocked, []string{
+		"ikke online", "ik online", "not online", "ikke hjemmefra", "ikke remote", "no online",
+		"rather not online", "hellere fysisk", "helst ikke online", "online dating", "online games",
+		"online spil", "er online", "is online", "venner online", "møde op", "in person", "fysisk",
+	}},
+}
+
+var onlineLex = newLexicon(onlineTerms, 0)
+
+func wantsOnline(d *doc) bool {
+	for _, h := range onlineLex.match(d) {
+		if h.id == "online" {
+			return true
+		}
+	}
+	return false
+}
