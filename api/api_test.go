@@ -320,3 +320,26 @@ func TestOpenAPIDocumentIsServed(t *testing.T) {
 		}
 	}
 }
+
+func TestRetryOfAnArchivedMessageIsRecognised(t *testing.T) {
+	c, conv := guest(t)
+	path := "/v1/conversations/" + conv + "/messages"
+	first := c.do("POST", path, map[string]any{"client_message_id": "early", "text": "hvad kan du?"})
+	for i := range 20 {
+		c.do("POST", path, map[string]any{"client_message_id": fmt.Sprint("later-", i), "text": "hjælp"})
+	}
+	again := c.do("POST", path, map[string]any{"client_message_id": "early", "text": "hvad kan du?"})
+	if !bytes.Equal(first.Body, again.Body) {
+		t.Errorf("retry after many turns got other replies:\n%s\n%s", first.Body, again.Body)
+	}
+	all := messages(t, c.do("GET", path, nil))
+	n := 0
+	for _, m := range all {
+		if m["text"] == "hvad kan du?" {
+			n++
+		}
+	}
+	if n != 1 || len(all) < 40 {
+		t.Errorf("history has %d messages and the early one %d times", len(all), n)
+	}
+}

@@ -109,6 +109,9 @@ func (s *Server) startConversation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	if conv, err = s.conv.WithHistory(c.Context(), p.UserID, conv.ID); err != nil {
+		return err
+	}
 	c.Status(fiber.StatusCreated)
 	return c.JSON(fiber.Map{"conversation_id": conv.ID, "messages": toMessages(conv.Messages)})
 }
@@ -157,11 +160,11 @@ func (s *Server) sendMessage(c *fiber.Ctx) error {
 }
 
 func (s *Server) listMessages(c *fiber.Ctx) error {
-	conv, err := s.conv.Get(c.Context(), caller(c).UserID, c.Params("id"))
+	ms, err := s.conv.Messages(c.Context(), caller(c).UserID, c.Params("id"), c.Query("after"))
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"conversation_id": conv.ID, "messages": toMessages(conv.After(c.Query("after")))})
+	return c.JSON(fiber.Map{"conversation_id": c.Params("id"), "messages": toMessages(ms)})
 }
 
 type profileJSON struct {

@@ -86,12 +86,12 @@ func (s *Server) events(c *fiber.Ctx) error {
 		fmt.Fprintf(w, "retry: 3000\n\n")
 		for {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			conv, err := s.conv.Get(ctx, userID, convID)
+			ms, err := s.conv.Messages(ctx, userID, convID, last)
 			cancel()
 			if err != nil {
 				return
 			}
-			for _, m := range toMessages(conv.After(last)) {
+			for _, m := range toMessages(ms) {
 				data, _ := json.Marshal(m)
 				fmt.Fprintf(w, "id: %s\nevent: message\ndata: %s\n\n", m.ID, data)
 				last = m.ID

@@ -27,7 +27,13 @@ type Conversation struct {
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
 	State     State     `json:"state"`
-	Messages  []Message `json:"messages"`
+	// Messages are the latest messages. Older ones are archived by the store
+	// to keep the document a turn reads and writes small; Archived counts
+	// them and Service.History puts them back together.
+	Messages []Message `json:"messages"`
+	Archived int       `json:"archived"`
+	// DropHistory asks the store to delete the archived messages too.
+	DropHistory bool `json:"-"`
 }
 
 // Message is one chat bubble.
@@ -99,15 +105,15 @@ func (c *Conversation) RepliesTo(clientMessageID string) ([]Message, bool) {
 	return nil, false
 }
 
-// After returns the messages written after the one with the given id, oldest
-// first; an empty or unknown id returns every message.
-func (c *Conversation) After(id string) []Message {
+// after returns the loaded messages written after the one with the given id,
+// and whether that id was among them.
+func (c *Conversation) after(id string) ([]Message, bool) {
 	for i, m := range c.Messages {
 		if m.ID == id {
-			return c.Messages[i+1:]
+			return c.Messages[i+1:], true
 		}
 	}
-	return c.Messages
+	return c.Messages, false
 }
 
 // ErrUnchanged is returned by an update closure that decided not to change

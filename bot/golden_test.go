@@ -331,4 +331,3 @@ func firstDiff(a, b string) string {
 	}
 	return "lengths differ"
 }
-

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/brobygger/brobygger/match"
@@ -15,6 +16,8 @@ type Store interface {
 	Conversation(ctx context.Context, id string) (*Conversation, error)
 	ConversationByUser(ctx context.Context, userID string) (*Conversation, error)
 	UpdateConversation(ctx context.Context, id string, fn func(*Conversation) error) (*Conversation, error)
+	// History returns every message of the conversation, archived ones included.
+	History(ctx context.Context, c *Conversation) ([]Message, error)
 }
 
 // Service runs conversations: one turn at a time per conversation, each turn
@@ -54,7 +57,8 @@ func (s *Service) Start(ctx context.Context, userID, lang string) (*Conversation
 	return c, true, nil
 }
 
-// Get returns a conversation the user owns; anyone else's is ErrNotFound.
+// Get returns a conversation the user owns, with its latest messages;
+// anyone else's is ErrNotFound.
 func (s *Service) Get(ctx context.Context, userID, id string) (*Conversation, error) {
 	c, err := s.store.Conversation(ctx, id)
 	if err != nil {
@@ -66,11 +70,53 @@ func (s *Service) Get(ctx context.Context, userID, id string) (*Conversation, er
 	return c, nil
 }
 
+// WithHistory returns the user's conversation with every message loaded.
+func (s *Service) WithHistory(ctx context.Context, userID, id string) (*Conversation, error) {
+	c, err := s.Get(ctx, userID, id)
+	if err != nil {
+		return nil, err
+	}
+	return s.loadHistory(ctx, c)
+}
+
+func (s *Service) loadHistory(ctx context.Context, c *Conversation) (*Conversation, error) {
+	if c.Archived == 0 {
+		return c, nil
+	}
+	all, err := s.store.History(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	c.Messages, c.Archived = all, 0
+	return c, nil
+}
+
+// Messages returns the user's messages after the one with the given id
+// (all of them for an empty id), oldest first, reading archived messages
+// only when the id is not among the latest.
+func (s *Service) Messages(ctx context.Context, userID, id, after string) ([]Message, error) {
+	c, err := s.Get(ctx, userID, id)
+	if err != nil {
+		return nil, err
+	}
+	if after != "" {
+		if ms, ok := c.after(after); ok {
+			return ms, nil
+		}
+	}
+	if c, err = s.loadHistory(ctx, c); err != nil {
+		return nil, err
+	}
+	ms, _ := c.after(after)
+	return ms, nil
+}
+
 // Send runs one turn. A message with a client id that was already answered
 // gets the same replies again and changes nothing.
 func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, in Input) ([]Message, error) {
 	var replies []Message
-	_, err := s.store.UpdateConversation(ctx, id, func(c *Conversation) error {
+	archived := false
+	conv, err := s.store.UpdateConversation(ctx, id, func(c *Conversation) error {
 		if c.UserID != userID {
 			return fmt.Errorf("conversation %s: %w", id, ErrNotFound)
 		}
@@ -78,6 +124,11 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			replies = r
 			return ErrUnchanged
 		}
+		if slices.Contains(c.State.ClientIDs, clientMessageID) {
+			archived = true // answered long ago; its replies are in the archive
+			return ErrUnchanged
+		}
+		c.State.rememberClientID(clientMessageID)
 		now := s.now()
 		user := Message{From: FromUser, Text: in.Text, Choice: in.Choice, ClientMessageID: clientMessageID}
 		if in.Choice != "" {
@@ -94,6 +145,12 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	})
 	if err != nil {
 		return nil, err
+	}
+	if archived {
+		if conv, err = s.loadHistory(ctx, conv); err != nil {
+			return nil, err
+		}
+		replies, _ = conv.RepliesTo(clientMessageID)
 	}
 	return replies, nil
 }
@@ -115,12 +172,13 @@ func (c *Conversation) appendMessages(now time.Time, msgs ...Message) []Message 
 // kept blank so a retry still finds its replies.
 func (c *Conversation) forget() {
 	kept := make([]Message, 0, 2)
-	if len(c.Messages) > 1 && c.Messages[0].From == FromBot {
+	if c.Archived == 0 && len(c.Messages) > 1 && c.Messages[0].From == FromBot {
 		kept = append(kept, c.Messages[0])
 	}
 	last := c.Messages[len(c.Messages)-1]
 	last.Text = ""
 	c.Messages = append(kept, last)
+	c.DropHistory = c.Archived > 0
 }
 
 // Existing returns the user's conversation, or nil when they have none yet.

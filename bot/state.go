@@ -31,6 +31,19 @@ type State struct {
 	Crisis  bool     `json:"crisis,omitempty"`
 	Consent *Consent `json:"consent,omitempty"`
 	Seq     int      `json:"seq"`
+	// ClientIDs are the latest client message ids, so a retry of a message
+	// whose replies were archived is still recognised.
+	ClientIDs []string `json:"client_ids,omitempty"`
+}
+
+// maxClientIDs bounds how many client message ids a conversation remembers.
+const maxClientIDs = 100
+
+func (st *State) rememberClientID(id string) {
+	st.ClientIDs = append(st.ClientIDs, id)
+	if len(st.ClientIDs) > maxClientIDs {
+		st.ClientIDs = st.ClientIDs[len(st.ClientIDs)-maxClientIDs:]
+	}
 }
 
 // Pending is a question about one opportunity that awaits an answer.

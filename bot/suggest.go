@@ -177,7 +177,7 @@ func (t *turn) why(s match.Suggestion) []string {
 				line = t.tr("why_interest", "interest", strings.ToLower(t.interestName(r.Interest)))
 			}
 		case "near":
-			line = t.tr("why_near", "km", formatKm(r.DistanceKm), "place", p.placeName())
+			line = t.tr("why_near", "km", formatKm(r.DistanceKm, t.st.Lang), "place", p.placeName())
 		case "online":
 			line = t.tr("why_online")
 		case "time":
@@ -215,11 +215,17 @@ func (p Profile) placeName() string {
 	return p.Municipality
 }
 
-func formatKm(km float64) string {
-	if km < 10 {
-		return strconv.FormatFloat(math.Round(km*10)/10, 'f', -1, 64)
+// formatKm writes a distance with one decimal below 10 km, and a decimal
+// comma in Danish.
+func formatKm(km float64, lang string) string {
+	if km >= 10 {
+		return strconv.Itoa(int(math.Round(km)))
 	}
-	return strconv.Itoa(int(math.Round(km)))
+	s := strconv.FormatFloat(math.Round(km*10)/10, 'f', -1, 64)
+	if langKey(lang) == "da" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 func capitalise(s string) string {

@@ -321,11 +321,11 @@ func reachCards(t *testing.T, ctx context.Context) []cardView {
 
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	// Show the suggestions from their top, as the app does when they arrive.
+	// Show a little of the chat above the suggestions, then the cards' tops.
 	do(t, ctx, "scroll to the cards", chromedp.Evaluate[chromedp.Void](`(() => {
 		const chat = document.getElementById('chat');
 		const cards = [...document.querySelectorAll('#log .msg--bot.has-cards')].pop();
-		chat.scrollTop = cards.offsetTop - 12;
+		chat.scrollTop = cards.offsetTop - chat.clientHeight * 0.3;
 		for (const list of document.querySelectorAll('.cards')) list.scrollLeft = 0;
 	})()`), chromedp.Sleep(150*time.Millisecond))
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -480,6 +480,38 @@ func TestReloadKeepsConversationAndTokens(t *testing.T) {
 	if got := eval[int](t, ctx, `document.querySelectorAll('#log .msg').length`); got != len(msgs) {
 		t.Errorf("page shows %d messages, server has %d", got, len(msgs))
 	}
+
+	// A rejected access token is refreshed, and the rotated refresh token kept.
+	do(t, ctx, "spoil the access token", chromedp.Evaluate[chromedp.Void](`(() => {
+		const a = JSON.parse(localStorage.getItem('brobygger.auth'));
+		a.access_token = 'expired';
+		localStorage.setItem('brobygger.auth', JSON.stringify(a));
+	})()`), chromedp.Reload())
+	waitFor(t, ctx, "the conversation after a refresh", `window.brobygger && window.brobygger.started`)
+	s3 := pageSession(t, ctx)
+	if s3.UserID != s1.UserID || s3.ConversationID != s1.ConversationID {
+		t.Errorf("refresh changed the user or conversation: before %+v, after %+v", s1, s3)
+	}
+	if s3.Token == "expired" || s3.Token == s1.Token || s3.Refresh == s1.Refresh {
+		t.Errorf("tokens were not refreshed and rotated: before %+v, after %+v", s1, s3)
+	}
+	if after := eval[string](t, ctx, shown); after != before {
+		t.Errorf("conversation changed after a token refresh:\nbefore %s\nafter  %s", before, after)
+	}
+
+	// When the refresh token is refused too, the app carries on as a new guest.
+	do(t, ctx, "spoil both tokens", chromedp.Evaluate[chromedp.Void](`(() => {
+		const a = JSON.parse(localStorage.getItem('brobygger.auth'));
+		a.access_token = 'expired';
+		a.refresh_token = 'revoked';
+		localStorage.setItem('brobygger.auth', JSON.stringify(a));
+	})()`), chromedp.Reload())
+	waitFor(t, ctx, "a new guest's greeting", `window.brobygger && window.brobygger.started &&
+		document.querySelectorAll('#log .msg').length === 1`)
+	s4 := pageSession(t, ctx)
+	if s4.UserID == "" || s4.UserID == s1.UserID || s4.ConversationID == s1.ConversationID {
+		t.Errorf("expected a new guest with a new conversation: before %+v, after %+v", s1, s4)
+	}
 }
 
 func TestOfflineMessageIsSentOnceWhenBackOnline(t *testing.T) {
@@ -487,6 +519,8 @@ func TestOfflineMessageIsSentOnceWhenBackOnline(t *testing.T) {
 	ctx := newBrowser(t)
 	base := startServer(t)
 	openApp(t, ctx, base, phone())
+	// The service worker must hold the app shell before the network goes.
+	waitFor(t, ctx, "the service worker", `navigator.serviceWorker && navigator.serviceWorker.controller`)
 	tap(t, ctx, "start")
 
 	setOffline := func(offline bool) chromedp.Action[chromedp.Void] {
@@ -524,6 +558,12 @@ func TestOfflineMessageIsSentOnceWhenBackOnline(t *testing.T) {
 		t.Errorf("message box after queueing = %q, want it cleared", v)
 	}
 
+	// Offline, a reload still opens the app (from the service worker) with the
+	// conversation and the unsent message (from localStorage).
+	do(t, ctx, "reload while offline", chromedp.Reload())
+	waitFor(t, ctx, "the app shell offline", `window.brobygger && document.querySelector('#log .msg--bot .bubble')`)
+	waitFor(t, ctx, "the unsent message after reload", mine+`?.dataset.state === 'failed'`)
+
 	before := eval[int](t, ctx, botCount)
 	do(t, ctx, "go online", setOffline(false))
 	waitFor(t, ctx, "the message sent", mine+`?.dataset.state === 'sent'`)
@@ -547,6 +587,68 @@ func TestOfflineMessageIsSentOnceWhenBackOnline(t *testing.T) {
 	}
 	if got := eval[int](t, ctx, fmt.Sprintf(`[...document.querySelectorAll('#log .msg--user .bubble')].filter(b => b.textContent === %q).length`, text)); got != 1 {
 		t.Errorf("the page shows %q %d times, want once", text, got)
+	}
+}
+
+func TestLiveMessagesFromAnotherDevice(t *testing.T) {
+	t.Parallel()
+	for _, tc := range []struct {
+		name, live string
+		block      bool
+	}{
+		{"events", "events", false},
+		{"polling", "polling", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			ctx := newBrowser(t)
+			base := startServer(t)
+			if tc.block {
+				do(t, ctx, "block the event stream", chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+					if _, err := chromedp.Call(ctx, network.Enable, network.EnableParams{}); err != nil {
+						return err
+					}
+					_, err := chromedp.Call(ctx, network.SetBlockedURLs, network.SetBlockedURLsParams{
+						URLPatterns: []*network.BlockPattern{{URLPattern: base + "/v1/conversations/*/events*", Block: true}},
+					})
+					return err
+				}))
+			}
+			openApp(t, ctx, base, phone())
+			waitFor(t, ctx, "live updates by "+tc.live, fmt.Sprintf(`window.brobygger.live === %q`, tc.live))
+
+			// The same person writes from another device.
+			s := pageSession(t, ctx)
+			body := strings.NewReader(`{"client_message_id":"other-device-1","text":"jeg er 19 og bor i 8000"}`)
+			req, err := http.NewRequest(http.MethodPost, base+"/v1/conversations/"+s.ConversationID+"/messages", body)
+			if err != nil {
+				t.Fatal(err)
+			}
+			req.Header.Set("Authorization", "Bearer "+s.Token)
+			req.Header.Set("Content-Type", "application/json")
+			res, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res.Body.Close()
+			if res.StatusCode != http.StatusOK {
+				t.Fatalf("send from another device: %s", res.Status)
+			}
+			waitFor(t, ctx, "the other device's message and the reply", `(() => {
+				const msgs = [...document.querySelectorAll('#log .msg')];
+				const i = msgs.findIndex(m => m.querySelector('.bubble')?.textContent === 'jeg er 19 og bor i 8000');
+				return i > 0 && msgs.slice(i + 1).some(m => m.classList.contains('msg--bot'));
+			})()`)
+			// Shown once, however many ways it arrived.
+			ids := eval[[]string](t, ctx, `[...document.querySelectorAll('#log .msg[data-id]')].map(m => m.dataset.id)`)
+			seen := map[string]bool{}
+			for _, id := range ids {
+				if seen[id] {
+					t.Errorf("message %s is shown twice", id)
+				}
+				seen[id] = true
+			}
+		})
 	}
 }
 

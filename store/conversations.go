@@ -22,23 +22,50 @@ type conversationDoc struct {
 	UpdatedAt time.Time     `bson:"updated_at"`
 	State     bot.State     `bson:"state"`
 	Messages  []bot.Message `bson:"messages"`
+	Archived  int           `bson:"archived"`
 }
+
+// messagePage is a run of older messages moved out of a conversation.
+type messagePage struct {
+	ID             string        `bson:"_id"`
+	ConversationID string        `bson:"conversation_id"`
+	Messages       []bot.Message `bson:"messages"`
+}
+
+// The embedded database reads and writes a document in time that grows with
+// its size, so a conversation keeps at most windowMax messages and moves the
+// oldest pageSize at a time into pages. Page n holds messages n*pageSize+1 …
+// (n+1)*pageSize, so rewriting a page after a crash writes the same thing.
+const (
+	windowMax = 24
+	pageSize  = 16
+)
+
+func pageID(conv string, n int) string { return fmt.Sprintf("%s/%06d", conv, n) }
 
 func toConversationDoc(c *bot.Conversation) conversationDoc {
 	return conversationDoc{ID: c.ID, UserID: c.UserID, Version: c.Version, CreatedAt: c.CreatedAt,
-		UpdatedAt: c.UpdatedAt, State: c.State, Messages: c.Messages}
+		UpdatedAt: c.UpdatedAt, State: c.State, Messages: c.Messages, Archived: c.Archived}
 }
 
 func (d conversationDoc) conversation() *bot.Conversation {
 	return &bot.Conversation{ID: d.ID, UserID: d.UserID, Version: d.Version, CreatedAt: d.CreatedAt,
-		UpdatedAt: d.UpdatedAt, State: d.State, Messages: d.Messages}
+		UpdatedAt: d.UpdatedAt, State: d.State, Messages: d.Messages, Archived: d.Archived}
 }
 
-// CreateConversation inserts a new conversation at version 1.
+// CreateConversation inserts a new conversation at version 1 and makes it
+// the user's current one.
 func (s *Store) CreateConversation(ctx context.Context, c *bot.Conversation) error {
 	c.Version = 1
 	if _, err := s.db.Collection(colConversations).InsertOne(ctx, toConversationDoc(c)); err != nil {
 		return fmt.Errorf("create conversation: %w", translate(err))
+	}
+	unlock := s.lock(colUsers, c.UserID)
+	defer unlock()
+	_, err := s.db.Collection(colUsers).UpdateOne(ctx, bson.D{{Key: "_id", Value: c.UserID}},
+		bson.D{{Key: "$set", Value: bson.D{{Key: "conversation_id", Value: c.ID}}}})
+	if err != nil {
+		return fmt.Errorf("link conversation to user: %w", translate(err))
 	}
 	return nil
 }
@@ -53,15 +80,18 @@ func (s *Store) Conversation(ctx context.Context, id string) (*bot.Conversation,
 	return d.conversation(), nil
 }
 
-// ConversationByUser loads the user's most recent conversation.
+// ConversationByUser loads the user's current conversation. It goes through
+// the user document so both reads are _id lookups, the only filter the
+// embedded database answers without scanning the collection.
 func (s *Store) ConversationByUser(ctx context.Context, userID string) (*bot.Conversation, error) {
-	var d conversationDoc
-	opts := options.FindOne().SetSort(bson.D{{Key: "created_at", Value: -1}})
-	err := s.db.Collection(colConversations).FindOne(ctx, bson.D{{Key: "user_id", Value: userID}}, opts).Decode(&d)
+	u, err := s.User(ctx, userID)
 	if err != nil {
-		return nil, fmt.Errorf("load conversation of user: %w", translate(err))
+		return nil, err
 	}
-	return d.conversation(), nil
+	if u.ConversationID == "" {
+		return nil, fmt.Errorf("user %s has no conversation: %w", userID, bot.ErrNotFound)
+	}
+	return s.Conversation(ctx, u.ConversationID)
 }
 
 // maxConflictRetries bounds how often an update by closure is retried when
@@ -88,8 +118,10 @@ func (s *Store) UpdateConversation(ctx context.Context, id string, fn func(*bot.
 			return nil, err
 		}
 		c.Version = version + 1
-		res, err := s.db.Collection(colConversations).ReplaceOne(ctx,
-			bson.D{{Key: "_id", Value: id}, {Key: "version", Value: version}}, toConversationDoc(c))
+		if err := s.archive(ctx, c); err != nil {
+			return nil, err
+		}
+		res, err := s.db.Collection(colConversations).ReplaceOne(ctx, s.versioned(id, version), toConversationDoc(c))
 		if err != nil {
 			return nil, fmt.Errorf("save conversation: %w", translate(err))
 		}
@@ -98,4 +130,54 @@ func (s *Store) UpdateConversation(ctx context.Context, id string, fn func(*bot.
 		}
 	}
 	return nil, fmt.Errorf("save conversation %s: %w", id, bot.ErrConflict)
+}
+
+// versioned is the filter for an optimistic update. The embedded database
+// scans the whole collection for any filter but a lone _id, and cannot be
+// trusted with the version check anyway; there the per-document lock is
+// what keeps the update safe.
+func (s *Store) versioned(id string, version int64) bson.D {
+	if s.embedded {
+		return bson.D{{Key: "_id", Value: id}}
+	}
+	return bson.D{{Key: "_id", Value: id}, {Key: "version", Value: version}}
+}
+
+// archive moves the oldest messages into pages while the conversation holds
+// more than windowMax, and deletes the pages when asked to drop history.
+func (s *Store) archive(ctx context.Context, c *bot.Conversation) error {
+	pages := s.db.Collection(colMessagePages)
+	if c.DropHistory {
+		for n := range c.Archived / pageSize {
+			if _, err := pages.DeleteOne(ctx, bson.D{{Key: "_id", Value: pageID(c.ID, n)}}); err != nil {
+				return fmt.Errorf("drop message history: %w", translate(err))
+			}
+		}
+		c.Archived, c.DropHistory = 0, false
+	}
+	for len(c.Messages) > windowMax {
+		p := messagePage{ID: pageID(c.ID, c.Archived/pageSize), ConversationID: c.ID, Messages: c.Messages[:pageSize]}
+		_, err := pages.ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p, options.Replace().SetUpsert(true))
+		if err != nil {
+			return fmt.Errorf("archive messages: %w", translate(err))
+		}
+		c.Messages = c.Messages[pageSize:]
+		c.Archived += pageSize
+	}
+	return nil
+}
+
+// History returns every message of the conversation: the archived pages,
+// each read by _id, then the latest messages.
+func (s *Store) History(ctx context.Context, c *bot.Conversation) ([]bot.Message, error) {
+	all := make([]bot.Message, 0, c.Archived+len(c.Messages))
+	for n := range c.Archived / pageSize {
+		var p messagePage
+		err := s.db.Collection(colMessagePages).FindOne(ctx, bson.D{{Key: "_id", Value: pageID(c.ID, n)}}).Decode(&p)
+		if err != nil {
+			return nil, fmt.Errorf("load message page %d: %w", n, translate(err))
+		}
+		all = append(all, p.Messages...)
+	}
+	return append(all, c.Messages...), nil
 }

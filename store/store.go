@@ -106,7 +106,7 @@ func startEmbedded(dir string, logger *slog.Logger) (string, func(), error) {
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Handler:   "sqlite",
 		SQLiteURL: "file:" + dbDir + "/",
-		// FerretDB logs every connection at info level; only its warnings matter here.
+		// Only FerretDB's errors matter here.
 		Logger: slog.New(quietHandler{logger.Handler()}).With("component", "ferretdb"),
 	})
 	if err != nil {
@@ -125,11 +125,12 @@ func startEmbedded(dir string, logger *slog.Logger) (string, func(), error) {
 	return f.MongoDBURI(), stop, nil
 }
 
-// quietHandler drops records below warning level.
+// quietHandler drops records below error level: FerretDB logs every
+// connection, and warns about commands the driver sends that it lacks.
 type quietHandler struct{ slog.Handler }
 
 func (h quietHandler) Enabled(ctx context.Context, l slog.Level) bool {
-	return l >= slog.LevelWarn && h.Handler.Enabled(ctx, l)
+	return l >= slog.LevelError && h.Handler.Enabled(ctx, l)
 }
 
 func (h quietHandler) WithAttrs(a []slog.Attr) slog.Handler {
@@ -166,13 +167,13 @@ const (
 	colUsers         = "users"
 	colTokens        = "refresh_tokens"
 	colConversations = "conversations"
+	colMessagePages  = "message_pages"
 	colOpportunities = "opportunities"
 	colOrganisations = "organisations"
 )
 
 func (s *Store) ensureIndexes(ctx context.Context) error {
 	idx := map[string][]mongo.IndexModel{
-		colConversations: {{Keys: bson.D{{Key: "user_id", Value: 1}}}},
 		colTokens:        {{Keys: bson.D{{Key: "family", Value: 1}}}},
 		colOpportunities: {{Keys: bson.D{{Key: "organisation_id", Value: 1}}}},
 	}

@@ -73,6 +73,9 @@ func TestConcurrentTurnsKeepEveryMessage(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if got.Messages, err = s.History(ctx, got); err != nil {
+		t.Fatal(err)
+	}
 	if len(got.Messages) != writers*turns {
 		t.Fatalf("kept %d of %d messages", len(got.Messages), writers*turns)
 	}
@@ -120,6 +123,9 @@ func TestUpdateConversationLeavesItUnchangedOnError(t *testing.T) {
 func TestConversationByUserFindsTheLatest(t *testing.T) {
 	s := testStore(t)
 	ctx := context.Background()
+	if err := s.CreateUser(ctx, store.User{ID: "u1", Role: "youth"}); err != nil {
+		t.Fatal(err)
+	}
 	old := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	for i, id := range []string{"old", "new"} {
 		c := &bot.Conversation{ID: id, UserID: "u1", CreatedAt: old.Add(time.Duration(i) * time.Hour)}
@@ -164,5 +170,50 @@ func TestRefreshTokenRotationRevokesFamilyOnReuse(t *testing.T) {
 	}
 	if _, err := s.SpendRefreshToken(ctx, "old", now); !errors.Is(err, bot.ErrNotFound) {
 		t.Fatalf("expired: err = %v, want ErrNotFound", err)
+	}
+}
+
+func TestLongConversationsArchiveOldMessages(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	if err := s.CreateConversation(ctx, &bot.Conversation{ID: "c1", UserID: "u1"}); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 100 {
+		_, err := s.UpdateConversation(ctx, "c1", func(c *bot.Conversation) error {
+			c.Messages = append(c.Messages, bot.Message{ID: fmt.Sprintf("m%06d", i+1), Text: fmt.Sprint("turn ", i)})
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	c, err := s.Conversation(ctx, "c1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Messages) > 24 || c.Archived+len(c.Messages) != 100 {
+		t.Fatalf("window %d messages, %d archived", len(c.Messages), c.Archived)
+	}
+	all, err := s.History(ctx, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, m := range all {
+		if m.Text != fmt.Sprint("turn ", i) {
+			t.Fatalf("history[%d] = %q", i, m.Text)
+		}
+	}
+	_, err = s.UpdateConversation(ctx, "c1", func(c *bot.Conversation) error {
+		c.Messages, c.DropHistory = c.Messages[len(c.Messages)-1:], true
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ = s.Conversation(ctx, "c1")
+	all, err = s.History(ctx, c)
+	if err != nil || len(all) != 1 || c.Archived != 0 {
+		t.Fatalf("after dropping history: %d messages, %d archived, err %v", len(all), c.Archived, err)
 	}
 }

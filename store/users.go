@@ -17,6 +17,8 @@ type User struct {
 	Locale    string    `bson:"locale"`
 	OrgID     string    `bson:"org_id,omitempty"`
 	CreatedAt time.Time `bson:"created_at"`
+	// ConversationID is the user's current conversation.
+	ConversationID string `bson:"conversation_id,omitempty"`
 }
 
 // CreateUser inserts a new user.

@@ -106,8 +106,12 @@ func statedAge(d *doc, i int) bool {
 		"alderen", "im", "bliver":
 		return true
 	case "er", "am":
+		// "jeg er 16", and the subordinate "at jeg kun er 12"
 		subj := d.norm(k - 1)
-		return selfSubjects[subj] || (subj == "" && k == 0)
+		if ageFillers[subj] {
+			subj = d.norm(k - 2)
+		}
+		return selfSubjects[subj] || k == 0
 	}
 	return false
 }
@@ -143,7 +147,10 @@ func loneNumber(d *doc, i int) bool {
 		return false
 	}
 	startsClause := i == 0 || d.words[i].brk || (i == leadIn(d) && i > 0)
-	if !startsClause {
+	if !startsClause || d.norm(i-1) == "kl" || d.norm(i-1) == "klokken" {
+		return false
+	}
+	if s := sepBetween(d, i-1, i); (s == "." || s == ":") && d.words[i-1].kind == tokNum {
 		return false
 	}
 	j := i + 1
@@ -156,8 +163,8 @@ func loneNumber(d *doc, i int) bool {
 	if j < len(d.words) && !d.words[j].brk {
 		return false
 	}
-	// a clock time written alone ("16:30") is not an age
-	if j == i+1 && j < len(d.words) && sepBetween(d, i, j) == ":" {
+	// a clock time written alone ("16:30", "16.30") is not an age
+	if s := sepBetween(d, i, i+1); s == ":" || s == "." && d.words[i+1].kind == tokNum {
 		return false
 	}
 	return true

@@ -18,7 +18,8 @@ const (
 		"banket|skubber|skubbede|kvæler|kvalte|nikker|truer|truede|truet|misbruger|misbrugte|" +
 		"misbrugt|voldtager|voldtog|voldtaget|mishandler|mishandlede|mishandlet|befamler|" +
 		"befamlede|beføler|befølte|tvinger|tvang|skader|skadede|skadet|skade|slå|sparke|tæve|" +
-		"banke|dræbe|dræber|voldtage|kvæle|tævne|smadrer|smadre|gennembanker"
+		"banke|dræbe|dræber|voldtage|kvæle|tævne|smadrer|smadre|gennembanker|tæsker|tæskede|tæsket|" +
+		"udnytter|udnyttede|afpresser|afpressede"
 	enPerson = "dad|daddy|father|mom|mum|mommy|mother|stepdad|stepfather|stepmom|stepmum|" +
 		"stepmother|boyfriend|girlfriend|bf|gf|brother|sister|uncle|parents|parent|he|she|" +
 		"they|someone|somebody|husband|wife|coach|teacher|man|guy|partner|ex|family|cousin|neighbour|neighbor"
@@ -62,16 +63,23 @@ var crisisTerms = []termGroup{
 		"hang myself", "overdose", "od on", "suicidal", "disappear forever",
 		"going to end it", "gonna end it", "want to end it", "dont want to wake up",
 		"ikke ønsker at leve", "ønsker ikke at leve", "ikke vil leve",
+		"(taget|tage|slugt|sluge) (en masse|mange|alle|alle mine) piller|pillerne",
+		"(ingen|ikke nogen) vil|ville savne mig", "(nobody|no one|noone) (would|will) (miss|care)",
+		"care if i (died|was gone|disappeared)", "miss me if i",
+		"ingen mening med (livet|at leve|at være her)", "livet er meningsløst", "meningsløst at leve",
+		"(cant|cannot|can not) go on", "want to disappear", "vil bare forsvinde", "vil forsvinde for altid",
 	}},
 	{"self_harm", []string{
-		"skade|skader|skadet|skadede|skaede|skad|skadde mig selv",
+		"skade|skader|skadet|skadede|skaede|skad|skadde mig selv|sev|slev|self",
+		"(vil|ville|lyst til at|tænkt på at|tænker på at|prøvet at|prøver at) skade|skære|cutte|ridse mig",
+		"skærer|skære mig", "jeg skar mig$", "skar mig igen",
 		"gøre|gør|gjort|gjorde skade på mig selv", "gøre|gør|gjorde mig selv fortræd|ondt",
 		"gøre|gør ondt på mig selv", "skære|skærer|skar|skåret i mig selv",
 		"skære|skærer|skar|skåret mig selv", "skære|skærer|skar i (armen|armene|håndleddet|mine arme|mig)",
 		"cutter|cutte|cuttet|cuttede|cutting|cuttes", "selvskad*", "selv skade|skader",
 		"brænde|brænder|brændte mig selv", "slå|slår|slog mig selv", "sulte|sulter|sultede mig selv",
 		"kaste op med vilje", "ridser|ridse|ridsede mig", "ridser|ridse i armene",
-		"kradser mig til blods", "straffe|straffer mig selv",
+		"kradser mig til blods", "straffe|straffer mig selv", "ridset|ridsede mig", "(har|har været) cuttet",
 		"hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|hit|punish myself",
 		"self harm*", "selfharm*", "self injur*", "cutting again", "cut my wrists|wrist|arms",
 	}},
@@ -83,7 +91,8 @@ var crisisTerms = []termGroup{
 		"rører|rørte ved mig", "rør ved mig", "seksuelt", "seksuelle overgreb",
 		"overgreb*", "blevet krænket", "krænker|krænkede mig", "voldtag*", "voldtægt*", "voldtog",
 		"incest", "misbrugt", "blevet misbrugt", "misbruger mig", "mishandlet",
-		"sende nøgenbilleder",
+		"sende nøgenbilleder", "(tvinger|tvang|presser|pressede|presset) (mig |)til (sex|seksuelle ting|at have sex|at sende billeder)",
+		"forces|forced|pressures|pressured me (into sex|to have sex|to send nudes)", "made me have sex",
 		"deler billeder af mig", "nøgenbilleder af mig",
 		enPerson + " ... " + enHurt + " me", "being abused", "been abused", "am abused",
 		"im abused", "abusive", "sexually", "sexual abuse", "assaulted", "raped", "rape",
@@ -96,6 +105,7 @@ var crisisTerms = []termGroup{
 		"domestic violence", "violence at home", "violent at home", "beaten up", "get beaten",
 		"getting beaten", "being beaten", "been beaten", "gets drunk and hits",
 		"slår mig når", "får|fik bank|tæsk af|derhjemme|hjemme",
+		daPerson + " ... " + daHurt + " min|mit mor|far|søster|bror|lillebror|lillesøster|storebror|storesøster|mormor|farmor",
 	}},
 	{"danger", []string{
 		"jeg|je|jg ... i fare", "er i fare", "i livsfare", "livsfare", "in danger",
@@ -107,6 +117,9 @@ var crisisTerms = []termGroup{
 		"tør ikke (være|at være) hjemme|derhjemme", "ikke tryg|sikker derhjemme|hjemme",
 		"føler mig ikke tryg|sikker derhjemme|hjemme", "utryg derhjemme|hjemme",
 		"forfølger mig", "stalker mig", "følger efter mig", "smidt ud hjemmefra|hjemme",
+		"afpresser|afpressede mig", "bliver|blevet afpresset", "blackmail*", "being blackmailed",
+		"bange for at gå|tage|komme hjem", "(intet|ikke noget|ingen) sted at sove|bo", "nowhere to sleep",
+		"nowhere to (sleep|stay|go|live)",
 		"smidt mig ud hjemmefra", "kicked me out of (the house|home)", "kicked out of home",
 		enPerson + " ... wants|want|going|gonna|will|tries|tried|threatens|threatened ... " + enHurt + " me",
 		enPerson + " ... " + "kill|kills me", "threatens me", "threatened me", "threatened to",
@@ -127,7 +140,7 @@ var crisisTerms = []termGroup{
 		"slår|slog mig ... i skak|badminton|tennis|fifa|spil|ludo|kort|bordtennis|fodbold|løb|matematik|ludo",
 		"bakker|bakkede mig op", "skubber mig til at", "skubber|skubbe mig ud af min komfortzone",
 		"cutte|cutter|cuttet|cuttede ... video|videoer|videoen|film|filmen|klip|klippet|musik|hår|håret|billeder|billede|lyd|sang|sange|tiktok|tiktoks|reels|vlog",
-		"cutting edge", "cutting down|back|class|classes", "cut down|back|class",
+		"cutting edge", "cutting|cut|cutter|cutte|cuttede ... vegetables|veggies|food|paper|hair|grass|wood|onions|bread|cake|videos|video|clips|clip|film|films|grøntsager|papir|brød|løg|kage", "cutting down|back|class|classes", "cut down|back|class",
 		"seksuelt overført|overførte|overførbare|aktiv|aktive", "arter|dyr|dyrene|klimaet|naturen er i fare",
 		"dyr|arter|børn|unge|mennesker|folk|natur|naturen i fare", "animals|species|nature|wildlife|people|kids in danger",
 		"det|den|som rører|rørte ved mig", "rører ved mig følelsesmæssigt", "hit|hits me hard",
@@ -141,7 +154,8 @@ var crisisTerms = []termGroup{
 		"the suicide squad", "suicide squad", "hurt myself playing", "slog mig selv op",
 		"skærer|skære|skar mig selv i fingeren", "skar mig på", "skærer mig på",
 		"ikke være her mere end", "ikke være her længere end", "ikke leve mere end",
-		"vil dø af grin",
+		"vil dø af grin", "ved at slå mig ihjel", "(det|den|det her) slår|slog mig ihjel",
+		"kom|kommer til at skære|skærer mig", "skar|skærer|skåret mig på|i fingeren|ved et uheld|på kniven|på et glas",
 	}},
 }
 

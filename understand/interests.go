@@ -17,13 +17,13 @@ var interestTerms = []termGroup{
 		"ung pige|dreng", "unge piger|drenge|mennesker", "teenager*", "teens", "tweens",
 		"kid", "kids", "kiddos", "children", "child", "childrens", "childcare",
 		"young people|kids|ones|children", "youth*", "youngsters", "toddlers",
-		"fritidsklub*", "fritidshjem*", "klub for unge", "sfo", "fritter",
+		"fritidsklub*", "fritidshjem*", "klub for unge", "sfo", "fritter", "unger", "poder",
 		"børnehave*", "vuggestue*", "dagpleje*", "babysit*", "baby", "babyer", "babies",
 		"småbørn*", "skolebørn", "mentor*", "spejderbørn",
 		"børnetelefon*", "børnefamilie*", "red barnet", "save the children",
 	}},
 	{"homework_help", []string{
-		"lektie*", "*lektie*", "homework*", "tutor*", "matematik*", "matte", "mathematics",
+		"lektie*", "*lektie*", "lekti*", "homework*", "tutor*", "matematik*", "matte", "mathematics",
 		"math", "maths", "fysik", "kemi", "skolearbejde", "opgaveskrivning", "afleveringer",
 		"læsehjælp", "læse med", "lære at læse", "læseven*", "stavning",
 		"studiehjælp", "studiecafé*", "skolefag", "eksamenslæsning", "undervis*",
@@ -35,8 +35,8 @@ var interestTerms = []termGroup{
 		"gamle mennesker|folk|damer|dame|mænd|personer", "de gamle", "gamlinger",
 		"bedsteforældre*", "bedstemor*", "bedstefar*",
 		"senior*", "elderly", "elders", "older people|adults|persons|folks",
-		"old people|folks|ladies|men|women", "nursing home*", "care home*",
-		"grandparents", "demens*", "dementia", "alzheimer*",
+		"old people|folks|ladies|men|women|ppl", "older ppl", "gamle folk|mennesker|ppl", "nursing home*", "care home*",
+		"grandparents", "demens*", "dementia", "alzheimer*", "granny", "grannies",
 	}},
 	{"loneliness", []string{
 		"ensom*", "lonel*", "fællesskab*", "*fællesskab", "community",
@@ -45,7 +45,8 @@ var interestTerms = []termGroup{
 		"social kontakt", "nogen at snakke med", "snakke med folk|nogen|mennesker",
 		"tale med folk|nogen", "gåven*", "walk and talk", "samvær", "nye venner",
 		"være en ven", "være ven for", "ven for", "be a friend", "make friends",
-		"someone to talk to", "talk to people", "lonely people",
+		"someone to talk to", "talk to people", "lonely people", "møde nye mennesker|folk",
+		"meet new people",
 	}},
 	{"mental_health", []string{
 		"mental*", "mental sundhed|health|helbred", "psykisk*", "psykiatri*",
@@ -54,7 +55,7 @@ var interestTerms = []termGroup{
 		"eating disorder*", "selvmordsforebyg*", "livslinien", "livslinjen", "headspace",
 		"bedre psykiatri", "sind", "ventilen", "rådgiv*", "chatrådgiv*", "lytte*",
 		"samtalegruppe*", "sorg", "sorggruppe*", "sorgbearbejdning", "well being", "wellbeing",
-		"psykisk sårbare", "sårbare unge", "counsel*",
+		"psykisk sårbare", "psykisk syge", "psykisk sygdom*", "sårbare unge", "counsel*",
 		"support line", "helpline", "hotline", "peer support", "selvværd", "self esteem",
 	}},
 	{"disability", []string{
@@ -64,7 +65,8 @@ var interestTerms = []termGroup{
 		"udviklingshæm*", "funktionsneds*", "funktionsnedsat*", "special needs",
 		"specialbørn", "specialklasse*", "specialskole*", "særlige behov", "hjerneskade*",
 		"spastik*", "cerebral parese", "bostøtte", "bosted*",
-		"ledsager*", "impaired", "impairment*", "neurodivers*",
+		"ledsager*", "impaired", "impairment*", "neurodivers*", "ordblind*", "dyslexi*",
+		"dysleksi*", "læsevanskelig*",
 	}},
 	{"refugees", []string{
 		"flygtning*", "*flygtning*", "refugee*", "asyl*", "asylum", "integration*",
@@ -73,7 +75,8 @@ var interestTerms = []termGroup{
 		"lær dansk", "learn danish", "teach danish", "danish lessons", "sprogcafé*",
 		"sprogven*", "sprogtræning", "sprogpraktik", "sprog café",
 		"ukrain*", "afghan*", "newcomer*", "udlændinge*",
-		"etniske minoriteter", "minoritetsetniske", "nyankomne",
+		"etniske minoriteter", "minoritetsetniske", "nyankomne", "nye i danmark|landet",
+		"new in denmark|the country", "nye borgere",
 		"venligboerne", "venligbo*",
 	}},
 	{"homeless_poverty", []string{
@@ -87,7 +90,7 @@ var interestTerms = []termGroup{
 		"julehjælp*", "julekurv*", "udsathed", "social ulighed", "ulighed", "inequality",
 		"sårbare familier", "gadeplan", "krisecenter*",
 		"socialt arbejde", "social work", "marginaliser*",
-		"tiggere", "hjemløshed", "fattige", "foodbank", "food bank*", "wefood",
+		"tiggere", "hjemløshed", "fattige", "foodbank*", "food bank*", "wefood", "madbank*",
 	}},
 	{"food", []string{
 		"mad", "maden", "madspild*", "*madspild*", "fødevarespild", "madlav*", "madpakke*",
@@ -98,7 +101,7 @@ var interestTerms = []termGroup{
 		"food*", "meal*", "kitchen*", "too good to go", "toogoodtogo", "wefood",
 		"madoverskud", "uddele mad", "dele mad ud", "catering",
 		"servere mad", "serve food", "suppe*", "frugt", "ernæring", "nutrition", "madvarer",
-		"fødevarebank*", "food waste", "food rescue",
+		"fødevarebank*", "food waste", "food rescue", "food bank*", "foodbank*",
 	}},
 	{"nature", []string{
 		"natur*", "nature", "miljø*", "*miljø", "environment*", "skov*", "forest*", "woods",
@@ -131,14 +134,15 @@ var interestTerms = []termGroup{
 		"farm", "farms", "dyrlæge*", "vet", "vets", "veterinar*",
 		"luftning", "gå tur med hund*", "lufte hunde", "walk dogs",
 		"dog walking", "animal shelter*", "animal rescue", "dog rescue",
-		"wildlife rescue", "birds", "bird", "rabbits", "køer", "grise", "geder",
+		"wildlife rescue", "birds", "bird", "rabbits", "køer", "grise", "geder", "vovse*",
+		"missekat*", "kattekilling*", "hundehvalp*", "pups", "kitty", "kitties",
 	}},
 	{"sports", []string{
 		"sport*", "*sport", "idræt*", "*idræt*", "fodbold*", "*fodbold", "football",
-		"soccer", "håndbold*", "basket*", "volley*", "badminton", "tennis", "bordtennis",
+		"soccer", "footy", "crossfit", "håndbold*", "basket*", "volley*", "badminton", "tennis", "bordtennis",
 		"padel", "golf", "hockey", "ishockey", "floorball", "rugby", "cricket", "baseball",
 		"svøm*", "swim*", "løb", "løbe", "løber", "løbetur*", "løbeklub*", "løbehold",
-		"running", "run", "jogging", "jogge", "gymnastik*", "gymnast*", "fitness", "yoga",
+		"running", "run", "jogging", "jogge", "gymnastik*", "gymnast", "gymnaster", "gymnastics", "fitness", "yoga",
 		"motion*", "exercise", "workout", "træne", "træner", "trænere", "træning*",
 		"coach*", "atletik", "athletics", "kampsport",
 		"boksning", "boxing", "karate", "judo", "taekwondo", "parkour", "skate*",
@@ -187,7 +191,8 @@ var interestTerms = []termGroup{
 		"byfest*", "karneval*", "carnival*", "julemarked*", "loppemarked*",
 		"konference*", "conference*", "løbsevent*", "motionsløb", "cykelløb",
 		"begivenhed*", "afvikling", "publikum", "billetsalg", "tickets",
-		"backstage", "crew", "afvikle", "sommerfest*", "open air",
+		"backstage", "crew", "afvikle", "sommerfest*", "open air", "maraton*", "marathon*",
+		"halvmaraton*",
 	}},
 	{"health_firstaid", []string{
 		"førstehjælp*", "*førstehjælp*", "first aid", "firstaid", "first aider",
@@ -280,6 +285,7 @@ var interestTerms = []termGroup{
 		"i am mad", "really mad", "vet ikke", "har mobil", "min mobil", "over mobilen",
 		"på nettet", "er en katastrofe", "var en katastrofe", "total katastrofe",
 		"helt katastrofe", "fuld af energi", "give me", "der give", "det give",
+		"arbejder|arbejdede|job|jobber|arbejde i en|et|min butik|shop|supermarked",
 	}},
 }
 
@@ -302,7 +308,7 @@ var interestExceptions = []string{
 	"dyrlægeregning", "motionerer", "teltlejr", "kunstgræs", "vandrehjem",
 	"skatteborger", "kagemand", "kaging", "hundesyg", "hundekoldt", "tegnsprog",
 	"tegnede", "tegnet", "tegnefilm", "musikkens", "filmens", "koderne", "kodeord",
-	"artsy", "fotosyntese", "fugleflugt", "delebørn",
+	"artsy", "fotosyntese", "fugleflugt", "delebørn", "børneattest", "børneattesten",
 }
 
 var interestLex = newLexicon(interestTerms, 7, interestExceptions...)
@@ -313,7 +319,7 @@ func findInterests(d *doc) ([]string, map[string]string) {
 	hits := interestLex.match(d)
 	found := map[string][]string{}
 	for _, h := range hits {
-		if negated(d, h.start) {
+		if negated(d, h.start) || disliked(d, h) {
 			continue
 		}
 		if !plausibleInterestHit(d, h) {
@@ -329,6 +335,48 @@ func findInterests(d *doc) ([]string, map[string]string) {
 	}
 	sort.Slice(ids, func(i, j int) bool { return taxonomyIndex[ids[i]] < taxonomyIndex[ids[j]] })
 	return ids, words
+}
+
+// Hating a problem is caring about it ("jeg hader madspild"); hating an
+// activity is not wanting it ("jeg hader sport").
+var (
+	dislikeWords = set("hader", "hate", "hates", "hated", "dislike", "afskyr", "træls", "kedeligt",
+		"boring", "lame")
+	problemStems = []string{"spild", "racis", "diskrim", "ensom", "fattig", "forandr", "forurening",
+		"pollution", "plastik", "plastic", "affald", "skrald", "litter", "waste", "mobning", "bully",
+		"uretfaerd", "injustice", "ulighed", "inequality", "hjemloes", "homeless", "sult", "hunger",
+		"krig", "war", "vold", "violence", "opvarmning", "warming", "lonel", "poverty", "udledning",
+		"emission", "co", "klimakrise", "crisis", "katastrof", "disaster", "handicapdiskrim"}
+)
+
+var sufferingVerbs = set("bliver", "blir", "blev", "lider", "mangler", "sulter", "dør", "har", "er",
+	"skal", "is", "are", "get", "gets", "being", "suffer", "suffering", "have", "has")
+
+// disliked reports a hit that follows a word of dislike in the same clause,
+// unless what is disliked is a problem worth working on.
+func disliked(d *doc, h hit) bool {
+	found := false
+	for k := h.start - 1; k >= 0 && k >= h.start-3; k-- {
+		if dislikeWords[d.words[k].norm] {
+			found = true
+			break
+		}
+		if d.words[k+1].brk || negationBreakers[d.words[k].norm] {
+			break
+		}
+	}
+	// "hader at dyr bliver behandlet dårligt": the hit is who suffers
+	if !found || sufferingVerbs[d.norm(h.end)] {
+		return false
+	}
+	for k := h.start; k < h.end; k++ {
+		for _, p := range problemStems {
+			if strings.Contains(d.words[k].norm, p) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // plausibleInterestHit drops hits that need more context than a pattern

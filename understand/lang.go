@@ -23,6 +23,10 @@ var (
 		"gamle", "børn", "unge", "ældre", "dyr", "natur", "jep", "nope", "hjælp", "fri",
 		"bo", "lyder", "kender", "aner", "idé", "ide", "hader", "elske", "tænkt", "leve",
 		"mor", "far", "slår", "selv", "ihjel", "fordi", "mennesker", "folk", "klasse",
+		"skift", "skifte", "ændre", "sted", "interesser", "flere", "vis", "klart", "godmorgen",
+		"hvornår", "kun", "tirsdage", "weekender", "gang", "gange", "engang", "nogle", "mange",
+		"tak", "også", "noget", "sådan", "hvis", "kunne", "tænke", "godt", "lide", "gå", "går",
+		"snakke", "tale", "synes", "både", "hverken", "aldrig", "sommer", "ferie", "sommerferien",
 	)
 	englishWords = set(
 		"im", "am", "is", "are", "the", "and", "of", "in", "on", "with", "my", "me", "want",
@@ -39,6 +43,8 @@ var (
 		"should", "much", "more", "than", "living", "kill", "die", "life", "sure", "nope",
 		"thank", "after", "school", "work", "week", "every", "day", "time", "interested",
 		"things", "stuff", "kind", "would", "able", "being", "get", "got",
+		"change", "location", "show", "please", "something", "with", "volunteer", "volunteering",
+		"help", "helping", "whenever", "anytime", "weekends", "nights", "night", "am", "pm",
 	)
 )
 

@@ -42,7 +42,7 @@ type elem struct {
 // pattern is one compiled phrase that proves id.
 type pattern struct {
 	id          string
-	src         string
+	src         string // as written in the lexicon, for debugging
 	elems       []elem
 	anchorStart bool
 	anchorEnd   bool
@@ -122,15 +122,15 @@ func expandGroups(src string) []string {
 func (l *lexicon) add(p pattern) {
 	idx := len(l.patterns)
 	l.patterns = append(l.patterns, p)
-	first := p.elems[0]
-	if first.number || first.gap > 0 {
-		l.anyFirst = append(l.anyFirst, idx)
-		return
-	}
 	for _, e := range p.elems {
 		for w := range e.exact {
 			l.known[w] = true
 		}
+	}
+	first := p.elems[0]
+	if first.number || first.gap > 0 {
+		l.anyFirst = append(l.anyFirst, idx)
+		return
 	}
 	heads, tails, bytes := map[string]bool{}, map[string]bool{}, map[byte]bool{}
 	for _, a := range first.alts {

@@ -24,9 +24,8 @@ type placeIndex struct {
 // extraCommonPlaces are place names that are everyday words but not
 // flagged as such by geo: "odder" is otters, "lejre" camps, "aars" is how
 // "års" looks without å.
-var extraCommonPlaces = set("odder", "lejre", "aars", "arden", "hasle", "sunds", "borre", "skals",
-	"tilst", "trige", "nordvest", "nordhavn", "holte", "mern", "oure", "vils", "broby", "balle",
-	"lem", "ans", "bogø", "lundby", "strandby", "skamby", "amager", "mols", "falster", "skagen")
+var extraCommonPlaces = set("odder", "lejre", "aars", "arden", "hasle", "tilst", "lem", "ans",
+	"skive", "greve", "nordvest")
 
 var places = sync.OnceValue(func() *placeIndex {
 	idx := &placeIndex{byFirst: map[string][]int{}}

@@ -90,7 +90,7 @@ var partTerms = []termGroup{
 	{"afternoon", []string{
 		"eftermiddag*", "efter middag", "afternoon*", "efter skole|skolen|skoletid|arbejde|arbejdet|timerne|gym|gymnasiet|uni|job|jobbet|fri|træning|lektier",
 		"after school|work|class|classes", "eftermidag*", "eftermiddg*", "eftermidd*", "em", "pm",
-		"efter frokost", "after lunch",
+		"efter frokost", "after lunch", "midt på dagen", "midday", "middagstid*",
 	}},
 	{"daytime", []string{"i dagtimerne", "dagtimer*", "daytime", "in the day", "during the day", "om dagen"}},
 	{"evening", []string{
@@ -121,6 +121,7 @@ type timeItem struct {
 	ambiguous   bool // an abbreviation that also is an ordinary word
 	anyTime     bool // covers every day and every part
 	schoolDays  bool // "efter skole" alone means the days there is school
+	dayGroup    bool // "weekend", "hverdage": a set of days named as one
 }
 
 // findSlots turns the message's time expressions into weekly slots.
@@ -186,6 +187,7 @@ func timeItems(d *doc) []timeItem {
 		case "weekend":
 			it.days = weekend
 		}
+		it.dayGroup = true
 		claim(it)
 	}
 	for _, t := range clockTimes(d) {
@@ -202,7 +204,7 @@ func timeItems(d *doc) []timeItem {
 		case "fm", "em", "am", "pm", "sent", "late", "early", "nat":
 			// only as a tag on a day right before it ("tirs em", "sat am")
 			it.ambiguous = true
-		case "efter", "after":
+		case "efter", "after", "før", "foer", "before":
 			it.schoolDays = h.end-h.start == 2 && schoolWords[d.words[h.start+1].norm]
 		}
 		claim(it)
@@ -260,7 +262,8 @@ func dayWord(w string) (timeItem, bool) {
 				continue
 			}
 			if rest, ok := stemPrefix(w, s.stem, fuzzy); ok {
-				return timeItem{isDay: true, days: s.days, parts: gluedPart(rest)}, true
+				group := s.days&(s.days-1) != 0
+				return timeItem{isDay: true, days: s.days, parts: gluedPart(rest), dayGroup: group}, true
 			}
 		}
 	}
@@ -357,6 +360,7 @@ func clockTimes(d *doc) []timeItem {
 			j = i + 1
 		case w.kind == tokNum && i+1 < n && (isAmPm(d.words[i+1].norm) || sepBetween(d, i, i+1) == ":"):
 		case w.kind == tokNum && i+2 < n && isRangeSep(d, i, i+1) && d.words[i+1].kind == tokNum && isAmPm(d.words[i+2].norm):
+		case plainHourRange(d, i):
 		default:
 			continue
 		}
@@ -406,6 +410,42 @@ func clockTimes(d *doc) []timeItem {
 		i = end - 1
 	}
 	return out
+}
+
+// plainHourRange recognises a range of hours written without "kl" where
+// nothing else fits: "fra 17 til 20", "tirsdag 15-17". An age range
+// ("13-17 år") is left alone.
+func plainHourRange(d *doc, i int) bool {
+	lo, ok1 := smallNumber(d, i)
+	if !ok1 || lo < 6 || lo > 23 {
+		return false
+	}
+	j := i + 1
+	switch {
+	case isRangeSep(d, i, j):
+	case isRangeWord(d.norm(j)) && d.norm(j) != "og" && d.norm(j) != "and":
+		j++
+	default:
+		return false
+	}
+	hi, ok2 := smallNumber(d, j)
+	if !ok2 || hi <= lo || hi > 24 || ageUnits[d.norm(j+1)] || notAgeNext[d.norm(j+1)] {
+		return false
+	}
+	prev := d.norm(i - 1)
+	if prev == "fra" || prev == "mellem" || prev == "from" || prev == "between" {
+		return true
+	}
+	_, day := dayWord(prev)
+	return day
+}
+
+func smallNumber(d *doc, i int) (int, bool) {
+	if i < 0 || i >= len(d.words) || d.words[i].kind != tokNum || len(d.words[i].norm) > 2 {
+		return 0, false
+	}
+	n, err := strconv.Atoi(d.words[i].norm)
+	return n, err == nil
 }
 
 // hourAt reads "16", "16.30" or "16:30" starting at word j.
@@ -581,6 +621,7 @@ type chunk struct {
 	neg         bool
 	anyTime     bool
 	schoolDays  bool
+	dayGroup    bool
 }
 
 // combine pairs lists of days with the parts of the day that belong to
@@ -648,23 +689,28 @@ func chunkItems(d *doc, items []timeItem) []chunk {
 			last := &out[n-1]
 			glued := last.isDay == it.isDay && last.neg == it.neg && !last.anyTime && !it.anyTime &&
 				onlyConnectors(d, last.end, it.start) && !breakBetween(d, last.end, it.start)
-			// a compound day+part ("fredagsaften") closes its own list
-			if glued && it.isDay && (last.parts != 0 || it.parts != 0) {
+			// a compound day+part ("fredagsaften") closes its own list, and
+			// "weekender og hverdage om aftenen" is two wishes, not one list
+			if glued && it.isDay && (last.parts != 0 || it.parts != 0 || last.dayGroup || it.dayGroup) {
 				glued = false
 			}
 			if glued {
-				if it.isDay && isRange(d, last.end, it.start) {
-					last.days |= dayRange(last.days, it.days)
+				if isRange(d, last.end, it.start) {
+					if it.isDay {
+						last.days |= dayRange(last.days, it.days)
+					} else {
+						last.parts |= dayRange(last.parts, it.parts)
+					}
 				}
 				last.days |= it.days
 				last.parts |= it.parts
-				last.schoolDays = last.schoolDays && it.schoolDays
+				last.schoolDays = last.schoolDays || it.schoolDays
 				last.end = it.end
 				continue
 			}
 		}
 		out = append(out, chunk{isDay: it.isDay, days: it.days, parts: it.parts, start: it.start,
-			end: it.end, neg: it.neg, anyTime: it.anyTime, schoolDays: it.schoolDays})
+			end: it.end, neg: it.neg, anyTime: it.anyTime, schoolDays: it.schoolDays, dayGroup: it.dayGroup})
 	}
 	return out
 }
@@ -707,7 +753,8 @@ func isRange(d *doc, from, to int) bool {
 	return false
 }
 
-// dayRange fills the days from the first day of a to the last day of b.
+// dayRange fills the bits from the first bit of a to the last bit of b:
+// the days of "mandag til fredag" or the parts of "fra morgen til aften".
 func dayRange(a, b uint8) uint8 {
 	first, last := -1, -1
 	for i := 0; i < 7; i++ {
@@ -738,6 +785,12 @@ func pairable(d *doc, from, to int, partFirst bool) bool {
 	}
 	if to-from > limit {
 		return false
+	}
+	// "tirsdag, men kun om aftenen" narrows the day down
+	for k := from; k < to && !partFirst; k++ {
+		if w := d.words[k].norm; w == "kun" || w == "only" || w == "helst" || w == "preferably" {
+			return true
+		}
 	}
 	for k := from; k <= to && k < len(d.words); k++ {
 		if d.words[k].brk {

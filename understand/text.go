@@ -158,7 +158,7 @@ func tokenize(text string) doc {
 	brk := false
 	for i, t := range d.toks {
 		if t.kind == tokPunct {
-			if hardPunct(t.norm) && !d.ordinalDot(i) {
+			if hardPunct(t.norm) && !d.ordinalDot(i) && !d.abbrevDot(i) {
 				brk = true
 			}
 			continue
@@ -182,6 +182,24 @@ func (d *doc) ordinalDot(i int) bool {
 	return next.kind == tokWord && next.raw == strings.ToLower(next.raw)
 }
 
+// abbrevDots are words commonly shortened with a dot ("kl. 16",
+// "fx. dyr", "Kgs. Lyngby"); their dot does not end a sentence.
+var abbrevDots = map[string]bool{
+	"kl": true, "ca": true, "fx": true, "evt": true, "nr": true, "st": true, "kgs": true,
+	"dvs": true, "osv": true, "bl": true, "mv": true, "pga": true, "inkl": true, "tlf": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "vs": true, "etc": true, "eg": true,
+	"ie": true, "feks": true, "f": true, "a": true, "o": true, "ift": true, "mht": true,
+}
+
+// abbrevDot reports a dot that closes an abbreviation.
+func (d *doc) abbrevDot(i int) bool {
+	if d.toks[i].norm != "." || i == 0 {
+		return false
+	}
+	prev := d.toks[i-1]
+	return prev.kind == tokWord && prev.end == d.toks[i].start && abbrevDots[prev.norm]
+}
+
 // isUsefulPunct keeps the punctuation that carries meaning for the
 // detectors (clause breaks, ranges like "15-18", question marks) and
 // drops emoji and decoration.
@@ -189,10 +207,7 @@ func isUsefulPunct(r rune) bool {
 	return strings.ContainsRune(",.!?;:()\"-–—/&+", r)
 }
 
-// wordCount is the number of word and number tokens.
-func (d *doc) wordCount() int { return len(d.words) }
-
-// norms returns the folded words, mostly for tests and debugging.
+// norms returns the folded words.
 func (d *doc) norms() []string {
 	out := make([]string, len(d.words))
 	for i, w := range d.words {

@@ -2,6 +2,7 @@
 //
 //	brobygger              run the server
 //	brobygger understand   read utterances on stdin, print what was understood as JSON lines
+//	brobygger load         play conversations against a running server and print turn latency
 package main
 
 import (
@@ -29,9 +30,11 @@ func run(args []string) error {
 		switch args[0] {
 		case "understand":
 			return runUnderstand(os.Stdin, os.Stdout)
+		case "load":
+			return runLoad(args[1:], os.Stdout)
 		case "serve":
 		default:
-			return fmt.Errorf("unknown command %q (commands: serve, understand)", args[0])
+			return fmt.Errorf("unknown command %q (commands: serve, understand, load)", args[0])
 		}
 	}
 	return serve()

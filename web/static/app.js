@@ -143,6 +143,40 @@
     return node;
   }
 
+  // Helplines and organisations are written as "ring 70 201 201" and
+  // "livslinien.dk"; on a phone they should be one tap away.
+  const LINKS = /\bhttps?:\/\/[^\s<>"]*[^\s<>".,;:!?)]|\b(?:[a-z0-9-]+\.)+(?:dk|com|org|net|eu|nu|io)\b(?:\/[^\s<>"]*[^\s<>".,;:!?)])?|\b(?:ring|ringe|call|sms)\s+(?:på\s+|on\s+)?(\+?\d[\d ]*\d|\d)/gi;
+
+  // linkedText builds text with links as DOM nodes; server text never
+  // becomes markup.
+  function linkedText(text) {
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    for (const m of text.matchAll(LINKS)) {
+      let start = m.index;
+      let shown = m[0];
+      let href;
+      if (m[1]) {
+        start = m.index + m[0].lastIndexOf(m[1]);
+        shown = m[1];
+        href = `tel:${m[1].replace(/\s+/g, '')}`;
+      } else {
+        href = /^https?:/i.test(shown) ? shown : `https://${shown}`;
+      }
+      frag.append(document.createTextNode(text.slice(at, start)));
+      const a = el('a', 'link', shown);
+      a.href = href;
+      if (!href.startsWith('tel:')) {
+        a.target = '_blank';
+        a.rel = 'noopener noreferrer';
+      }
+      frag.append(a);
+      at = start + shown.length;
+    }
+    frag.append(document.createTextNode(text.slice(at)));
+    return frag;
+  }
+
   const ICONS = {
     check: '<path d="M5 12.5l4.5 4.5L19 7.5"/>',
     calendar: '<rect x="3.5" y="5" width="17" height="15" rx="2"/><path d="M3.5 10h17M8 3v4M16 3v4"/>',
@@ -251,10 +285,6 @@
     }
   }
 
-  // A fetch that rejects with a TypeError is a network failure; anything
-  // else came from the server.
-  const isNetworkError = (err) => !(err instanceof HttpError);
-
   const readAuth = () => load(KEY.auth, null);
 
   function setAuth(tokens) {
@@ -282,10 +312,10 @@
   async function signInAsGuest() {
     setAuth(await postJSON('/v1/auth/guest', { locale: lang }));
     // A new guest is a new person to the server: the old conversation is not
-    // theirs, so start theirs (the queue is kept and sent there).
-    const hadConversation = started || conversationId;
+    // theirs, so start theirs (the queue is kept and sent there). Before the
+    // app has started, the start that is under way does that.
     forgetConversation();
-    if (hadConversation) setTimeout(restart, 0);
+    if (started) setTimeout(restart, 0);
   }
 
   async function ensureAuth() {
@@ -422,7 +452,9 @@
       const avatar = el('img', 'avatar');
       avatar.src = 'icons/icon.svg';
       avatar.alt = '';
-      row.append(avatar, el('span', 'visually-hidden', t('bot')), el('div', 'bubble', m.text));
+      const bubble = el('div', 'bubble');
+      bubble.append(linkedText(m.text));
+      row.append(avatar, el('span', 'visually-hidden', t('bot')), bubble);
       if (m.created_at) row.lastChild.title = new Date(m.created_at).toLocaleString(lang === 'en' ? 'en-GB' : 'da-DK');
       wrap.append(row);
     }
@@ -1161,7 +1193,8 @@
       return started;
     },
     get live() {
-      return events ? 'events' : pollTimer ? 'polling' : 'idle';
+      if (events && events.readyState === EventSource.OPEN) return 'events';
+      return pollTimer ? 'polling' : 'idle';
     },
   };
 })();
