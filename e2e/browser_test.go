@@ -25,6 +25,7 @@ import (
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -443,6 +444,62 @@ func TestPhoneOnboardingToSuggestions(t *testing.T) {
 	screenshot(t, ctx, "phone.png")
 	do(t, ctx, "switch to a desktop window", desktop())
 	screenshot(t, ctx, "desktop.png")
+}
+
+func TestInstallable(t *testing.T) {
+	t.Parallel()
+	ctx := newBrowser(t)
+	base := startServer(t)
+	openApp(t, ctx, base, phone())
+	waitFor(t, ctx, "the service worker", `navigator.serviceWorker && navigator.serviceWorker.controller`)
+
+	manifest, err := chromedp.Call(ctx, page.GetAppManifest, page.GetAppManifestParams{})
+	if err != nil {
+		t.Fatalf("get the manifest: %v", err)
+	}
+	for _, e := range manifest.Errors {
+		t.Errorf("manifest error: %s", e.Message)
+	}
+	if !strings.Contains(manifest.Data, `"short_name": "Brobygger"`) {
+		t.Errorf("unexpected manifest %s:\n%s", manifest.URL, manifest.Data)
+	}
+	installable, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatalf("installability: %v", err)
+	}
+	for _, e := range installable.InstallabilityErrors {
+		t.Errorf("not installable: %s", e.ErrorID)
+	}
+
+	// The worker keeps the app shell and never an API response.
+	waitFor(t, ctx, "the cached app shell", `window.__shell = null, caches.keys().then(async names => {
+		const paths = [];
+		for (const name of names) {
+			for (const req of await (await caches.open(name)).keys()) paths.push(new URL(req.url).pathname);
+		}
+		window.__shell = paths;
+	}), true`)
+	waitFor(t, ctx, "the cache listing", `window.__shell`)
+	cached := eval[[]string](t, ctx, `window.__shell`)
+	for _, want := range []string{"/", "/index.html", "/app.js", "/app.css", "/manifest.webmanifest", "/icons/icon.svg"} {
+		if !contains(cached, want) {
+			t.Errorf("the service worker did not cache %s (it has %v)", want, cached)
+		}
+	}
+	for _, p := range cached {
+		if strings.HasPrefix(p, "/v1/") {
+			t.Errorf("the service worker cached an API response: %s", p)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }
 
 func TestReloadKeepsConversationAndTokens(t *testing.T) {

@@ -43,7 +43,7 @@ func (s *Store) SeedCatalog(ctx context.Context, orgs []Organisation, opps []mat
 		}
 	}
 	if len(newOrgs) > 0 {
-		if _, err := s.db.Collection(colOrganisations).InsertMany(ctx, newOrgs); err != nil {
+		if _, err := s.insertMany(ctx, colOrganisations, newOrgs); err != nil {
 			return 0, fmt.Errorf("seed organisations: %w", translate(err))
 		}
 	}
@@ -58,7 +58,7 @@ func (s *Store) SeedCatalog(ctx context.Context, orgs []Organisation, opps []mat
 		}
 	}
 	if len(newOpps) > 0 {
-		if _, err := s.db.Collection(colOpportunities).InsertMany(ctx, newOpps); err != nil {
+		if _, err := s.insertMany(ctx, colOpportunities, newOpps); err != nil {
 			return 0, fmt.Errorf("seed opportunities: %w", translate(err))
 		}
 	}

@@ -57,12 +57,12 @@ func (d conversationDoc) conversation() *bot.Conversation {
 // the user's current one.
 func (s *Store) CreateConversation(ctx context.Context, c *bot.Conversation) error {
 	c.Version = 1
-	if _, err := s.db.Collection(colConversations).InsertOne(ctx, toConversationDoc(c)); err != nil {
+	if _, err := s.insertOne(ctx, colConversations, toConversationDoc(c)); err != nil {
 		return fmt.Errorf("create conversation: %w", translate(err))
 	}
 	unlock := s.lock(colUsers, c.UserID)
 	defer unlock()
-	_, err := s.db.Collection(colUsers).UpdateOne(ctx, bson.D{{Key: "_id", Value: c.UserID}},
+	_, err := s.updateOne(ctx, colUsers, bson.D{{Key: "_id", Value: c.UserID}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "conversation_id", Value: c.ID}}}})
 	if err != nil {
 		return fmt.Errorf("link conversation to user: %w", translate(err))
@@ -121,7 +121,7 @@ func (s *Store) UpdateConversation(ctx context.Context, id string, fn func(*bot.
 		if err := s.archive(ctx, c); err != nil {
 			return nil, err
 		}
-		res, err := s.db.Collection(colConversations).ReplaceOne(ctx, s.versioned(id, version), toConversationDoc(c))
+		res, err := s.replaceOne(ctx, colConversations, s.versioned(id, version), toConversationDoc(c))
 		if err != nil {
 			return nil, fmt.Errorf("save conversation: %w", translate(err))
 		}
@@ -146,10 +146,9 @@ func (s *Store) versioned(id string, version int64) bson.D {
 // archive moves the oldest messages into pages while the conversation holds
 // more than windowMax, and deletes the pages when asked to drop history.
 func (s *Store) archive(ctx context.Context, c *bot.Conversation) error {
-	pages := s.db.Collection(colMessagePages)
 	if c.DropHistory {
 		for n := range c.Archived / pageSize {
-			if _, err := pages.DeleteOne(ctx, bson.D{{Key: "_id", Value: pageID(c.ID, n)}}); err != nil {
+			if _, err := s.deleteOne(ctx, colMessagePages, bson.D{{Key: "_id", Value: pageID(c.ID, n)}}); err != nil {
 				return fmt.Errorf("drop message history: %w", translate(err))
 			}
 		}
@@ -157,7 +156,7 @@ func (s *Store) archive(ctx context.Context, c *bot.Conversation) error {
 	}
 	for len(c.Messages) > windowMax {
 		p := messagePage{ID: pageID(c.ID, c.Archived/pageSize), ConversationID: c.ID, Messages: c.Messages[:pageSize]}
-		_, err := pages.ReplaceOne(ctx, bson.D{{Key: "_id", Value: p.ID}}, p, options.Replace().SetUpsert(true))
+		_, err := s.replaceOne(ctx, colMessagePages, bson.D{{Key: "_id", Value: p.ID}}, p, options.Replace().SetUpsert(true))
 		if err != nil {
 			return fmt.Errorf("archive messages: %w", translate(err))
 		}

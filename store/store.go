@@ -47,6 +47,7 @@ type Store struct {
 	db       *mongo.Database
 	embedded bool
 	locks    keyedMutex
+	writeMu  sync.Mutex
 	stop     func()
 	log      *slog.Logger
 }
@@ -61,9 +62,10 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 	}
 	s := &Store{log: cfg.Logger, stop: func() {}}
 	uri := cfg.URI
+	var dbDir string
 	if uri == "" {
 		var err error
-		uri, s.stop, err = startEmbedded(cfg.DataDir, cfg.Logger)
+		uri, dbDir, s.stop, err = startEmbedded(cfg.DataDir, cfg.Logger)
 		if err != nil {
 			return nil, err
 		}
@@ -87,20 +89,26 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		_ = s.Close(context.Background())
 		return nil, err
 	}
+	if s.embedded {
+		if err := indexIDLookups(ctx, s.db, dbDir); err != nil {
+			_ = s.Close(context.Background())
+			return nil, err
+		}
+	}
 	return s, nil
 }
 
 // startEmbedded runs FerretDB with its SQLite handler on a loopback port.
-func startEmbedded(dir string, logger *slog.Logger) (string, func(), error) {
+func startEmbedded(dir string, logger *slog.Logger) (uri, dbDir string, stop func(), err error) {
 	if dir == "" {
 		dir = "data"
 	}
-	dbDir, err := filepath.Abs(filepath.Join(dir, "db"))
+	dbDir, err = filepath.Abs(filepath.Join(dir, "db"))
 	if err != nil {
-		return "", nil, err
+		return "", "", nil, err
 	}
 	if err := os.MkdirAll(dbDir, 0o700); err != nil {
-		return "", nil, fmt.Errorf("create data folder: %w", err)
+		return "", "", nil, fmt.Errorf("create data folder: %w", err)
 	}
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
@@ -110,7 +118,7 @@ func startEmbedded(dir string, logger *slog.Logger) (string, func(), error) {
 		Logger: slog.New(quietHandler{logger.Handler()}).With("component", "ferretdb"),
 	})
 	if err != nil {
-		return "", nil, fmt.Errorf("start embedded database: %w", err)
+		return "", "", nil, fmt.Errorf("start embedded database: %w", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -118,11 +126,11 @@ func startEmbedded(dir string, logger *slog.Logger) (string, func(), error) {
 		defer close(done)
 		_ = f.Run(ctx)
 	}()
-	stop := func() {
+	stop = func() {
 		cancel()
 		<-done
 	}
-	return f.MongoDBURI(), stop, nil
+	return f.MongoDBURI(), dbDir, stop, nil
 }
 
 // quietHandler drops records below error level: FerretDB logs every

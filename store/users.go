@@ -23,7 +23,7 @@ type User struct {
 
 // CreateUser inserts a new user.
 func (s *Store) CreateUser(ctx context.Context, u User) error {
-	if _, err := s.db.Collection(colUsers).InsertOne(ctx, u); err != nil {
+	if _, err := s.insertOne(ctx, colUsers, u); err != nil {
 		return fmt.Errorf("create user: %w", translate(err))
 	}
 	return nil
@@ -52,7 +52,7 @@ type RefreshToken struct {
 
 // SaveRefreshToken stores a new refresh token.
 func (s *Store) SaveRefreshToken(ctx context.Context, t RefreshToken) error {
-	if _, err := s.db.Collection(colTokens).InsertOne(ctx, t); err != nil {
+	if _, err := s.insertOne(ctx, colTokens, t); err != nil {
 		return fmt.Errorf("save refresh token: %w", translate(err))
 	}
 	return nil
@@ -68,9 +68,8 @@ var ErrTokenReused = fmt.Errorf("refresh token reused: %w", bot.ErrNotFound)
 func (s *Store) SpendRefreshToken(ctx context.Context, hash string, now time.Time) (RefreshToken, error) {
 	unlock := s.lock(colTokens, hash)
 	defer unlock()
-	col := s.db.Collection(colTokens)
 	var t RefreshToken
-	if err := col.FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&t); err != nil {
+	if err := s.db.Collection(colTokens).FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&t); err != nil {
 		return RefreshToken{}, fmt.Errorf("load refresh token: %w", translate(err))
 	}
 	if t.Revoked || !now.Before(t.ExpiresAt) {
@@ -82,7 +81,7 @@ func (s *Store) SpendRefreshToken(ctx context.Context, hash string, now time.Tim
 		}
 		return RefreshToken{}, ErrTokenReused
 	}
-	res, err := col.UpdateOne(ctx, bson.D{{Key: "_id", Value: hash}, {Key: "used_at", Value: nil}},
+	res, err := s.updateOne(ctx, colTokens, bson.D{{Key: "_id", Value: hash}, {Key: "used_at", Value: nil}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "used_at", Value: now}}}})
 	if err != nil {
 		return RefreshToken{}, fmt.Errorf("spend refresh token: %w", translate(err))
@@ -100,7 +99,7 @@ func (s *Store) SpendRefreshToken(ctx context.Context, hash string, now time.Tim
 
 // RevokeFamily revokes every token of one sign-in.
 func (s *Store) RevokeFamily(ctx context.Context, family string) error {
-	_, err := s.db.Collection(colTokens).UpdateMany(ctx, bson.D{{Key: "family", Value: family}},
+	_, err := s.updateMany(ctx, colTokens, bson.D{{Key: "family", Value: family}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
 	if err != nil {
 		return fmt.Errorf("revoke token family: %w", translate(err))

@@ -102,16 +102,37 @@ func statedAge(d *doc, i int) bool {
 		k--
 	}
 	switch d.norm(k) {
-	case "fylder", "fyldte", "fyldt", "turning", "turned", "turn", "age", "aged", "alder",
-		"alderen", "im", "bliver":
+	case "age", "aged", "alder", "alderen", "im":
 		return true
+	case "fylder", "fyldte", "fyldt", "turning", "turned", "turn", "bliver":
+		// "jeg fylder 15", but not "min bror fylder 12"
+		return !otherSubjects[d.norm(k-1)] && !(d.norm(k-1) == "er" && otherSubjects[d.norm(k-2)])
 	case "er", "am":
 		// "jeg er 16", and the subordinate "at jeg kun er 12"
 		subj := d.norm(k - 1)
 		if ageFillers[subj] {
 			subj = d.norm(k - 2)
 		}
+		if subj == "og" || subj == "and" {
+			// "jeg bor i Esbjerg og er 16": the subject was given earlier
+			return selfEarlier(d, k)
+		}
 		return selfSubjects[subj] || k == 0
+	}
+	return false
+}
+
+// selfEarlier reports that the clause before word k was about the user.
+func selfEarlier(d *doc, k int) bool {
+	for j := k - 1; j >= 0; j-- {
+		w := d.norm(j)
+		// Danish "i" is "in", not "I"
+		if selfSubjects[w] && (w != "i" || langOf(d) == "en") {
+			return true
+		}
+		if otherSubjects[d.norm(j)] || d.words[j+1].brk {
+			return false
+		}
 	}
 	return false
 }

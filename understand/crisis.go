@@ -17,7 +17,7 @@ const (
 	daHurt = "slår|slog|slået|sparker|sparkede|sparket|tæver|tævede|tævet|banker|bankede|" +
 		"banket|skubber|skubbede|kvæler|kvalte|nikker|truer|truede|truet|misbruger|misbrugte|" +
 		"misbrugt|voldtager|voldtog|voldtaget|mishandler|mishandlede|mishandlet|befamler|" +
-		"befamlede|beføler|befølte|tvinger|tvang|skader|skadede|skadet|skade|slå|sparke|tæve|" +
+		"befamlede|beføler|befølte|skader|skadede|skadet|skade|slå|sparke|tæve|" +
 		"banke|dræbe|dræber|voldtage|kvæle|tævne|smadrer|smadre|gennembanker|tæsker|tæskede|tæsket|" +
 		"udnytter|udnyttede|afpresser|afpressede"
 	enPerson = "dad|daddy|father|mom|mum|mommy|mother|stepdad|stepfather|stepmom|stepmum|" +
@@ -48,7 +48,7 @@ var crisisTerms = []termGroup{
 		"gider ikke (leve|livet|mere at leve)", "gider ikke at leve", "orker ikke livet|leve|mere",
 		"orker ikke at leve", "tage|tager|tog mit eget liv", "tage|tager mit liv",
 		"tage livet af mig", "tage livet af mig selv", "slå|slår|slog mig selv ihjel",
-		"slå|slår mig ihjel", "dræbe|dræber mig selv", "hænge|hænger mig", "hænge mig selv",
+		"slå mig ihjel", "jeg|je|jg ... slår|slog mig ihjel", "dræbe|dræber mig selv", "hænge|hænger mig", "hænge mig selv",
 		"springe|hoppe|kaste mig ud foran", "springe|hoppe ud foran (et tog|en bil|toget)",
 		"ende|afslutte mit liv", "ende|afslutte det hele", "gøre en ende på (det|livet|mit liv)",
 		"gøre det af med mig selv", "ikke værd at leve", "ingen grund til at leve",
@@ -68,6 +68,11 @@ var crisisTerms = []termGroup{
 		"care if i (died|was gone|disappeared)", "miss me if i",
 		"ingen mening med (livet|at leve|at være her)", "livet er meningsløst", "meningsløst at leve",
 		"(cant|cannot|can not) go on", "want to disappear", "vil bare forsvinde", "vil forsvinde for altid",
+		"lyst til at forsvinde", "ville ønske jeg kunne forsvinde", "wish i could disappear",
+		"(feel like|want to|going to|gonna|thinking about|think about|thought about) (ending it|end it|ending my life|end my life)",
+		"tænker|tænkte|tænkt|tænke ... på at dø|døden", "tanker om at dø|døden|selvmord",
+		"think|thinking|thought ... about dying|death|suicide", "træt|træls af (livet|at leve)",
+		"færdig med livet", "tired|sick of living|life", "done with life", "hader at leve",
 	}},
 	{"self_harm", []string{
 		"skade|skader|skadet|skadede|skaede|skad|skadde mig selv|sev|slev|self",
@@ -88,6 +93,7 @@ var crisisTerms = []termGroup{
 		daPerson + " ... rører|rørte|rør|piller ved mig",
 		daHurt + " " + daPerson + " mig",
 		daHurt + " min|mit|vores " + daPerson + " mig",
+		"(min|vores|mine) " + daPerson + " ... slår|tæver|banker$", daPerson + " drikker og slår|tæver",
 		"rører|rørte ved mig", "rør ved mig", "seksuelt", "seksuelle overgreb",
 		"overgreb*", "blevet krænket", "krænker|krænkede mig", "voldtag*", "voldtægt*", "voldtog",
 		"incest", "misbrugt", "blevet misbrugt", "misbruger mig", "mishandlet",
@@ -154,8 +160,10 @@ var crisisTerms = []termGroup{
 		"the suicide squad", "suicide squad", "hurt myself playing", "slog mig selv op",
 		"skærer|skære|skar mig selv i fingeren", "skar mig på", "skærer mig på",
 		"ikke være her mere end", "ikke være her længere end", "ikke leve mere end",
-		"vil dø af grin", "ved at slå mig ihjel", "(det|den|det her) slår|slog mig ihjel",
-		"kom|kommer til at skære|skærer mig", "skar|skærer|skåret mig på|i fingeren|ved et uheld|på kniven|på et glas",
+		"vil dø af grin", "ved at slå mig ihjel", "du|i slår|slog mig ihjel", "du dræber mig",
+		// laughter marks a joke: "my mom is gonna kill me lol"
+		"kill|kills|killing me lol|haha|hahaha|lmao|xd|jk|hehe", "slår|slog|dræber mig ihjel haha|hahaha|lol|xd|hehe", "(det|den|det her) slår|slog mig ihjel",
+		"kom|kommer til at skære|skærer mig", "skar|skærer|skåret mig (på|i fingeren|ved et uheld|i køkkenet)",
 	}},
 }
 

@@ -21,18 +21,20 @@ var interestTerms = []termGroup{
 		"børnehave*", "vuggestue*", "dagpleje*", "babysit*", "baby", "babyer", "babies",
 		"småbørn*", "skolebørn", "mentor*", "spejderbørn",
 		"børnetelefon*", "børnefamilie*", "red barnet", "save the children",
+		"for|med|træne|træner|hjælpe|små|unge ... drenge|piger|drengene|pigerne",
 	}},
 	{"homework_help", []string{
 		"lektie*", "*lektie*", "lekti*", "homework*", "tutor*", "matematik*", "matte", "mathematics",
 		"math", "maths", "fysik", "kemi", "skolearbejde", "opgaveskrivning", "afleveringer",
 		"læsehjælp", "læse med", "lære at læse", "læseven*", "stavning",
 		"studiehjælp", "studiecafé*", "skolefag", "eksamenslæsning", "undervis*",
-		"hjælpe elever", "study help", "teaching", "tutoring",
+		"hjælpe elever", "skoleelev*", "study help", "teaching", "tutoring",
 	}},
 	{"elderly", []string{
 		"ældre", "ældres", "ældresag*", "ældrecenter*", "ældrebolig*", "ældreomsorg*",
 		"plejehjem*", "plejecenter*", "plejebolig*", "alderdomshjem*", "pensionist*",
 		"gamle mennesker|folk|damer|dame|mænd|personer", "de gamle", "gamlinger",
+		"med|for|hjælpe|besøge|passe gamle",
 		"bedsteforældre*", "bedstemor*", "bedstefar*",
 		"senior*", "elderly", "elders", "older people|adults|persons|folks",
 		"old people|folks|ladies|men|women|ppl", "older ppl", "gamle folk|mennesker|ppl", "nursing home*", "care home*",
@@ -46,15 +48,17 @@ var interestTerms = []termGroup{
 		"tale med folk|nogen", "gåven*", "walk and talk", "samvær", "nye venner",
 		"være en ven", "være ven for", "ven for", "be a friend", "make friends",
 		"someone to talk to", "talk to people", "lonely people", "møde nye mennesker|folk",
+		"der|som|who er|are|feel alene|alone", "der|som føler sig alene|ensomme",
 		"meet new people",
 	}},
 	{"mental_health", []string{
-		"mental*", "mental sundhed|health|helbred", "psykisk*", "psykiatri*",
+		"mental*", "mental sundhed|health|helbred", "psykisk sundhed|helbred|trivsel|mistrivsel", "psykisk*", "psykiatri*",
 		"psykolog*", "psyke", "trivsel*", "mistrivsel", "depression*",
 		"depressiv*", "depressed", "angst", "anxiety", "stress", "stressede", "spiseforstyr*",
 		"eating disorder*", "selvmordsforebyg*", "livslinien", "livslinjen", "headspace",
 		"bedre psykiatri", "sind", "ventilen", "rådgiv*", "chatrådgiv*", "lytte*",
 		"samtalegruppe*", "sorg", "sorggruppe*", "sorgbearbejdning", "well being", "wellbeing",
+		"(der|som|who) har (det|haft det) svært|hårdt|skidt", "people who (struggle|are struggling)",
 		"psykisk sårbare", "psykisk syge", "psykisk sygdom*", "sårbare unge", "counsel*",
 		"support line", "helpline", "hotline", "peer support", "selvværd", "self esteem",
 	}},
@@ -76,7 +80,7 @@ var interestTerms = []termGroup{
 		"sprogven*", "sprogtræning", "sprogpraktik", "sprog café",
 		"ukrain*", "afghan*", "newcomer*", "udlændinge*",
 		"etniske minoriteter", "minoritetsetniske", "nyankomne", "nye i danmark|landet",
-		"new in denmark|the country", "nye borgere",
+		"new in (denmark|the country)", "nye borgere",
 		"venligboerne", "venligbo*",
 	}},
 	{"homeless_poverty", []string{
@@ -88,7 +92,9 @@ var interestTerms = []termGroup{
 		"herberg*", "varmestue*", "værested*", "suppekøkken*", "soup kitchen*",
 		"kirkens korshær", "korshær*", "frelsens hær", "salvation army",
 		"julehjælp*", "julekurv*", "udsathed", "social ulighed", "ulighed", "inequality",
-		"sårbare familier", "gadeplan", "krisecenter*",
+		"sårbare familier", "gadeplan", "krisecenter*", "ikke har råd", "har ikke råd",
+		"uden hjem|bolig", "uden et hjem", "without a home", "ingen bolig", "bostedsløs*",
+		"(cant|cannot|can not) afford", "lavindkomst*", "low income", "trængende", "in need",
 		"socialt arbejde", "social work", "marginaliser*",
 		"tiggere", "hjemløshed", "fattige", "foodbank*", "food bank*", "wefood", "madbank*",
 	}},
@@ -99,7 +105,7 @@ var interestTerms = []termGroup{
 		"køkken*", "*køkken", "bage", "bager", "bagning", "kage*", "grøntsag*",
 		"fællesspisning*", "spisning", "måltid*", "cook*", "cooking", "baking", "bake",
 		"food*", "meal*", "kitchen*", "too good to go", "toogoodtogo", "wefood",
-		"madoverskud", "uddele mad", "dele mad ud", "catering",
+		"madoverskud", "uddele mad", "dele mad ud", "catering", "redde mad", "save food",
 		"servere mad", "serve food", "suppe*", "frugt", "ernæring", "nutrition", "madvarer",
 		"fødevarebank*", "food waste", "food rescue", "food bank*", "foodbank*",
 	}},
@@ -125,7 +131,7 @@ var interestTerms = []termGroup{
 		"genanvend*", "recycl*", "carbon", "fossil*", "elbil*",
 	}},
 	{"animals", []string{
-		"dyr*", "*dyr", "*dyrene", "internat", "internatet", "internater",
+		"dyr*", "*dyr", "*dyrene", "dyrehospital*", "dyreklinik*", "internat", "internatet", "internater",
 		"hund*", "*hund", "*hunde", "hvalp*", "kat", "katte*", "katten", "*katte",
 		"killinger", "killingerne", "killingen", "hest*", "*hest", "*heste", "pony*",
 		"ridning", "rideskole*", "rideklub*", "fugl*", "kanin*", "marsvin",
@@ -188,17 +194,18 @@ var interestTerms = []termGroup{
 		"koncert*", "arrangement*", "arrangere*", "arrangør*", "smukfest", "smuk",
 		"roskilde festival", "roskildefestival*", "tinderbox", "northside", "distortion",
 		"grøn koncert", "heartland", "copenhell",
-		"byfest*", "karneval*", "carnival*", "julemarked*", "loppemarked*",
+		"byfest*", "karneval*", "carnival*", "julemarked*",
 		"konference*", "conference*", "løbsevent*", "motionsløb", "cykelløb",
 		"begivenhed*", "afvikling", "publikum", "billetsalg", "tickets",
 		"backstage", "crew", "afvikle", "sommerfest*", "open air", "maraton*", "marathon*",
+		"musikfestival*", "kulturfestival*", "filmfestival*", "sportsfestival*", "madfestival*",
 		"halvmaraton*",
 	}},
 	{"health_firstaid", []string{
 		"førstehjælp*", "*førstehjælp*", "first aid", "firstaid", "first aider",
 		"hjertestarter*", "hjerte lunge*", "hjerte lunge redning", "hjertelunge*", "hlr", "cpr",
 		"genoplivning*", "livredning", "sundhed*", "*sundhed", "health", "healthcare",
-		"health care", "sygehus*", "hospital*", "*hospital", "læge*", "medicin*",
+		"health care", "sygehus*", "hospital*", "børnehospital*", "læge*", "medicin*",
 		"medical", "sygeplej*", "nurse", "nursing", "samarit*", "ambulance*", "paramedic*",
 		"bloddonor*", "blood donor*", "donere blod", "give blood", "sygdom*", "syge",
 		"patient*", "sundhedsfaglig*", "sosu*", "sundhedsvæsen*",
@@ -243,7 +250,7 @@ var interestTerms = []termGroup{
 		"borgerret*", "civil rights", "stemmeret*", "at stemme", "vote", "voting",
 		"valgdeltagelse", "folkemøde*", "folketing*", "parlament*", "parliament",
 		"medborgerskab", "citizenship", "demonstration*", "demonstrere", "protest*",
-		"ungdomspolitik*", "ungdomsparti*", "dansk ungdoms fællesråd", "duf", "fn",
+		"ungdomspolitik*", "ungdomsparti*", "ungdomsråd*", "børnerettighed*", "dansk ungdoms fællesråd", "duf", "fn",
 		"un", "united nations", "frihed", "freedom",
 	}},
 	{"international", []string{
@@ -286,6 +293,10 @@ var interestTerms = []termGroup{
 		"på nettet", "er en katastrofe", "var en katastrofe", "total katastrofe",
 		"helt katastrofe", "fuld af energi", "give me", "der give", "det give",
 		"arbejder|arbejdede|job|jobber|arbejde i en|et|min butik|shop|supermarked",
+		"gamle venner|dage|tider|ting|job|skole|klasse|tøj|telefon|computer|hus",
+		"vi er (nogle |)unge", "jeg er (en |)ung", "som ung", "unge som mig", "unge frivillige",
+		"ældre end", "older than", "min|mit|mine|din|hans|hendes ældre", "lidt ældre",
+		"ældre søskende|bror|søster|elever|klasser", "exchange student*", "udvekslingsstudent*",
 	}},
 }
 
@@ -306,7 +317,8 @@ var interestExceptions = []string{
 	"katastrofal", "katastrofalt", "katastrofale", "scenarie", "scenarier", "scenario",
 	"lyttede", "artikel", "artiklen", "artig", "artigt", "plantage", "butikstyv",
 	"dyrlægeregning", "motionerer", "teltlejr", "kunstgræs", "vandrehjem",
-	"skatteborger", "kagemand", "kaging", "hundesyg", "hundekoldt", "tegnsprog",
+	"skatteborger", "kagemand", "kaging", "skraldespand", "skraldespanden", "skraldespande",
+	"skraldebil", "skraldemand", "hundesyg", "hundekoldt", "tegnsprog",
 	"tegnede", "tegnet", "tegnefilm", "musikkens", "filmens", "koderne", "kodeord",
 	"artsy", "fotosyntese", "fugleflugt", "delebørn", "børneattest", "børneattesten",
 }
@@ -316,7 +328,7 @@ var interestLex = newLexicon(interestTerms, 7, interestExceptions...)
 // findInterests returns the interest ids in taxonomy order and, for each,
 // the user's own words that showed it.
 func findInterests(d *doc) ([]string, map[string]string) {
-	hits := interestLex.match(d)
+	hits := compoundHeads(d, interestLex.match(d))
 	found := map[string][]string{}
 	for _, h := range hits {
 		if negated(d, h.start) || disliked(d, h) {
@@ -335,6 +347,32 @@ func findInterests(d *doc) ([]string, map[string]string) {
 	}
 	sort.Slice(ids, func(i, j int) bool { return taxonomyIndex[ids[i]] < taxonomyIndex[ids[j]] })
 	return ids, words
+}
+
+// compoundHeads settles one-word compounds that two stems claim: a stem
+// that spells out nearly the whole word ("musikfestival*",
+// "ungdomspolitik*") beats a stem that only starts it ("musik*",
+// "ungdom*").
+func compoundHeads(d *doc, hits []hit) []hit {
+	covers := func(h hit) (full, modifier bool) {
+		n, leading := interestLex.stemLen(d, h)
+		full = n >= len(d.words[h.start].norm)-2
+		return full, !full && leading
+	}
+	spelled := map[int]bool{}
+	for _, h := range hits {
+		if full, _ := covers(h); h.len() == 1 && full {
+			spelled[h.start] = true
+		}
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		if _, modifier := covers(h); h.len() == 1 && spelled[h.start] && modifier {
+			continue
+		}
+		out = append(out, h)
+	}
+	return out
 }
 
 // Hating a problem is caring about it ("jeg hader madspild"); hating an
@@ -370,8 +408,9 @@ func disliked(d *doc, h hit) bool {
 		return false
 	}
 	for k := h.start; k < h.end; k++ {
+		w := d.words[k].norm
 		for _, p := range problemStems {
-			if strings.Contains(d.words[k].norm, p) {
+			if strings.HasPrefix(w, p) || len(p) >= 4 && strings.Contains(w, p) {
 				return false
 			}
 		}
@@ -379,46 +418,58 @@ func disliked(d *doc, h hit) bool {
 	return true
 }
 
-// plausibleInterestHit drops hits that need more context than a pattern
-// can express. "it" is an English pronoun unless written "IT" or used in a
-// Danish sentence; an English "mad" is anger, not food.
+// wordRule says when a short, ambiguous word counts as an interest.
+type wordRule uint8
+
+const (
+	notEnglish       wordRule = iota + 1 // Danish word that is something else in English ("mad" is angry)
+	englishOnly                          // English word that is something else in Danish ("fire" is four)
+	capitalsOrShort                      // an acronym: "FN", "EU", or a one- to three-word answer
+	capitalsOnly                         // "ADD" but never "add"
+	shortAnswer                          // too vague inside a sentence ("kor", "trop")
+	capitalsOrDanish                     // "IT", or "it" in a Danish sentence
+)
+
+// ambiguousInterestWords need more context than a pattern can express.
+var ambiguousInterestWords = map[string]wordRule{
+	"mad": notEnglish, "male": notEnglish, "brand": notEnglish, "born": notEnglish,
+	"vet": englishOnly, "art": englishOnly, "fire": englishOnly, "run": englishOnly,
+	"draw": englishOnly, "paint": englishOnly, "sing": englishOnly, "web": englishOnly,
+	"program": englishOnly, "code": englishOnly, "exercise": englishOnly, "shop": englishOnly,
+	"pet": englishOnly, "farm": englishOnly, "cat": englishOnly, "dog": englishOnly,
+	"un": englishOnly, "stage": englishOnly,
+	"fn": capitalsOrShort, "eu": capitalsOrShort, "esc": capitalsOrShort, "dn": capitalsOrShort,
+	"sind": capitalsOrShort, "add": capitalsOnly,
+	"kasse": shortAnswer, "kassen": shortAnswer, "trop": shortAnswer, "smuk": shortAnswer, "kor": shortAnswer,
+	"it": capitalsOrDanish,
+}
+
+// plausibleInterestHit applies ambiguousInterestWords to one-word hits.
 func plausibleInterestHit(d *doc, h hit) bool {
 	if h.len() != 1 {
 		return true
 	}
 	w := d.words[h.start]
-	switch w.norm {
-	case "it":
+	rule, ok := ambiguousInterestWords[w.norm]
+	if !ok {
+		return true
+	}
+	short := len(d.words) <= 3
+	switch rule {
+	case notEnglish:
+		return langOf(d) != "en"
+	case englishOnly:
+		return langOf(d) != "da"
+	case capitalsOrShort:
+		return startsUpper(w.raw) || short
+	case capitalsOnly:
+		return w.upper
+	case shortAnswer:
+		return len(d.words) <= 4
+	case capitalsOrDanish:
 		return w.upper || langOf(d) == "da"
-	case "mad", "vet", "art", "fire", "run", "draw", "paint", "sing", "web", "program",
-		"code", "exercise", "shop", "pet", "farm", "cat", "dog", "un", "stage", "male", "brand", "born", "kasse", "kassen", "trop", "smuk", "kor",
-		"fn", "eu", "esc", "add", "dn", "sind":
-		return wordOK(d, h.start)
 	}
 	return true
-}
-
-// wordOK decides whether a short, ambiguous word counts. Such words count
-// in short answers ("storm", "fire") and in lists of interests, and the
-// English ones only in English messages.
-func wordOK(d *doc, i int) bool {
-	w := d.words[i].norm
-	lang := langOf(d)
-	switch w {
-	case "mad", "male", "brand", "born":
-		return lang != "en"
-	case "fn", "eu", "esc", "dn":
-		return d.words[i].upper || len(d.words) <= 3
-	case "add":
-		return d.words[i].upper
-	case "sind":
-		return d.words[i].raw != "sind" || len(d.words) <= 3
-	case "kasse", "kassen", "trop", "smuk", "kor":
-		return len(d.words) <= 4
-	}
-	// the remaining ones are English words that are something else in Danish
-	// (or too vague), so they count in English messages only
-	return lang != "da"
 }
 
 // quote returns the words[start:end] as the user wrote them, without the
@@ -433,7 +484,8 @@ func (d *doc) quote(start, end int) string {
 	return d.text[d.words[start].start:d.words[end-1].end]
 }
 
-var glueWords = set("og", "and", "med", "om", "i", "in", "for", "til", "at", "the", "a", "en", "et", "with", "of", "to")
+var glueWords = set("og", "and", "med", "om", "i", "in", "for", "til", "at", "the", "a", "en", "et",
+	"with", "of", "to")
 
 func appendUnique(list []string, s string) []string {
 	for _, x := range list {

@@ -201,6 +201,8 @@ func compilePattern(id, src string) pattern {
 		p.anchorEnd = true
 		s = strings.TrimSpace(s[:len(s)-1])
 	}
+	// the tokenizer splits "one-off" in two, so patterns do the same
+	s = strings.ReplaceAll(s, "-", " ")
 	for _, f := range strings.Fields(s) {
 		switch f {
 		case "...":
@@ -425,6 +427,23 @@ func overlapsExact(h hit, hits []hit) bool {
 		}
 	}
 	return false
+}
+
+// stemLen is how many letters of a one-word hit its pattern accounts for:
+// the whole word for an exact match, the stem for "dyr*" or "*festival*".
+// leading reports that the stem only starts the word (a compound's
+// modifier, not its head).
+func (l *lexicon) stemLen(d *doc, h hit) (n int, leading bool) {
+	w := d.words[h.start].norm
+	for _, a := range l.patterns[h.pat].elems[0].alts {
+		if !a.prefix && !a.suffix && a.s == w {
+			return len(w), false
+		}
+		if (a.prefix || a.suffix) && l.altMatches(a, w) && len(a.s) > n {
+			n, leading = len(a.s), a.prefix && !a.suffix
+		}
+	}
+	return n, leading
 }
 
 // match finds and resolves in one step.

@@ -27,6 +27,7 @@ type placeIndex struct {
 var extraCommonPlaces = set("odder", "lejre", "aars", "arden", "hasle", "tilst", "lem", "ans",
 	"skive", "greve", "nordvest")
 
+// places indexes geo's names once, on first use.
 var places = sync.OnceValue(func() *placeIndex {
 	idx := &placeIndex{byFirst: map[string][]int{}}
 	for _, p := range geo.PlaceNames() {
@@ -63,13 +64,12 @@ func placeSpellings(raw string) []string {
 var (
 	weakPlaceCues = set("i", "på", "paa", "pa", "fra", "nær", "naer", "ved", "omkring", "omkr",
 		"in", "near", "from", "at", "around", "af", "for", "nearby", "kring", "udenfor", "outside")
-	strongPlaceCues = map[string]bool{
-		"bor i": true, "bor på": true, "boer i": true, "bosat i": true, "live in": true, "lives in": true,
-		"living in": true, "based in": true, "flyttet til": true, "flytter til": true, "moved to": true,
-		"moving to": true, "kommer fra": true, "come from": true, "comes from": true, "im from": true,
-		"er fra": true, "bo i": true, "bor lige": true, "bor tæt": true, "bor ude": true, "bor inde": true,
-		"live near": true, "bor nær": true, "bor ved": true, "postnummer": true, "hjemme i": true,
-	}
+	// where someone lives beats where they come from or study
+	residenceCues = set("bor i", "bor på", "boer i", "bosat i", "live in", "lives in", "living in",
+		"bo i", "flyttet til", "flytter til", "moved to", "moving to", "bor lige", "bor tæt",
+		"bor ude", "bor inde", "bor nær", "bor ved", "live near", "hjemme i", "postnummer", "bor")
+	strongPlaceCues = set("based in", "kommer fra", "come from", "comes from", "im from", "er fra",
+		"i am from", "am from", "studerer i", "study in", "går i skole i", "skole i")
 )
 
 // placeMatch is one place name found in the text.
@@ -157,20 +157,24 @@ func placeWordsMatch(d *doc, pn placeName, i int) (exact, ok bool) {
 	return exact, true
 }
 
-// placeScore says how sure a place mention is: 3 with "bor i" and the
-// like, 2 with a preposition, 1 when the name stands alone or is written
-// with a capital mid-sentence, 0 when it is probably an ordinary word.
+// placeScore says how sure a place mention is: 4 after "bor i" and the
+// like, 3 after "er fra" and other strong cues, 2 after a preposition, 1
+// when the name stands alone or is written with a capital mid-sentence,
+// 0 when it is probably an ordinary word.
 func placeScore(d *doc, start, end int, exact, common bool) int {
 	prev := d.norm(start - 1)
 	prev2 := d.norm(start-2) + " " + prev
 	cueBreak := start > 0 && d.words[start].brk
-	strong := !cueBreak && (strongPlaceCues[prev2] || strongPlaceCues[prev] || prev == "bor" || d.norm(end) == "kommune")
+	residence := !cueBreak && (residenceCues[prev2] || residenceCues[prev])
+	strong := !cueBreak && (strongPlaceCues[prev2] || d.norm(end) == "kommune")
 	weak := !cueBreak && weakPlaceCues[prev]
 	capital := start > 0 && !d.words[start].brk && startsUpper(d.words[start].raw)
-	wholeClause := (start == 0 || d.words[start].brk || start == leadIn(d)) &&
-		(end == len(d.words) || d.words[end].brk)
+	opens := start == 0 || d.words[start].brk || start == leadIn(d)
+	wholeClause := opens && (end == len(d.words) || d.words[end].brk)
 	wholeMessage := wholeClause && (start == 0 || start == leadIn(d)) && end == len(d.words)
 	switch {
+	case residence:
+		return 4
 	case strong:
 		return 3
 	case common:
@@ -224,14 +228,14 @@ func findPostcode(d *doc) (geo.Postcode, bool) {
 		if notPostcodeAfter[d.norm(i+1)] || sepBetween(d, i, i+1) == ":" {
 			continue
 		}
-		if prev := d.norm(i - 1); notPostcodeBefore[prev] && n >= "1900" && n < "2100" {
-			// a year such as "født i 2008" or "i 2025"; real postcodes in
-			// that range still count after "bor i"
-			if !(prev == "in" || prev == "i") || !strongPlaceCues[d.norm(i-2)+" "+prev] {
-				continue
-			}
+		prev, prev2 := d.norm(i-1), d.norm(i-2)
+		if prev == "kl" || prev == "klokken" {
+			continue
 		}
-		if prev := d.norm(i - 1); prev == "kl" || prev == "klokken" {
+		// a year such as "født i 1998" or "sommeren 2024"; real postcodes
+		// in that range still count after "bor i"
+		yearish := notPostcodeBefore[prev] || (prev == "i" || prev == "in") && notPostcodeBefore[prev2]
+		if yearish && n >= "1900" && n < "2100" && !residenceCues[prev2+" "+prev] {
 			continue
 		}
 		if pc, ok := geo.LookupPostcode(n); ok {

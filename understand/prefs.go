@@ -10,16 +10,22 @@ var commitmentTerms = []termGroup{
 		"en|én|1 enkelt dag|gang|weekend|aften|eftermiddag|lørdag|søndag|time|event",
 		"enkelt gang|dag", "enkeltstående", "enkeltdag*", "engang", "engangs*", "en|én|1 gang",
 		"bare en|én gang", "kun en|én gang", "en|én|1 dag", "en|én|1 lørdag|søndag|weekend|aften|eftermiddag",
+		"prøve en gang",
+		"one time", "one-time", "onetime", "one off", "oneoff", "once", "just once", "only once",
+		"a single day|time|event|afternoon|evening", "one day", "single day", "one event", "one afternoon|evening",
+		"drop in", "dropin", "one shot",
+		"som engangsopgave", "enkelt arrangement|event|opgave", "en|et enkelt arrangement|event|opgave",
+		"engangsopgave*", "try it once", "a one-off",
+	}},
+	// Saying what one does not want ("ikke noget fast") is a weaker hint
+	// than naming a period, so it has its own id and is read as one_off last.
+	{"not_recurring", []string{
 		"ikke|ik|intet|ingenting ... fast|faste|fastlagt|regelmæssigt|regelmæssig|ugentligt|ugentlig",
 		"ikke|ik ... hver uge|weekend|måned", "ikke ... forpligte|forpligtende|forpligtelse|binde|bundet",
 		"ikke binde mig", "uforpligtende", "uden forpligtelse*", "ikke noget langvarigt|længerevarende",
-		"ikke noget over længere tid", "prøve en gang",
-		"one time", "one-time", "onetime", "one off", "oneoff", "once", "just once", "only once",
-		"a single day|time|event|afternoon|evening", "one day", "single day", "one event", "one afternoon|evening",
+		"ikke noget over længere tid",
 		"not|nothing|no ... (regular|regularly|weekly|fixed|permanent|long term|commitment|committed)",
-		"not every week", "no strings attached", "drop in", "dropin", "one shot",
-		"som engangsopgave", "enkelt arrangement|event|opgave", "en|et enkelt arrangement|event|opgave",
-		"engangsopgave*", "try it once", "a one-off",
+		"not every week", "no strings attached",
 	}},
 	{"short_term", []string{
 		"(et par|1 par|to|tre|fire) uger|måneder", "nogle|få|par uger|måneder", "# uger|uge|måneder|måned",
@@ -29,7 +35,7 @@ var commitmentTerms = []termGroup{
 		"i sommer", "til sommer", "denne sommer", "hele sommeren", "i ferien",
 		"en|én|1 måned", "en|én|1 uge", "en periode", "i en periode", "for en periode",
 		"kort tid", "kortere tid", "kortvarig*", "kort periode", "midlertidig*", "et stykke tid",
-		"et semester", "sabbatår", "sabbatår*", "mellem gymnasiet og", "indtil jeg starter",
+		"et semester", "a|one|this semester", "sabbatår*", "mellem gymnasiet og", "indtil jeg starter",
 		"for|in (a few|a couple of|a couple|some) weeks|months", "few weeks", "few months", "couple of weeks",
 		"over|during|in|for the summer", "this summer", "summer break|holiday|holidays|vacation",
 		"for a|one month|week", "short term", "short-term", "shortterm", "temporary", "temporarily",
@@ -62,6 +68,7 @@ var commitmentTerms = []termGroup{
 		"hver gang jeg", "every time", "once i", "once you", "fast og",
 		"i sommers", "sidste sommer", "last summer", "# timer om dagen", "in a week",
 		"so|very|too|really|pretty|quite|as fast", "fast learner", "learn|learns|run|runs|work|works fast",
+		"fast arbejde|job|kæreste|arbejdstid|løn|adresse", "fast forward",
 		"hvor lang tid", "how long", "hvor længe", "long time no",
 		"# gange om dagen", "hver eneste", "hver især", "hver for sig", "hver af",
 	}},
@@ -76,6 +83,8 @@ var groupTerms = []termGroup{
 		"by myself", "on my own", "alone", "solo", "just me", "only me", "just myself", "^myself",
 		"individuelt", "individually", "uden venner", "without friends", "selvstændigt",
 		"vil (helst|gerne|hellere) selv$", "vil selv$", "(helst|hellere) selv$", "selv tak$",
+		"tager ikke nogen|nogle|andre med", "ingen med", "not bringing anyone", "no one else",
+		"uden nogen", "without anyone",
 	}},
 	{"with_friend", []string{
 		"min|mit ven|veninde|kammerat|bedste|bedsteven|bedsteveninde|bestie|bff|makker|klassekammerat|buddy|roomie|partner",
@@ -90,7 +99,9 @@ var groupTerms = []termGroup{
 		"my best friend", "with a friend", "with my friend", "bring a friend", "bring my friend",
 		"two of us", "me and my friend|bestie|buddy|bff|sister|brother", "me and a friend",
 		"we are two|2", "were two", "we're two", "the two of us", "plus one", "a friend along",
-		"ven|veninde|kammerat vil også", "vennen", "veninden", "kammeraten", "min ven og jeg",
+		"ven|veninde|kammerat vil også", "vennen", "veninden", "kammeraten",
+		"min|mit ven|veninde|kammerat|kæreste|bedste|bestie|søster|bror|makker og jeg",
+		"my friend|bestie|boyfriend|girlfriend|sister|brother|partner and i|me",
 		"med en anden", "en anden med",
 	}},
 	{"group", []string{
@@ -98,6 +109,7 @@ var groupTerms = []termGroup{
 		"gruppe", "gruppen", "grupper", "*gruppe", "*gruppen", "i en gruppe", "som gruppe",
 		"mine|vores|nogle|flere|par|få|med venner|veninder|kammerater|venninder|kollegaer|kolleger",
 		"et par venner|veninder|kammerater|venninder",
+		"(mine|vores) (to|tre|fire|fem|#) venner|veninder|kammerater|venninder",
 		"vennerne", "veninderne", "kammeraterne", "vennegruppe*", "venneflok*", "vennekreds*",
 		"sammen med venner|vennerne|andre|flere", "med venner", "flok", "nogle stykker",
 		"vi er # personer|stykker|mennesker", "vi er 3|4|5|6|7|8|9|10|tre|fire|fem|seks|syv|otte|ni|ti",
@@ -150,10 +162,15 @@ func pick(hits []hit, order ...string) string {
 }
 
 // findCommitment reads how long or how often the user wants to help. A
-// bounded period beats everything ("hver uge i sommerferien" is short
-// term), and a one-off wish beats a stray "fast".
+// single occasion beats a period ("en dag i sommerferien" is one day), a
+// period beats a rhythm ("hver uge i sommerferien" is short term), and a
+// wish for nothing fixed beats a stray "fast".
 func findCommitment(d *doc) string {
-	return pick(commitmentLex.match(d), "short_term", "one_off", "recurring")
+	c := pick(commitmentLex.match(d), "one_off", "short_term", "not_recurring", "recurring")
+	if c == "not_recurring" {
+		return "one_off"
+	}
+	return c
 }
 
 // findGroup reads who the user wants to come with. Several friends beat

@@ -96,14 +96,15 @@ func isApostrophe(r rune) bool {
 // compounds, so "first-aid" reads as two words.
 func tokenize(text string) doc {
 	d := doc{text: text}
-	rs := []rune(text)
-	offs := make([]int, len(rs)+1)
-	o := 0
-	for i, r := range rs {
-		offs[i] = o
-		o += len(string(r))
+	// byte offsets of every rune, taken from the text itself so that
+	// invalid UTF-8 cannot shift them
+	var rs []rune
+	var offs []int
+	for off, r := range text {
+		rs = append(rs, r)
+		offs = append(offs, off)
 	}
-	offs[len(rs)] = o
+	offs = append(offs, len(text))
 
 	class := func(r rune) tokKind {
 		switch {
@@ -146,7 +147,7 @@ func tokenize(text string) doc {
 				continue
 			}
 		}
-		raw := string(rs[i:j])
+		raw := text[offs[i]:offs[j]]
 		t := token{kind: k, raw: raw, start: offs[i], end: offs[j], norm: fold(raw)}
 		if k == tokWord {
 			t.upper = raw == strings.ToUpper(raw) && raw != strings.ToLower(raw)

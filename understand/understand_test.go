@@ -63,6 +63,21 @@ func TestInterests(t *testing.T) {
 		{"gå tur med ældre", []string{"elderly"}},
 		{"kids and sports", []string{"children_youth", "sports"}},
 		{"LGBT+ rettigheder", []string{"democracy_rights"}},
+		{"musikfestival", []string{"events_festivals"}},
+		{"ungdomspolitik", []string{"democracy_rights"}},
+		{"jeg hader madspild", []string{"food"}},
+		{"I hate racism", []string{"democracy_rights"}},
+		{"jeg hader at dyr bliver behandlet dårligt", []string{"animals"}},
+		{"hjælpe folk uden hjem", []string{"homeless_poverty"}},
+		{"psykisk sundhed hos unge", []string{"children_youth", "mental_health"}},
+		{"kunne godt tænke mig at være fodboldtræner for nogle drenge", []string{"children_youth", "sports"}},
+		{"noget med mad til folk der ikke har råd", []string{"homeless_poverty", "food"}},
+		{"jeg vil gerne redde mad fra skraldespanden", []string{"food"}},
+		{"im 15 n i like helping old ppl", []string{"elderly"}},
+		{"I'd love to help out with a food bank", []string{"homeless_poverty", "food"}},
+		{"være noget for nogen der er alene", []string{"loneliness"}},
+		{"dyrehospital", []string{"animals"}},
+		{"noget med gamle", []string{"elderly"}},
 	}
 	for _, tt := range tests {
 		got := Parse(tt.text).Interests
@@ -90,6 +105,12 @@ func TestInterestFalseFriends(t *testing.T) {
 		"I was born in 2008",
 		"min skat",
 		"det var tidsspild",
+		"jeg hader sport",
+		"I hate kids lol",
+		"jeg går i gymnasiet",
+		"I'm so mad at him",
+		"skal man have børneattest?",
+		"jeg arbejder i en butik",
 	} {
 		if got := Parse(text).Interests; len(got) != 0 {
 			t.Errorf("Parse(%q).Interests = %v, want none", text, got)
@@ -211,6 +232,16 @@ func TestSlots(t *testing.T) {
 		{"ikke i weekenden", days(workWeek, allParts3...)},
 		{"alle dage undtagen fredag", days("mon,tue,wed,thu,sat,sun", allParts3...)},
 		{"tirsdag og torsdag eftermiddag, lørdag formiddag", []string{"tue_afternoon", "thu_afternoon", "sat_morning"}},
+		{"fra 17 til 20 på torsdage", days("thu", "evening")},
+		{"tirsdag 15-17", days("tue", "afternoon")},
+		{"after 6pm on weekdays", days(workWeek, "evening")},
+		{"weekends and weekday evenings", append(days(workWeek, "evening"), days("sat,sun", allParts3...)...)},
+		{"jeg kan tirsdag, men kun om aftenen", days("tue", "evening")},
+		{"lørdage fra morgen til aften", days("sat", allParts3...)},
+		{"gerne i weekenden men ikke søndag", days("sat", allParts3...)},
+		{"søn", days("sun", allParts3...)},
+		{"Mon, Wed, Fri", days("mon,wed,fri", allParts3...)},
+		{"mandag-onsdag", days("mon,tue,wed", allParts3...)},
 	}
 	for _, tt := range tests {
 		got := Parse(tt.text).Slots
@@ -238,6 +269,7 @@ func TestNoSlots(t *testing.T) {
 	for _, text := range []string{
 		"man kan jo prøve", "min søn er 5", "I sat down", "i morgen", "godmorgen",
 		"2 timer om dagen", "jeg har fri", "hej", "jeg er 16", "god aften",
+		"jeg har altid elsket dyr", "en gang i ugen", "13-17 år",
 	} {
 		if got := Parse(text).Slots; len(got) != 0 {
 			t.Errorf("Parse(%q).Slots = %v, want none", text, got)
@@ -270,6 +302,10 @@ func TestCommitment(t *testing.T) {
 		{"en måned", "short_term"},
 		{"kort tid", "short_term"},
 		{"hver uge i sommerferien", "short_term"},
+		{"kun en dag i sommerferien", "one_off"},
+		{"ikke noget fast, måske et par uger i sommer", "short_term"},
+		{"en lørdag om måneden", "recurring"},
+		{"every other week", "recurring"},
 		{"jeg sidder fast", ""},
 		{"nogle gange", ""},
 		{"I learn fast", ""},
@@ -310,6 +346,11 @@ func TestGroup(t *testing.T) {
 		{"jeg har tænkt på at skade mig selv", ""},
 		{"jeg vil gerne få nye venner", ""},
 		{"alene eller med en ven", "with_friend"},
+		{"min kæreste og jeg", "with_friend"},
+		{"jeg tager ikke nogen med", "alone"},
+		{"me and 3 friends", "group"},
+		{"vi er 4 venner", "group"},
+		{"jeg vil gerne være træner for et fodboldhold", ""},
 	}
 	for _, tt := range tests {
 		if got := Parse(tt.text).Group; got != tt.want {
@@ -354,6 +395,14 @@ func TestAge(t *testing.T) {
 		{"vi er 4", 0},
 		{"jeg går i 9. klasse", 0},
 		{"børn på 6-10 år", 0},
+		{"er det okay at jeg kun er 12?", 12},
+		{"min lillesøster er 10 og jeg er 14", 14},
+		{"tirsdag 15-17", 0},
+		{"jeg har en hund på 5 år", 0},
+		{"jeg bor i Esbjerg og er 16", 16},
+		{"min bror bor i Esbjerg og er 12", 0},
+		{"min bror fylder 12", 0},
+		{"jeg bliver 14 i næste uge", 14},
 	}
 	for _, tt := range tests {
 		if got := Parse(tt.text).Age; got != tt.want {
@@ -380,6 +429,8 @@ func TestPlace(t *testing.T) {
 		{"jeg bor tæt på Odense", "", "Odense"},
 		{"I'm from Aarhus", "", "Aarhus"},
 		{"8000 men bor nu i Odense", "8000", "Aarhus"},
+		{"jeg er fra Aarhus men bor i Odense", "", "Odense"},
+		{"I live in 2000", "2000", "Frederiksberg"},
 		// ordinary words that are also town names
 		{"jeg er træt af at være i vejen", "", ""},
 		{"jeg vil give dig noget", "", ""},
@@ -389,6 +440,8 @@ func TestPlace(t *testing.T) {
 		{"frivillig på Roskilde Festival", "", ""},
 		// numbers that are not postcodes
 		{"født i 2008", "", ""},
+		{"jeg er født i 1998", "", ""},
+		{"bor i 1999", "1999", "Frederiksberg"},
 		{"jeg har 1000 kr", "", ""},
 		{"kl 1600", "", ""},
 		{"0123", "", ""},
@@ -453,6 +506,17 @@ func TestCrisis(t *testing.T) {
 		{"I'm in danger", "danger"},
 		{"jeg tør ikke gå hjem", "danger"},
 		{"I'm scared to go home", "danger"},
+		{"jeg tænker tit på at dø", "suicide"},
+		{"jeg er træt af livet", "suicide"},
+		{"ingen vil savne mig", "suicide"},
+		{"jeg har taget en masse piller", "suicide"},
+		{"min far drikker og slår", "abuse"},
+		{"jeg får tæsk af min far", "violence"},
+		{"my uncle touches me and I don't like it", "abuse"},
+		{"jeg bliver afpresset", "danger"},
+		{"nogle gange har jeg lyst til at forsvinde", "suicide"},
+		{"I feel like ending it", "suicide"},
+		{"jeg skærer i mine arme", "self_harm"},
 	}
 	for _, tt := range tests {
 		r := Parse(tt.text)
@@ -504,6 +568,18 @@ func TestNoCrisis(t *testing.T) {
 		"I hurt myself playing football",
 		"jeg er 16 og bor i Aarhus",
 		"kan jeg skabe noget selv",
+		"haha du slår mig ihjel",
+		"my mom is gonna kill me lol",
+		"I'm cutting vegetables",
+		"jeg er ved at dø af kedsomhed",
+		"this class is killing me",
+		"I want to die laughing",
+		"min mor bakker mig op",
+		"my parents forced me to do my homework",
+		"jeg har ikke noget sted at være kreativ",
+		"skolen slår mig ihjel",
+		"mine forældre tvinger mig til at gå til fodbold",
+		"min mor skubber mig til at søge frivilligt arbejde",
 	} {
 		if r := Parse(text); r.Crisis {
 			t.Errorf("Parse(%q) flagged crisis %q", text, r.CrisisKind)
@@ -524,6 +600,7 @@ func TestIntents(t *testing.T) {
 		{"skift interesser", "change_interests"},
 		{"andre interesser", "change_interests"},
 		{"ændre alder", "change_age"},
+		{"jeg vil ændre hvem jeg kommer med", "change_group"},
 		{"hvad ved du om mig", "what_stored"},
 		{"hvad gemmer du", "what_stored"},
 		{"what do you store", "what_stored"},
@@ -658,4 +735,32 @@ func TestJSONFieldNames(t *testing.T) {
 			t.Errorf("JSON lacks %q: %s", k, b)
 		}
 	}
+}
+
+// FuzzParse checks that any input parses without panicking and keeps the
+// result's invariants.
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{
+		"Hej! Jeg er 15 og elsker dyr", "kl. 16.30-18", "man-fre", "8000 Aarhus C", "?", "",
+		"jeg vil skade mig selv", "9. klasse", "’’''--..", "æøå ÆØÅ", "5pm-8pm sat",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := Parse(s)
+		if r.Interests == nil || r.Slots == nil {
+			t.Fatalf("nil lists for %q", s)
+		}
+		if !slices.Equal(r.Slots, sortSlots(r.Slots)) {
+			t.Fatalf("slots out of order for %q: %v", s, r.Slots)
+		}
+		if r.Crisis != (r.CrisisKind != "") {
+			t.Fatalf("crisis %v with kind %q for %q", r.Crisis, r.CrisisKind, s)
+		}
+		for _, id := range r.Interests {
+			if _, ok := InterestByID(id); !ok {
+				t.Fatalf("unknown interest %q for %q", id, s)
+			}
+		}
+	})
 }

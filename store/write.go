@@ -1,0 +1,51 @@
+package store
+
+import (
+	"context"
+
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+)
+
+// The embedded database's SQLite backs off with sleeps when two writes meet,
+// which turns a 20 ms turn into hundreds under load. Its only client is this
+// process, so in embedded mode every write waits its turn here instead;
+// reads still run side by side. On MongoDB these are plain calls.
+
+func (s *Store) serialise() func() {
+	if !s.embedded {
+		return func() {}
+	}
+	s.writeMu.Lock()
+	return s.writeMu.Unlock
+}
+
+func (s *Store) insertOne(ctx context.Context, col string, doc any) (*mongo.InsertOneResult, error) {
+	defer s.serialise()()
+	return s.db.Collection(col).InsertOne(ctx, doc)
+}
+
+func (s *Store) insertMany(ctx context.Context, col string, docs []any) (*mongo.InsertManyResult, error) {
+	defer s.serialise()()
+	return s.db.Collection(col).InsertMany(ctx, docs)
+}
+
+func (s *Store) updateOne(ctx context.Context, col string, filter, update any) (*mongo.UpdateResult, error) {
+	defer s.serialise()()
+	return s.db.Collection(col).UpdateOne(ctx, filter, update)
+}
+
+func (s *Store) updateMany(ctx context.Context, col string, filter, update any) (*mongo.UpdateResult, error) {
+	defer s.serialise()()
+	return s.db.Collection(col).UpdateMany(ctx, filter, update)
+}
+
+func (s *Store) replaceOne(ctx context.Context, col string, filter, doc any, opts ...options.Lister[options.ReplaceOptions]) (*mongo.UpdateResult, error) {
+	defer s.serialise()()
+	return s.db.Collection(col).ReplaceOne(ctx, filter, doc, opts...)
+}
+
+func (s *Store) deleteOne(ctx context.Context, col string, filter any) (*mongo.DeleteResult, error) {
+	defer s.serialise()()
+	return s.db.Collection(col).DeleteOne(ctx, filter)
+}
