@@ -109,6 +109,8 @@ func (s *Server) events(c *fiber.Ctx) error {
 			case <-poll.C:
 			case <-deadline:
 				return
+			case <-s.stopping:
+				return
 			}
 		}
 	})

@@ -47,17 +47,21 @@ type Config struct {
 	Logger *slog.Logger
 	// Web is the reference chat client served at /; nil serves none.
 	Web fs.FS
+	// Stopping is closed when the server shuts down, so long-lived event
+	// streams end instead of holding the shutdown up.
+	Stopping <-chan struct{}
 }
 
 // Server holds the API's dependencies.
 type Server struct {
-	conv   *bot.Service
-	users  Users
-	ready  func(ctx context.Context) error
-	secret []byte
-	now    func() time.Time
-	log    *slog.Logger
-	hub    hub
+	conv     *bot.Service
+	users    Users
+	ready    func(ctx context.Context) error
+	secret   []byte
+	now      func() time.Time
+	log      *slog.Logger
+	hub      hub
+	stopping <-chan struct{}
 }
 
 // New builds the Fiber app with every route.
@@ -68,7 +72,8 @@ func New(cfg Config) *fiber.App {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{conv: cfg.Conversations, users: cfg.Users, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger}
+	s := &Server{conv: cfg.Conversations, users: cfg.Users, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now,
+		log: cfg.Logger, stopping: cfg.Stopping}
 	app := fiber.New(fiber.Config{
 		AppName:               "brobygger",
 		BodyLimit:             maxBody,

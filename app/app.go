@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -61,13 +62,15 @@ func FromEnv() Config {
 
 // App is a wired, ready-to-serve Brobygger.
 type App struct {
-	cfg     Config
-	Store   *store.Store
-	Catalog *match.Index
-	Fiber   *fiber.App
-	log     *slog.Logger
-	stop    context.CancelFunc
-	synced  time.Time
+	cfg      Config
+	Store    *store.Store
+	Catalog  *match.Index
+	Fiber    *fiber.App
+	log      *slog.Logger
+	stop     context.CancelFunc
+	synced   time.Time
+	stopping chan struct{}
+	stopOnce sync.Once
 }
 
 // New connects to the database, loads the catalog and builds the API.
@@ -89,7 +92,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &App{cfg: cfg, Store: st, Catalog: match.NewIndex(), log: cfg.Logger}
+	a := &App{cfg: cfg, Store: st, Catalog: match.NewIndex(), log: cfg.Logger, stopping: make(chan struct{})}
 	if !cfg.SkipSample {
 		if err := a.seedSample(ctx); err != nil {
 			_ = st.Close(context.Background())
@@ -107,7 +110,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	}
 	svc := bot.NewService(engine, st, cfg.Now, api.NewID)
 	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Ready: st.Ping, Secret: secret, Now: cfg.Now,
-		Logger: cfg.Logger, Web: web.FS()})
+		Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
 	go a.keepCatalogInSync(syncCtx)
@@ -206,12 +209,14 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 	case err := <-errc:
 		return err
 	case <-ctx.Done():
+		a.stopOnce.Do(func() { close(a.stopping) })
 		return a.Fiber.ShutdownWithTimeout(10 * time.Second)
 	}
 }
 
 // Close stops background work and the database.
 func (a *App) Close(ctx context.Context) error {
+	a.stopOnce.Do(func() { close(a.stopping) })
 	a.stop()
 	return a.Store.Close(ctx)
 }
