@@ -40,6 +40,7 @@ type Users interface {
 type Config struct {
 	Conversations *bot.Service
 	Users         Users
+	Privacy       Privacy
 	// Ready reports whether the database answers.
 	Ready  func(ctx context.Context) error
 	Secret []byte
@@ -56,6 +57,7 @@ type Config struct {
 type Server struct {
 	conv     *bot.Service
 	users    Users
+	privacy  Privacy
 	ready    func(ctx context.Context) error
 	secret   []byte
 	now      func() time.Time
@@ -72,7 +74,7 @@ func New(cfg Config) *fiber.App {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{conv: cfg.Conversations, users: cfg.Users, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now,
+	s := &Server{conv: cfg.Conversations, users: cfg.Users, privacy: cfg.Privacy, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now,
 		log: cfg.Logger, stopping: cfg.Stopping}
 	app := fiber.New(fiber.Config{
 		AppName:               "brobygger",

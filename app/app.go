@@ -13,6 +13,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -39,8 +40,12 @@ type Config struct {
 	SkipSample bool
 	// CatalogRefresh is how often the in-memory catalog picks up changes.
 	CatalogRefresh time.Duration
-	Now            func() time.Time
-	Logger         *slog.Logger
+	// Retention: message text is purged after RetentionDays of inactivity
+	// (BROBYGGER_RETENTION_DAYS, default 180) and profiles anonymised after
+	// AnonymiseDays (BROBYGGER_ANONYMISE_DAYS, default 365).
+	RetentionDays, AnonymiseDays int
+	Now                          func() time.Time
+	Logger                       *slog.Logger
 }
 
 // FromEnv reads the configuration from environment variables, with defaults.
@@ -57,7 +62,21 @@ func FromEnv() Config {
 	if cfg.DataDir == "" {
 		cfg.DataDir = "data"
 	}
+	cfg.RetentionDays = envDays("BROBYGGER_RETENTION_DAYS", 180)
+	cfg.AnonymiseDays = envDays("BROBYGGER_ANONYMISE_DAYS", 365)
 	return cfg
+}
+
+func envDays(name string, def int) int {
+	v := os.Getenv(name)
+	if v == "" {
+		return def
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return def
+	}
+	return n
 }
 
 // App is a wired, ready-to-serve Brobygger.
@@ -109,11 +128,12 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	svc := bot.NewService(engine, st, cfg.Now, api.NewID)
-	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Ready: st.Ping, Secret: secret, Now: cfg.Now,
+	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Ready: st.Ping, Secret: secret, Now: cfg.Now,
 		Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
 	go a.keepCatalogInSync(syncCtx)
+	go a.sweepRetention(syncCtx)
 	return a, nil
 }
 
@@ -200,6 +220,36 @@ func (a *App) keepCatalogInSync(ctx context.Context) {
 		}
 	}
 }
+
+// sweepInterval is how often retention is enforced.
+const sweepInterval = time.Hour
+
+// sweepRetention purges old message text and anonymises idle profiles, at
+// start and then every hour, because the database has no TTL indexes.
+func (a *App) sweepRetention(ctx context.Context) {
+	if a.cfg.RetentionDays == 0 {
+		return
+	}
+	r := store.Retention{MessageText: days(a.cfg.RetentionDays), Profile: days(a.cfg.AnonymiseDays)}
+	t := time.NewTicker(sweepInterval)
+	defer t.Stop()
+	for {
+		rep, err := a.Store.Sweep(ctx, a.cfg.Now(), r)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			a.log.Warn("retention sweep failed", "err", err)
+		case rep.Purged > 0:
+			a.log.Info("retention sweep", "purged", rep.Purged, "anonymised", rep.Anonymised)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func days(n int) time.Duration { return time.Duration(n) * 24 * time.Hour }
 
 // Serve listens on ln until ctx ends, then shuts down gracefully.
 func (a *App) Serve(ctx context.Context, ln net.Listener) error {

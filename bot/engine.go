@@ -38,6 +38,24 @@ type Outcome struct {
 	// Forget asks the caller to drop what the user wrote, e.g. after an
 	// under-13 stop where no personal data may be kept.
 	Forget bool
+	// Safeguarding is set when a minor disclosed abuse or violence: a person
+	// must look at it.
+	Safeguarding *SafeguardingCase
+	// Erase asks the caller to delete everything stored about the user,
+	// after they confirmed it in the chat.
+	Erase bool
+}
+
+// SafeguardingCase is what a human safeguarding officer needs to decide on a
+// disclosure, and nothing more: the triggering messages, when, and the
+// pseudonymous user id.
+type SafeguardingCase struct {
+	ID             string    `json:"id"`
+	UserID         string    `json:"user_id"`
+	ConversationID string    `json:"conversation_id"`
+	Kind           string    `json:"kind"`
+	Messages       []string  `json:"messages"`
+	CreatedAt      time.Time `json:"created_at"`
 }
 
 // Engine runs the onboarding flow.
@@ -63,10 +81,10 @@ var (
 		"note_certificate", "note_age", "step_dated", "step_flexible", "anytime", "group_one", "group_many",
 		"age_any", "age_range", "online", "fact_age", "fact_interests_any", "fact_anytime",
 		"fact_commitment_any", "fact_online", "label_age", "label_interests", "label_when",
-		"label_commitment", "label_place", "label_group", "label_chosen"}
+		"label_commitment", "label_place", "label_group", "label_chosen", "erase_ask", "erased", "erase_cancelled"}
 	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
-		"reason_not_my_thing", "back_to_volunteering"}
+		"reason_not_my_thing", "back_to_volunteering", "erase_confirm", "erase_cancel"}
 )
 
 // NewEngine loads and validates the onboarding flow and the helplines.
@@ -171,6 +189,9 @@ func (e *Engine) Turn(st *State, in Input, now time.Time) Outcome {
 	return t.outcome()
 }
 
+// safeguardingKinds are the crisis kinds that, from a minor, go to a person.
+var safeguardingKinds = []string{"abuse", "violence"}
+
 // Label is what a choice looks like as the user's own bubble.
 func (e *Engine) Label(choice, lang string) string {
 	if _, r, ok := e.flow.Reply(choice); ok {
@@ -203,11 +224,15 @@ type turn struct {
 	msgs   []Message
 	noted  []string
 	forget bool
+	safe   *SafeguardingCase
+	erase  bool
 }
 
 func (e *Engine) newTurn(st *State, now time.Time) *turn { return &turn{e: e, st: st, now: now} }
 
-func (t *turn) outcome() Outcome { return Outcome{Messages: t.msgs, Forget: t.forget} }
+func (t *turn) outcome() Outcome {
+	return Outcome{Messages: t.msgs, Forget: t.forget, Safeguarding: t.safe, Erase: t.erase}
+}
 
 func (t *turn) tr(name string, kv ...string) string {
 	s := t.e.flow.Text(name, t.st.Lang)
@@ -249,7 +274,7 @@ func (t *turn) begin() {
 }
 
 func (t *turn) choice(id string) {
-	if t.st.Stopped != "" && id != "restart" {
+	if t.st.Stopped != "" && id != "restart" && id != "erase_confirm" {
 		t.say(t.tr("under_13_again"), t.action("restart"))
 		return
 	}
@@ -283,6 +308,12 @@ func (t *turn) choice(id string) {
 		t.change("interests")
 	case "show_more":
 		t.suggest(true)
+	case "erase_confirm":
+		t.erase = true
+		t.say(t.tr("erased"))
+	case "erase_cancel":
+		t.say(t.tr("erase_cancelled"))
+		t.resume()
 	case "back_to_volunteering":
 		t.st.Crisis = false
 		t.say(t.tr("back_to_volunteering"))
@@ -305,6 +336,11 @@ func (t *turn) text(text string) {
 	r := understand.Parse(text)
 	if r.Crisis {
 		t.crisis()
+		// Age unknown counts as a minor: most users are, and a person
+		// looking at one case too many is the safe mistake.
+		if slices.Contains(safeguardingKinds, r.CrisisKind) && t.st.Profile.Age < 18 {
+			t.safe = &SafeguardingCase{Kind: r.CrisisKind, Messages: []string{text}, CreatedAt: t.now}
+		}
 		return
 	}
 	intents := r.Intents
@@ -328,6 +364,9 @@ func (t *turn) text(text string) {
 		return
 	case has("what_stored"):
 		t.stored()
+		return
+	case has("delete_data"):
+		t.say(t.tr("erase_ask"), t.action("erase_confirm"), t.action("erase_cancel"))
 		return
 	case has("change_time"):
 		t.st.Profile.Forget("when")

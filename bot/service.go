@@ -18,6 +18,8 @@ type Store interface {
 	UpdateConversation(ctx context.Context, id string, fn func(*Conversation) error) (*Conversation, error)
 	// History returns every message of the conversation, archived ones included.
 	History(ctx context.Context, c *Conversation) ([]Message, error)
+	// EraseUser deletes everything stored about the user.
+	EraseUser(ctx context.Context, userID string) error
 }
 
 // Service runs conversations: one turn at a time per conversation, each turn
@@ -26,8 +28,21 @@ type Store interface {
 type Service struct {
 	engine *Engine
 	store  Store
+	cases  CaseStore
 	now    func() time.Time
 	newID  func() string
+}
+
+// CaseStore keeps safeguarding cases for people to look at.
+type CaseStore interface {
+	OpenCase(ctx context.Context, c SafeguardingCase) error
+}
+
+// WithCases makes the service open a safeguarding case when a minor
+// discloses abuse or violence.
+func (s *Service) WithCases(cases CaseStore) *Service {
+	s.cases = cases
+	return s
 }
 
 // NewService wires the engine to a store, a clock and an id generator.
@@ -115,7 +130,8 @@ func (s *Service) Messages(ctx context.Context, userID, id, after string) ([]Mes
 // gets the same replies again and changes nothing.
 func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, in Input) ([]Message, error) {
 	var replies []Message
-	archived := false
+	var safeguarding *SafeguardingCase
+	archived, erase := false, false
 	conv, err := s.store.UpdateConversation(ctx, id, func(c *Conversation) error {
 		if c.UserID != userID {
 			return fmt.Errorf("conversation %s: %w", id, ErrNotFound)
@@ -141,10 +157,22 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 		replies = c.appendMessages(now, out.Messages...)
 		c.UpdatedAt = now
+		safeguarding, erase = out.Safeguarding, out.Erase
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+	if safeguarding != nil && s.cases != nil {
+		safeguarding.ID, safeguarding.UserID, safeguarding.ConversationID = s.newID(), userID, id
+		if err := s.cases.OpenCase(ctx, *safeguarding); err != nil {
+			return nil, fmt.Errorf("open safeguarding case: %w", err)
+		}
+	}
+	if erase {
+		if err := s.store.EraseUser(ctx, userID); err != nil {
+			return nil, fmt.Errorf("erase on request: %w", err)
+		}
 	}
 	if archived {
 		if conv, err = s.loadHistory(ctx, conv); err != nil {

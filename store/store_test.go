@@ -217,3 +217,48 @@ func TestLongConversationsArchiveOldMessages(t *testing.T) {
 		t.Fatalf("after dropping history: %d messages, %d archived, err %v", len(all), c.Archived, err)
 	}
 }
+
+func TestSweepPurgesOldTextAndAnonymisesIdleProfiles(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	mk := func(id string, idle time.Duration) {
+		c := &bot.Conversation{ID: id, UserID: "u-" + id, UpdatedAt: now.Add(-idle),
+			Messages: []bot.Message{{ID: "m000001", From: bot.FromUser, Text: "jeg bor i 8000"}}}
+		c.State.Profile.Age = 16
+		c.State.Profile.Municipality = "Aarhus"
+		if err := s.CreateConversation(ctx, c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	day := 24 * time.Hour
+	mk("fresh", 10*day)
+	mk("quiet", 200*day)
+	mk("gone", 400*day)
+	rep, err := s.Sweep(ctx, now, store.Retention{MessageText: 180 * day, Profile: 365 * day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Purged != 2 || rep.Anonymised != 1 {
+		t.Errorf("report = %+v, want 2 purged, 1 anonymised", rep)
+	}
+	check := func(id string, text bool, profile bool) {
+		c, err := s.Conversation(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := c.Messages[0].Text != ""; got != text {
+			t.Errorf("%s: message text kept = %v, want %v", id, got, text)
+		}
+		if got := !c.State.Profile.Empty(); got != profile {
+			t.Errorf("%s: profile kept = %v, want %v", id, got, profile)
+		}
+	}
+	check("fresh", true, true)
+	check("quiet", false, true)
+	check("gone", false, false)
+	again, err := s.Sweep(ctx, now, store.Retention{MessageText: 180 * day, Profile: 365 * day})
+	if err != nil || again.Purged != 0 {
+		t.Errorf("a second sweep changed %d conversations (err %v), want none", again.Purged, err)
+	}
+}

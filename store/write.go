@@ -49,3 +49,8 @@ func (s *Store) deleteOne(ctx context.Context, col string, filter any) (*mongo.D
 	defer s.serialise()()
 	return s.db.Collection(col).DeleteOne(ctx, filter)
 }
+
+func (s *Store) deleteMany(ctx context.Context, col string, filter any) (*mongo.DeleteResult, error) {
+	defer s.serialise()()
+	return s.db.Collection(col).DeleteMany(ctx, filter)
+}

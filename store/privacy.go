@@ -1,0 +1,198 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
+
+	"github.com/brobygger/brobygger/bot"
+)
+
+// Export is everything stored about one user.
+type Export struct {
+	User          User              `json:"user"`
+	Conversation  *bot.Conversation `json:"conversation,omitempty"`
+	RefreshTokens []TokenInfo       `json:"refresh_tokens"`
+}
+
+// TokenInfo describes a refresh token without the token itself.
+type TokenInfo struct {
+	CreatedAt time.Time  `json:"created_at"`
+	ExpiresAt time.Time  `json:"expires_at"`
+	UsedAt    *time.Time `json:"used_at,omitempty"`
+	Revoked   bool       `json:"revoked"`
+}
+
+// ExportUser gathers everything stored about the user.
+func (s *Store) ExportUser(ctx context.Context, userID string) (Export, error) {
+	u, err := s.User(ctx, userID)
+	if err != nil {
+		return Export{}, err
+	}
+	out := Export{User: u, RefreshTokens: []TokenInfo{}}
+	if u.ConversationID != "" {
+		c, err := s.Conversation(ctx, u.ConversationID)
+		if err != nil && !errors.Is(err, bot.ErrNotFound) {
+			return Export{}, err
+		}
+		if c != nil {
+			if c.Messages, err = s.History(ctx, c); err != nil {
+				return Export{}, err
+			}
+			c.Archived = 0
+			out.Conversation = c
+		}
+	}
+	cur, err := s.db.Collection(colTokens).Find(ctx, bson.D{{Key: "user_id", Value: userID}})
+	if err != nil {
+		return Export{}, fmt.Errorf("export tokens: %w", translate(err))
+	}
+	var tokens []RefreshToken
+	if err := cur.All(ctx, &tokens); err != nil {
+		return Export{}, fmt.Errorf("export tokens: %w", translate(err))
+	}
+	for _, t := range tokens {
+		out.RefreshTokens = append(out.RefreshTokens, TokenInfo{CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, UsedAt: t.UsedAt, Revoked: t.Revoked})
+	}
+	return out, nil
+}
+
+// EraseUser deletes the user, their conversation with its archived messages,
+// and their refresh tokens.
+func (s *Store) EraseUser(ctx context.Context, userID string) error {
+	u, err := s.User(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if u.ConversationID != "" {
+		c, err := s.Conversation(ctx, u.ConversationID)
+		switch {
+		case errors.Is(err, bot.ErrNotFound):
+		case err != nil:
+			return err
+		default:
+			for n := range c.Archived / pageSize {
+				if _, err := s.deleteOne(ctx, colMessagePages, bson.D{{Key: "_id", Value: pageID(c.ID, n)}}); err != nil {
+					return fmt.Errorf("erase messages: %w", translate(err))
+				}
+			}
+			if _, err := s.deleteOne(ctx, colConversations, bson.D{{Key: "_id", Value: c.ID}}); err != nil {
+				return fmt.Errorf("erase conversation: %w", translate(err))
+			}
+		}
+	}
+	if _, err := s.deleteMany(ctx, colTokens, bson.D{{Key: "user_id", Value: userID}}); err != nil {
+		return fmt.Errorf("erase tokens: %w", translate(err))
+	}
+	if _, err := s.deleteOne(ctx, colUsers, bson.D{{Key: "_id", Value: userID}}); err != nil {
+		return fmt.Errorf("erase user: %w", translate(err))
+	}
+	return nil
+}
+
+// Retention says how long personal data is kept after a user's last activity.
+type Retention struct {
+	// MessageText is purged from conversations inactive this long.
+	MessageText time.Duration
+	// Profile: the conversation's profile and choices are anonymised after this long.
+	Profile time.Duration
+}
+
+// SweepReport counts what a sweep did.
+type SweepReport struct {
+	Purged, Anonymised int
+}
+
+// Sweep enforces retention. FerretDB has no TTL indexes, so this runs from a
+// ticker: conversations idle longer than MessageText lose their message
+// text (the turn structure stays so the young person sees that a chat was
+// there), and those idle longer than Profile also lose the profile and
+// everything they chose. It scans conversations, which is fine for a job
+// that runs rarely.
+func (s *Store) Sweep(ctx context.Context, now time.Time, r Retention) (SweepReport, error) {
+	var rep SweepReport
+	cur, err := s.db.Collection(colConversations).Find(ctx, bson.D{},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "updated_at", Value: 1}}))
+	if err != nil {
+		return rep, fmt.Errorf("sweep: %w", translate(err))
+	}
+	var rows []struct {
+		ID        string    `bson:"_id"`
+		UpdatedAt time.Time `bson:"updated_at"`
+	}
+	if err := cur.All(ctx, &rows); err != nil {
+		return rep, fmt.Errorf("sweep: %w", translate(err))
+	}
+	for _, row := range rows {
+		idle := now.Sub(row.UpdatedAt)
+		if idle < r.MessageText {
+			continue
+		}
+		anonymise := r.Profile > 0 && idle >= r.Profile
+		purged := false
+		_, err := s.UpdateConversation(ctx, row.ID, func(c *bot.Conversation) error {
+			if c.Archived > 0 {
+				c.DropHistory = true
+			}
+			changed := c.Archived > 0
+			for i := range c.Messages {
+				m := &c.Messages[i]
+				if m.Text != "" || m.Cards != nil || m.QuickReplies != nil {
+					changed = true
+				}
+				m.Text, m.Cards, m.QuickReplies = "", nil, nil
+			}
+			if anonymise && !c.State.Profile.Empty() || anonymise && len(c.State.Chosen)+len(c.State.Rejections) > 0 {
+				c.State = bot.State{Flow: c.State.Flow, Lang: c.State.Lang, Seq: c.State.Seq, Started: c.State.Started}
+				changed = true
+			}
+			if !changed {
+				return bot.ErrUnchanged
+			}
+			purged = true
+			return nil
+		})
+		if err != nil {
+			return rep, err
+		}
+		if purged {
+			rep.Purged++
+			if anonymise {
+				rep.Anonymised++
+			}
+		}
+	}
+	return rep, nil
+}
+
+// DumpJSON returns every document of every collection as extended JSON, for
+// audits such as proving that an erased user left nothing behind.
+func (s *Store) DumpJSON(ctx context.Context) (map[string][]string, error) {
+	names, err := s.db.ListCollectionNames(ctx, bson.D{})
+	if err != nil {
+		return nil, fmt.Errorf("list collections: %w", translate(err))
+	}
+	out := map[string][]string{}
+	for _, name := range names {
+		cur, err := s.db.Collection(name).Find(ctx, bson.D{})
+		if err != nil {
+			return nil, fmt.Errorf("dump %s: %w", name, translate(err))
+		}
+		for cur.Next(ctx) {
+			j, err := bson.MarshalExtJSON(cur.Current, false, false)
+			if err != nil {
+				cur.Close(ctx)
+				return nil, err
+			}
+			out[name] = append(out[name], string(j))
+		}
+		if err := cur.Close(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
