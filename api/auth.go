@@ -25,10 +25,22 @@ const (
 	refreshTokenTTL = 90 * 24 * time.Hour
 )
 
-// Roles.
+// Roles. A young person is youth whether signed in as a guest or
+// registered; everyone else is staff and signs in with e-mail and password.
 const (
 	RoleYouth = "youth"
+	// RoleOrgStaff works for one organisation, named by the token's org claim.
+	RoleOrgStaff     = "org_staff"
+	RoleFacilitator  = "facilitator"
+	RoleSafeguarding = "safeguarding"
+	RoleAdmin        = "admin"
 )
+
+// StaffRoles are the roles a staff account can have.
+var StaffRoles = []string{RoleOrgStaff, RoleFacilitator, RoleSafeguarding, RoleAdmin}
+
+// AllRoles is every role, young people's first.
+var AllRoles = append([]string{RoleYouth}, StaffRoles...)
 
 // claims are what an access token says about its bearer.
 type claims struct {
@@ -148,18 +160,10 @@ type principal struct {
 	OrgID  string
 }
 
-// authenticate checks the bearer token and, when roles are given, the role.
-func (s *Server) authenticate(roles ...string) fiber.Handler {
-	return s.authenticateWith(false, roles...)
-}
-
-// authenticateStream also accepts the token as ?access_token=, because a
+// authenticate checks the bearer token and that its role is one of roles.
+// With queryToken it also accepts the token as ?access_token=, because a
 // browser's EventSource cannot send an Authorization header.
-func (s *Server) authenticateStream(roles ...string) fiber.Handler {
-	return s.authenticateWith(true, roles...)
-}
-
-func (s *Server) authenticateWith(queryToken bool, roles ...string) fiber.Handler {
+func (s *Server) authenticate(queryToken bool, roles []string) fiber.Handler {
 	parser := jwt.NewParser(jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithIssuer(tokenIssuer), jwt.WithAudience(tokenAudience), jwt.WithExpirationRequired(),
 		jwt.WithTimeFunc(s.now))
@@ -176,7 +180,7 @@ func (s *Server) authenticateWith(queryToken bool, roles ...string) fiber.Handle
 		if _, err := parser.ParseWithClaims(raw, &cl, func(*jwt.Token) (any, error) { return s.secret, nil }); err != nil {
 			return unauthorized("The access token is invalid or expired; refresh it.")
 		}
-		if len(roles) > 0 && !slices.Contains(roles, cl.Role) {
+		if !slices.Contains(roles, cl.Role) {
 			return &Error{Status: fiber.StatusForbidden, Slug: "forbidden", Detail: "Your role may not do this."}
 		}
 		c.Locals(principalKey{}, principal{UserID: cl.Subject, Role: cl.Role, OrgID: cl.OrgID})

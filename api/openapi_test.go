@@ -51,10 +51,16 @@ func checkAgainstOpenAPI(t *testing.T, method, path string, res response) {
 	r = resolve(doc, r)
 	content, _ := r["content"].(map[string]any)
 	ct, _, _ := strings.Cut(res.Header.Get("Content-Type"), ";")
+	if len(content) == 0 && len(res.Body) == 0 {
+		return // documented without a body, such as a 204
+	}
 	media, ok := content[ct].(map[string]any)
 	if !ok {
 		t.Errorf("%s %s %d: content type %q is not documented", method, path, res.Status, ct)
 		return
+	}
+	if ct != "application/json" && ct != "application/problem+json" {
+		return // calendar files and event streams: the type is all there is to check
 	}
 	var body any
 	if err := json.Unmarshal(res.Body, &body); err != nil {

@@ -39,6 +39,8 @@ func TestErasureLeavesNothingBehind(t *testing.T) {
 	c.do("POST", path, map[string]any{"client_message_id": "p6", "text": "hvad ved du om mig?"})
 	c.do("GET", "/v1/me", nil)
 	c.do("GET", "/v1/suggestions/"+opp+"/first-step.ics", nil)
+	// A disclosure that opens a safeguarding case, which staff keep.
+	c.do("POST", path, map[string]any{"client_message_id": "p7", "text": "min stedfar slår mig, Ottilie-Zebrafrø"})
 
 	export := c.do("GET", "/v1/me/export", nil)
 	if export.Status != 200 {
@@ -71,6 +73,15 @@ func TestErasureLeavesNothingBehind(t *testing.T) {
 	}
 	if res := c.do("GET", "/v1/conversations/"+conv+"/messages", nil); res.Status != 404 {
 		t.Errorf("conversation after erasure: %d", res.Status)
+	}
+	kept := 0
+	for _, d := range dump["safeguarding_cases"] {
+		if strings.Contains(d, "slettet efter ønske") {
+			kept++
+		}
+	}
+	if kept == 0 {
+		t.Error("the safeguarding case must stay for staff, without the person's data")
 	}
 }
 

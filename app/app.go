@@ -107,7 +107,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, store.Config{URI: cfg.MongoURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger})
+	st, err := OpenStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
@@ -127,14 +127,23 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		_ = st.Close(context.Background())
 		return nil, err
 	}
-	svc := bot.NewService(engine, st, cfg.Now, api.NewID)
-	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Ready: st.Ping, Secret: secret, Now: cfg.Now,
-		Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
+	svc := bot.NewService(engine, st, cfg.Now, api.NewID).WithCases(st)
+	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Staff: st, Cases: st, AuditLog: st,
+		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx)
 	return a, nil
+}
+
+// OpenStore opens the database the server would use with cfg, for tools
+// such as the admin command that need the data but not the server.
+func OpenStore(ctx context.Context, cfg Config) (*store.Store, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.Default()
+	}
+	return store.Open(ctx, store.Config{URI: cfg.MongoURI, DataDir: cfg.DataDir, Database: cfg.Database, Logger: cfg.Logger})
 }
 
 // jwtSecret returns the configured secret, or in embedded mode one generated

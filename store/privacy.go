@@ -88,6 +88,9 @@ func (s *Store) EraseUser(ctx context.Context, userID string) error {
 	if _, err := s.deleteMany(ctx, colTokens, bson.D{{Key: "user_id", Value: userID}}); err != nil {
 		return fmt.Errorf("erase tokens: %w", translate(err))
 	}
+	if err := s.anonymiseCases(ctx, userID); err != nil {
+		return err
+	}
 	if _, err := s.deleteOne(ctx, colUsers, bson.D{{Key: "_id", Value: userID}}); err != nil {
 		return fmt.Errorf("erase user: %w", translate(err))
 	}
@@ -195,4 +198,33 @@ func (s *Store) DumpJSON(ctx context.Context) (map[string][]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// erasedMarker replaces personal data in records that others still need.
+const erasedMarker = "[slettet efter ønske fra brugeren]"
+
+// anonymiseCases keeps a safeguarding case, which staff need for the record
+// of what they decided, but removes who it was about and what they wrote.
+func (s *Store) anonymiseCases(ctx context.Context, userID string) error {
+	cur, err := s.db.Collection(colCases).Find(ctx, bson.D{{Key: "user_id", Value: userID}},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
+	if err != nil {
+		return fmt.Errorf("find cases to anonymise: %w", translate(err))
+	}
+	var rows []struct {
+		ID string `bson:"_id"`
+	}
+	if err := cur.All(ctx, &rows); err != nil {
+		return fmt.Errorf("find cases to anonymise: %w", translate(err))
+	}
+	for _, r := range rows {
+		_, err := s.updateOne(ctx, colCases, bson.D{{Key: "_id", Value: r.ID}}, bson.D{{Key: "$set", Value: bson.D{
+			{Key: "user_id", Value: ""}, {Key: "conversation_id", Value: ""},
+			{Key: "messages", Value: []string{erasedMarker}},
+		}}})
+		if err != nil {
+			return fmt.Errorf("anonymise case: %w", translate(err))
+		}
+	}
+	return nil
 }

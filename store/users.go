@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
@@ -12,10 +14,12 @@ import (
 
 // User is an account: a young person (often a guest without e-mail) or staff.
 type User struct {
-	ID        string    `bson:"_id"`
-	Role      string    `bson:"role"`
-	Locale    string    `bson:"locale"`
-	OrgID     string    `bson:"org_id,omitempty"`
+	ID     string `bson:"_id"`
+	Role   string `bson:"role"`
+	Locale string `bson:"locale"`
+	OrgID  string `bson:"org_id,omitempty"`
+	// Email is set for staff only; young people sign in without one.
+	Email     string    `bson:"email,omitempty"`
 	CreatedAt time.Time `bson:"created_at"`
 	// ConversationID is the user's current conversation.
 	ConversationID string `bson:"conversation_id,omitempty"`
@@ -36,6 +40,62 @@ func (s *Store) User(ctx context.Context, id string) (User, error) {
 		return User{}, fmt.Errorf("load user: %w", translate(err))
 	}
 	return u, nil
+}
+
+// colStaffCredentials holds staff sign-ins, apart from users so that a
+// young person's account never carries a password field.
+const colStaffCredentials = "staff_credentials"
+
+// StaffCredential is how a staff member signs in. Its _id is the normalised
+// e-mail, so signing in is one _id lookup (the only lookup the embedded
+// database answers without scanning) and the database itself keeps e-mails
+// unique.
+type StaffCredential struct {
+	Email  string `bson:"_id"`
+	UserID string `bson:"user_id"`
+	// PasswordHash is an encoded argon2id hash carrying its own salt and
+	// parameters, so the parameters can change without locking anyone out.
+	PasswordHash string    `bson:"password_hash"`
+	CreatedAt    time.Time `bson:"created_at"`
+}
+
+// ErrEmailTaken means a staff account with that e-mail exists already.
+var ErrEmailTaken = fmt.Errorf("e-mail is already in use: %w", bot.ErrConflict)
+
+// NormaliseEmail is the form e-mails are stored and looked up in.
+func NormaliseEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
+
+// CreateStaff inserts a staff user and the credential they sign in with.
+// There are no transactions on the embedded database, so the credential is
+// inserted first — its _id claims the e-mail — and taken back if the user
+// cannot be inserted, leaving nothing half-made behind.
+func (s *Store) CreateStaff(ctx context.Context, u User, c StaffCredential) error {
+	c.Email, c.UserID = NormaliseEmail(c.Email), u.ID
+	u.Email = c.Email
+	if _, err := s.insertOne(ctx, colStaffCredentials, c); err != nil {
+		if err = translate(err); errors.Is(err, bot.ErrConflict) {
+			return fmt.Errorf("create staff %s: %w", c.Email, ErrEmailTaken)
+		}
+		return fmt.Errorf("create staff credential: %w", err)
+	}
+	if err := s.CreateUser(ctx, u); err != nil {
+		if _, undoErr := s.deleteOne(ctx, colStaffCredentials, bson.D{{Key: "_id", Value: c.Email}}); undoErr != nil {
+			return fmt.Errorf("%w (and the e-mail stays claimed: %w)", err, undoErr)
+		}
+		return err
+	}
+	return nil
+}
+
+// StaffCredential loads the credential for an e-mail; an unknown e-mail is
+// bot.ErrNotFound.
+func (s *Store) StaffCredential(ctx context.Context, email string) (StaffCredential, error) {
+	var c StaffCredential
+	err := s.db.Collection(colStaffCredentials).FindOne(ctx, bson.D{{Key: "_id", Value: NormaliseEmail(email)}}).Decode(&c)
+	if err != nil {
+		return StaffCredential{}, fmt.Errorf("load staff credential: %w", translate(err))
+	}
+	return c, nil
 }
 
 // RefreshToken is an opaque refresh token, stored only as its hash. Tokens

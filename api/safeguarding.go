@@ -1,0 +1,243 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/brobygger/brobygger/store"
+)
+
+// Cases is the storage behind the safeguarding officers' case work.
+type Cases interface {
+	Cases(ctx context.Context, status string) ([]store.Case, error)
+	Case(ctx context.Context, id string) (store.Case, error)
+	UpdateCase(ctx context.Context, id string, fn func(*store.Case) error) (store.Case, error)
+}
+
+// AuditLog records who read or changed what.
+type AuditLog interface {
+	Audit(ctx context.Context, e store.AuditEntry) error
+	AuditLog(ctx context.Context, limit int) ([]store.AuditEntry, error)
+}
+
+// Audit actions.
+const (
+	auditListCases   = "case.list"
+	auditReadCase    = "case.read"
+	auditAcknowledge = "case.acknowledge"
+	auditNote        = "case.note"
+	auditClose       = "case.close"
+	auditReadLog     = "audit.read"
+)
+
+// Limits on what staff write on a case.
+const (
+	maxNoteRunes    = 4000
+	maxOutcomeRunes = 500
+)
+
+type caseNoteJSON struct {
+	AuthorID string    `json:"author_id"`
+	At       time.Time `json:"at"`
+	Text     string    `json:"text"`
+}
+
+// caseSummaryJSON is a case in a list: enough to triage, without what the
+// young person wrote, which only opening the case shows.
+type caseSummaryJSON struct {
+	ID             string     `json:"id"`
+	Kind           string     `json:"kind"`
+	Status         string     `json:"status"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UserID         string     `json:"user_id"`
+	ConversationID string     `json:"conversation_id"`
+	AcknowledgedBy string     `json:"acknowledged_by,omitempty"`
+	ClosedAt       *time.Time `json:"closed_at,omitempty"`
+}
+
+type caseJSON struct {
+	caseSummaryJSON
+	Messages       []string       `json:"messages"`
+	AcknowledgedAt *time.Time     `json:"acknowledged_at,omitempty"`
+	ClosedBy       string         `json:"closed_by,omitempty"`
+	Outcome        string         `json:"outcome,omitempty"`
+	Notes          []caseNoteJSON `json:"notes"`
+}
+
+func toCaseSummary(c store.Case) caseSummaryJSON {
+	return caseSummaryJSON{ID: c.ID, Kind: c.Kind, Status: c.Status, CreatedAt: c.CreatedAt, UserID: c.UserID,
+		ConversationID: c.ConversationID, AcknowledgedBy: c.AcknowledgedBy, ClosedAt: c.ClosedAt}
+}
+
+func toCase(c store.Case) caseJSON {
+	notes := make([]caseNoteJSON, len(c.Notes))
+	for i, n := range c.Notes {
+		notes[i] = caseNoteJSON(n)
+	}
+	return caseJSON{caseSummaryJSON: toCaseSummary(c), Messages: nonNil(c.Messages), AcknowledgedAt: c.AcknowledgedAt,
+		ClosedBy: c.ClosedBy, Outcome: c.Outcome, Notes: notes}
+}
+
+// audit records that the caller did action to the cases. Handlers call it
+// before they answer, so no case is shown without a trace of who saw it.
+func (s *Server) audit(c *fiber.Ctx, action string, caseIDs ...string) error {
+	p := caller(c)
+	return s.auditLog.Audit(c.Context(), store.AuditEntry{At: s.now(), ActorID: p.UserID, ActorRole: p.Role,
+		Action: action, CaseIDs: caseIDs})
+}
+
+func (s *Server) listCases(c *fiber.Ctx) error {
+	status := c.Query("status")
+	switch status {
+	case "", store.CaseOpen, store.CaseAcknowledged, store.CaseClosed:
+	default:
+		return badRequest(`status must be "open", "acknowledged" or "closed".`)
+	}
+	cases, err := s.cases.Cases(c.Context(), status)
+	if err != nil {
+		return err
+	}
+	out := make([]caseSummaryJSON, len(cases))
+	ids := make([]string, len(cases))
+	for i, sc := range cases {
+		out[i], ids[i] = toCaseSummary(sc), sc.ID
+	}
+	if err := s.audit(c, auditListCases, ids...); err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"cases": out})
+}
+
+func (s *Server) getCase(c *fiber.Ctx) error {
+	sc, err := s.cases.Case(c.Context(), c.Params("id"))
+	if err != nil {
+		return err
+	}
+	if err := s.audit(c, auditReadCase, sc.ID); err != nil {
+		return err
+	}
+	return c.JSON(toCase(sc))
+}
+
+// changeCase applies one change to a case, audits it and answers with the
+// case as it now is.
+func (s *Server) changeCase(c *fiber.Ctx, action string, fn func(*store.Case) error) error {
+	sc, err := s.cases.UpdateCase(c.Context(), c.Params("id"), fn)
+	if err != nil {
+		if errors.Is(err, store.ErrCaseStatus) {
+			return &Error{Status: fiber.StatusConflict, Slug: "case-status",
+				Detail: "The case's status does not allow this: acknowledge an open case, close an acknowledged one."}
+		}
+		return err
+	}
+	if err := s.audit(c, action, sc.ID); err != nil {
+		return err
+	}
+	return c.JSON(toCase(sc))
+}
+
+func (s *Server) acknowledgeCase(c *fiber.Ctx) error {
+	if err := decode(c, &struct{}{}, true); err != nil {
+		return err
+	}
+	staff, now := caller(c).UserID, s.now()
+	return s.changeCase(c, auditAcknowledge, func(sc *store.Case) error { return sc.Acknowledge(staff, now) })
+}
+
+type caseNoteRequest struct {
+	Text string `json:"text"`
+}
+
+func (s *Server) addCaseNote(c *fiber.Ctx) error {
+	var req caseNoteRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	text, err := staffText("text", req.Text, maxNoteRunes)
+	if err != nil {
+		return err
+	}
+	staff, now := caller(c).UserID, s.now()
+	return s.changeCase(c, auditNote, func(sc *store.Case) error {
+		sc.AddNote(staff, text, now)
+		return nil
+	})
+}
+
+type closeCaseRequest struct {
+	// Outcome says what was done, e.g. "notified_municipality",
+	// "no_action", or a short free text.
+	Outcome string `json:"outcome"`
+}
+
+func (s *Server) closeCase(c *fiber.Ctx) error {
+	var req closeCaseRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	outcome, err := staffText("outcome", req.Outcome, maxOutcomeRunes)
+	if err != nil {
+		return err
+	}
+	staff, now := caller(c).UserID, s.now()
+	return s.changeCase(c, auditClose, func(sc *store.Case) error { return sc.Close(staff, outcome, now) })
+}
+
+// staffText trims a required text field and checks its length.
+func staffText(field, text string, maxRunes int) (string, error) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return "", badRequest(field + " is required.")
+	}
+	if utf8.RuneCountInString(text) > maxRunes {
+		return "", badRequest(field + " is too long; keep it under " + strconv.Itoa(maxRunes) + " characters.")
+	}
+	return text, nil
+}
+
+type auditEntryJSON struct {
+	ID        string    `json:"id"`
+	At        time.Time `json:"at"`
+	ActorID   string    `json:"actor_id"`
+	ActorRole string    `json:"actor_role"`
+	Action    string    `json:"action"`
+	CaseIDs   []string  `json:"case_ids"`
+}
+
+// Audit log page sizes.
+const (
+	defaultAuditLimit = 100
+	maxAuditLimit     = 1000
+)
+
+func (s *Server) readAuditLog(c *fiber.Ctx) error {
+	limit := defaultAuditLimit
+	if q := c.Query("limit"); q != "" {
+		n, err := strconv.Atoi(q)
+		if err != nil || n < 1 || n > maxAuditLimit {
+			return badRequest("limit must be a whole number from 1 to " + strconv.Itoa(maxAuditLimit) + ".")
+		}
+		limit = n
+	}
+	entries, err := s.auditLog.AuditLog(c.Context(), limit)
+	if err != nil {
+		return err
+	}
+	// Reading who read what is itself worth a trace; it is written after
+	// the read so the answer shows the log as it was.
+	if err := s.audit(c, auditReadLog); err != nil {
+		return err
+	}
+	out := make([]auditEntryJSON, len(entries))
+	for i, e := range entries {
+		out[i] = auditEntryJSON{ID: e.ID, At: e.At, ActorID: e.ActorID, ActorRole: e.ActorRole, Action: e.Action,
+			CaseIDs: nonNil(e.CaseIDs)}
+	}
+	return c.JSON(fiber.Map{"entries": out})
+}
