@@ -158,8 +158,11 @@ func New(cfg Config) *fiber.App {
 	s := &Server{conv: cfg.Conversations, users: cfg.Users, privacy: cfg.Privacy, staff: cfg.Staff, cases: cfg.Cases,
 		auditLog: cfg.AuditLog, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping}
 	app := fiber.New(fiber.Config{
-		AppName:               "brobygger",
-		BodyLimit:             maxBody,
+		AppName:   "brobygger",
+		BodyLimit: maxBody,
+		// Values from the request outlive the handler in event streams and
+		// goroutines; Fiber's default zero-copy strings would change under them.
+		Immutable:             true,
 		ErrorHandler:          errorHandler(cfg.Logger),
 		DisableStartupMessage: true,
 		ReadTimeout:           30 * time.Second,
