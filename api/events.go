@@ -20,20 +20,32 @@ const (
 	streamMaxAge    = 30 * time.Minute
 )
 
-// hub wakes the event streams of a conversation when this instance writes to it.
+// hub tells the event streams of a conversation that this instance wrote to
+// it, and passes on the tokens of a reply while it is being phrased.
 type hub struct {
 	mu   sync.Mutex
-	subs map[string]map[chan struct{}]bool
+	subs map[string]map[chan streamSignal]bool
 }
 
-func (h *hub) subscribe(conv string) (chan struct{}, func()) {
-	ch := make(chan struct{}, 1)
+// streamSignal is a wake-up (Token empty: look for new messages) or one
+// token of a reply being written.
+type streamSignal struct {
+	MessageID string `json:"message_id"`
+	Token     string `json:"token"`
+}
+
+// signalBuffer bounds how far a slow stream may fall behind; tokens beyond
+// it are dropped, since the final message follows anyway.
+const signalBuffer = 64
+
+func (h *hub) subscribe(conv string) (chan streamSignal, func()) {
+	ch := make(chan streamSignal, signalBuffer)
 	h.mu.Lock()
 	if h.subs == nil {
-		h.subs = map[string]map[chan struct{}]bool{}
+		h.subs = map[string]map[chan streamSignal]bool{}
 	}
 	if h.subs[conv] == nil {
-		h.subs[conv] = map[chan struct{}]bool{}
+		h.subs[conv] = map[chan streamSignal]bool{}
 	}
 	h.subs[conv][ch] = true
 	h.mu.Unlock()
@@ -47,12 +59,18 @@ func (h *hub) subscribe(conv string) (chan struct{}, func()) {
 	}
 }
 
-func (h *hub) publish(conv string) {
+func (h *hub) publish(conv string) { h.send(conv, streamSignal{}) }
+
+func (h *hub) token(conv, messageID, token string) {
+	h.send(conv, streamSignal{MessageID: messageID, Token: token})
+}
+
+func (h *hub) send(conv string, sig streamSignal) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	for ch := range h.subs[conv] {
 		select {
-		case ch <- struct{}{}:
+		case ch <- sig:
 		default:
 		}
 	}
@@ -60,6 +78,9 @@ func (h *hub) publish(conv string) {
 
 // events streams a conversation's new messages as server-sent events. Each
 // event's id is the message id, so a client resumes with Last-Event-ID.
+// While a reply is being phrased, its words arrive first as "token" events
+// (without an id: they are provisional); the stored message follows as a
+// "message" event and replaces them.
 func (s *Server) events(c *fiber.Ctx) error {
 	userID, convID := caller(c).UserID, c.Params("id")
 	conv, err := s.conv.Get(c.Context(), userID, convID)
@@ -104,15 +125,35 @@ func (s *Server) events(c *fiber.Ctx) error {
 			if err := w.Flush(); err != nil {
 				return // the client went away
 			}
-			select {
-			case <-wake:
-			case <-poll.C:
-			case <-deadline:
-				return
-			case <-s.stopping:
+			if !waitForNews(w, wake, poll.C, deadline, s.stopping) {
 				return
 			}
 		}
 	})
 	return nil
+}
+
+// waitForNews passes tokens of a reply being phrased straight to the client
+// and returns when there may be new stored messages (true) or the stream
+// must end (false).
+func waitForNews(w *bufio.Writer, wake <-chan streamSignal, poll <-chan time.Time, deadline <-chan time.Time, stopping <-chan struct{}) bool {
+	for {
+		select {
+		case sig := <-wake:
+			if sig.Token == "" {
+				return true
+			}
+			data, _ := json.Marshal(sig)
+			fmt.Fprintf(w, "event: token\ndata: %s\n\n", data)
+			if err := w.Flush(); err != nil {
+				return false
+			}
+		case <-poll:
+			return true
+		case <-deadline:
+			return false
+		case <-stopping:
+			return false
+		}
+	}
 }

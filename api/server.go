@@ -157,6 +157,9 @@ func New(cfg Config) *fiber.App {
 	}
 	s := &Server{conv: cfg.Conversations, users: cfg.Users, privacy: cfg.Privacy, staff: cfg.Staff, cases: cfg.Cases,
 		auditLog: cfg.AuditLog, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping}
+	if s.conv != nil {
+		s.conv.OnToken(s.hub.token)
+	}
 	app := fiber.New(fiber.Config{
 		AppName:   "brobygger",
 		BodyLimit: maxBody,

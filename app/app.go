@@ -23,6 +23,7 @@ import (
 	"github.com/brobygger/brobygger/api"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
+	"github.com/brobygger/brobygger/llm"
 	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/store"
 	"github.com/brobygger/brobygger/web"
@@ -44,8 +45,12 @@ type Config struct {
 	// (BROBYGGER_RETENTION_DAYS, default 180) and profiles anonymised after
 	// AnonymiseDays (BROBYGGER_ANONYMISE_DAYS, default 365).
 	RetentionDays, AnonymiseDays int
-	Now                          func() time.Time
-	Logger                       *slog.Logger
+	// LLM configures the optional language model (OPENAI_*); nil leaves it off.
+	LLM *llm.Config
+	// envErr is a malformed environment variable, reported by New.
+	envErr error
+	Now    func() time.Time
+	Logger *slog.Logger
 }
 
 // FromEnv reads the configuration from environment variables, with defaults.
@@ -61,6 +66,11 @@ func FromEnv() Config {
 	}
 	if cfg.DataDir == "" {
 		cfg.DataDir = "data"
+	}
+	if lc, on, err := llm.FromEnv(os.Getenv); err != nil {
+		cfg.envErr = err
+	} else if on {
+		cfg.LLM = &lc
 	}
 	cfg.RetentionDays = envDays("BROBYGGER_RETENTION_DAYS", 180)
 	cfg.AnonymiseDays = envDays("BROBYGGER_ANONYMISE_DAYS", 365)
@@ -103,6 +113,9 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	if cfg.CatalogRefresh == 0 {
 		cfg.CatalogRefresh = 5 * time.Second
 	}
+	if cfg.envErr != nil {
+		return nil, cfg.envErr
+	}
 	secret, err := jwtSecret(cfg)
 	if err != nil {
 		return nil, err
@@ -128,6 +141,18 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	svc := bot.NewService(engine, st, cfg.Now, api.NewID).WithCases(st)
+	// Optional language model: off, and nothing changes, without OPENAI_API_KEY.
+	if cfg.LLM != nil {
+		lc := *cfg.LLM
+		lc.Logger, lc.Now = cfg.Logger, cfg.Now
+		client, err := llm.New(lc)
+		if err != nil {
+			_ = st.Close(context.Background())
+			return nil, err
+		}
+		svc.WithAssistant(llm.NewAssistant(client), lc.Timeout)
+		cfg.Logger.Info("language model on", "model", client.Model())
+	}
 	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Staff: st, Cases: st, AuditLog: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
 	syncCtx, stop := context.WithCancel(context.Background())

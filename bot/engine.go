@@ -14,6 +14,7 @@ import (
 	"github.com/brobygger/brobygger/flows"
 	"github.com/brobygger/brobygger/geo"
 	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/redact"
 	"github.com/brobygger/brobygger/understand"
 )
 
@@ -30,6 +31,10 @@ var _ Catalog = (*match.Index)(nil)
 type Input struct {
 	Text   string
 	Choice string
+	// Extra is what a language model understood from Text (see assist.go).
+	// It only fills gaps in the deterministic understanding, which alone
+	// decides about crisis.
+	Extra *understand.Result
 }
 
 // Outcome is the engine's answer to one turn.
@@ -184,7 +189,7 @@ func (e *Engine) Turn(st *State, in Input, now time.Time) Outcome {
 	if in.Choice != "" {
 		t.choice(in.Choice)
 	} else {
-		t.text(in.Text)
+		t.text(in.Text, in.Extra)
 	}
 	return t.outcome()
 }
@@ -332,14 +337,14 @@ func (t *turn) choice(id string) {
 	}
 }
 
-func (t *turn) text(text string) {
-	r := understand.Parse(text)
+func (t *turn) text(text string, extra *understand.Result) {
+	r := withExtra(understand.Parse(text), extra) // LLM assist (assist.go): fills gaps; crisis stays deterministic
 	if r.Crisis {
 		t.crisis()
 		// Age unknown counts as a minor: most users are, and a person
 		// looking at one case too many is the safe mistake.
 		if slices.Contains(safeguardingKinds, r.CrisisKind) && t.st.Profile.Age < 18 {
-			t.safe = &SafeguardingCase{Kind: r.CrisisKind, Messages: []string{text}, CreatedAt: t.now}
+			t.safe = &SafeguardingCase{Kind: r.CrisisKind, Messages: []string{redact.Redact(text)}, CreatedAt: t.now}
 		}
 		return
 	}

@@ -31,6 +31,7 @@ type Service struct {
 	cases  CaseStore
 	now    func() time.Time
 	newID  func() string
+	assist assistant // optional language model (assist.go)
 }
 
 // CaseStore keeps safeguarding cases for people to look at.
@@ -132,6 +133,9 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	var replies []Message
 	var safeguarding *SafeguardingCase
 	archived, erase := false, false
+	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
+	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
+	in = plan.input(in)
 	conv, err := s.store.UpdateConversation(ctx, id, func(c *Conversation) error {
 		if c.UserID != userID {
 			return fmt.Errorf("conversation %s: %w", id, ErrNotFound)
@@ -151,6 +155,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			user.Text = s.engine.Label(in.Choice, c.State.Lang)
 		}
 		out := s.engine.Turn(&c.State, in, now)
+		plan.apply(c.State.Seq, &out) // LLM assist: phrased texts, only if the turn said what the plan saw
 		c.appendMessages(now, user)
 		if out.Forget {
 			c.forget()
