@@ -159,6 +159,7 @@ func New(cfg Config) *fiber.App {
 		auditLog: cfg.AuditLog, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping}
 	if s.conv != nil {
 		s.conv.OnToken(s.hub.token)
+		s.conv.OnDeliver(s.hub.publish)
 	}
 	app := fiber.New(fiber.Config{
 		AppName:   "brobygger",

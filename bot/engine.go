@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/brobygger/brobygger/flows"
 	"github.com/brobygger/brobygger/geo"
@@ -49,6 +50,10 @@ type Outcome struct {
 	// Erase asks the caller to delete everything stored about the user,
 	// after they confirmed it in the chat.
 	Erase bool
+	// Lead is a warm lead the young person agreed to send.
+	Lead *LeadRequest
+	// Join is an invite code a friend gave the young person.
+	Join string
 }
 
 // SafeguardingCase is what a human safeguarding officer needs to decide on a
@@ -86,10 +91,15 @@ var (
 		"note_certificate", "note_age", "step_dated", "step_flexible", "anytime", "group_one", "group_many",
 		"age_any", "age_range", "online", "fact_age", "fact_interests_any", "fact_anytime",
 		"fact_commitment_any", "fact_online", "label_age", "label_interests", "label_when",
-		"label_commitment", "label_place", "label_group", "label_chosen", "erase_ask", "erased", "erase_cancelled"}
+		"label_commitment", "label_place", "label_group", "label_chosen", "erase_ask", "erased", "erase_cancelled",
+		"lead_ask_name", "lead_consent", "lead_ask_message", "lead_sent", "lead_not_sent", "lead_join_ask",
+		"shared_name", "shared_age", "shared_place", "shared_when", "shared_interests", "shared_message",
+		"shared_contact", "contact_in_app", "contact_phone", "contact_email", "lead_invite", "lead_failed",
+		"join_ok", "join_failed"}
 	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
-		"reason_not_my_thing", "back_to_volunteering", "erase_confirm", "erase_cancel"}
+		"reason_not_my_thing", "back_to_volunteering", "erase_confirm", "erase_cancel",
+		"lead_send", "lead_message", "lead_no", "join"}
 )
 
 // NewEngine loads and validates the onboarding flow and the helplines.
@@ -197,6 +207,13 @@ func (e *Engine) Turn(st *State, in Input, now time.Time) Outcome {
 // safeguardingKinds are the crisis kinds that, from a minor, go to a person.
 var safeguardingKinds = []string{"abuse", "violence"}
 
+// Say renders a named text of the flow in lang, for messages the service
+// writes outside a turn.
+func (e *Engine) Say(name, lang string, kv ...string) string {
+	st := State{Lang: lang}
+	return e.newTurn(&st, time.Time{}).tr(name, kv...)
+}
+
 // Label is what a choice looks like as the user's own bubble.
 func (e *Engine) Label(choice, lang string) string {
 	if _, r, ok := e.flow.Reply(choice); ok {
@@ -215,11 +232,17 @@ func (e *Engine) ValidChoice(choice string) bool {
 		return true
 	}
 	name, arg, hasArg := strings.Cut(choice, ":")
-	_, ok := e.flow.Actions[name]
-	return ok && (hasArg == slices.Contains(cardActions, name)) && (!hasArg || arg != "")
+	if _, ok := e.flow.Actions[name]; !ok {
+		return false
+	}
+	if name == "join" { // with or without the friend's code
+		return !hasArg || arg != ""
+	}
+	return hasArg == slices.Contains(cardActions, name) && (!hasArg || arg != "")
 }
 
-var cardActions = []string{"want", "more", "not_for_me"}
+// cardActions carry an opportunity id after a colon.
+var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_message"}
 
 // turn is the work of one turn: the state it changes and the messages it says.
 type turn struct {
@@ -231,12 +254,14 @@ type turn struct {
 	forget bool
 	safe   *SafeguardingCase
 	erase  bool
+	lead   *LeadRequest
+	join   string
 }
 
 func (e *Engine) newTurn(st *State, now time.Time) *turn { return &turn{e: e, st: st, now: now} }
 
 func (t *turn) outcome() Outcome {
-	return Outcome{Messages: t.msgs, Forget: t.forget, Safeguarding: t.safe, Erase: t.erase}
+	return Outcome{Messages: t.msgs, Forget: t.forget, Safeguarding: t.safe, Erase: t.erase, Lead: t.lead, Join: t.join}
 }
 
 func (t *turn) tr(name string, kv ...string) string {
@@ -325,6 +350,15 @@ func (t *turn) choice(id string) {
 		t.resume()
 	case "want":
 		t.want(arg)
+	case "lead_send", "lead_message", "lead_no":
+		t.leadChoice(name, arg)
+	case "join":
+		if arg != "" {
+			t.join = arg
+			return
+		}
+		t.st.Pending = &Pending{Kind: "join_code"}
+		t.say(t.tr("lead_join_ask"))
 	case "more":
 		t.more(arg)
 	case "not_for_me":
@@ -384,9 +418,24 @@ func (t *turn) text(text string, extra *understand.Result) {
 	case has("change_age"):
 		t.st.Profile.Forget("age")
 	}
-	if t.st.Pending != nil && t.st.Pending.Kind == "reject_reason" {
-		t.rejectReason(reasonFromText(r))
-		return
+	if t.st.Pending != nil {
+		switch t.st.Pending.Kind {
+		case "reject_reason":
+			t.rejectReason(reasonFromText(r))
+			return
+		case "join_code":
+			t.st.Pending = nil
+			t.join = strings.TrimSpace(text)
+			return
+		case "nickname", "lead_message":
+			if has("no") && utf8.RuneCountInString(text) <= 12 {
+				t.leadChoice("lead_no", "")
+				return
+			}
+		}
+		if t.leadText(text) {
+			return
+		}
 	}
 	learned := t.merge(r)
 	if t.stopIfUnder13() {

@@ -51,6 +51,8 @@ type expect struct {
 	CardsAvoidPrevious bool `json:"cards_avoid_previous,omitempty"`
 	// CardsWithoutInterest: none of the cards may have this interest.
 	CardsWithoutInterest string `json:"cards_without_interest,omitempty"`
+	// LeadContact, when set, expects a lead to be sent with this contact method.
+	LeadContact string `json:"lead_contact,omitempty"`
 	// CardsCloserThan: every new card is nearer than this earlier card ("$card1").
 	CardsCloserThan string `json:"cards_closer_than,omitempty"`
 }
@@ -260,6 +262,18 @@ func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Ou
 	}
 	if x.Forget != nil && out.Forget != *x.Forget {
 		fail("forget %v, want %v", out.Forget, *x.Forget)
+	}
+	if x.LeadContact != "" {
+		switch {
+		case out.Lead == nil:
+			fail("no lead was sent")
+		case out.Lead.ContactMethod != x.LeadContact:
+			fail("lead contact method %q, want %q", out.Lead.ContactMethod, x.LeadContact)
+		case out.Lead.Nickname == "" || out.Lead.OrganisationID == "":
+			fail("lead lacks nickname or organisation: %+v", out.Lead)
+		}
+	} else if out.Lead != nil {
+		fail("a lead was sent without being asked for")
 	}
 	if x.ProfileEmpty != nil && p.Empty() != *x.ProfileEmpty {
 		fail("profile empty = %v, want %v: %+v", p.Empty(), *x.ProfileEmpty, p)

@@ -29,9 +29,12 @@ type Service struct {
 	engine *Engine
 	store  Store
 	cases  CaseStore
-	now    func() time.Time
-	newID  func() string
-	assist assistant // optional language model (assist.go)
+	leads  Leads
+	// delivered is told about messages added outside a turn.
+	delivered func(conversationID string)
+	now       func() time.Time
+	newID     func() string
+	assist    assistant // optional language model (assist.go)
 }
 
 // CaseStore keeps safeguarding cases for people to look at.
@@ -132,6 +135,8 @@ func (s *Service) Messages(ctx context.Context, userID, id, after string) ([]Mes
 func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, in Input) ([]Message, error) {
 	var replies []Message
 	var safeguarding *SafeguardingCase
+	var after Outcome
+	var lang string
 	archived, erase := false, false
 	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
 	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
@@ -163,6 +168,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		replies = c.appendMessages(now, out.Messages...)
 		c.UpdatedAt = now
 		safeguarding, erase = out.Safeguarding, out.Erase
+		after, lang = out, c.State.Lang
 		return nil
 	})
 	if err != nil {
@@ -179,6 +185,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			return nil, fmt.Errorf("erase on request: %w", err)
 		}
 	}
+	s.afterTurn(ctx, userID, id, lang, after)
 	if archived {
 		if conv, err = s.loadHistory(ctx, conv); err != nil {
 			return nil, err
@@ -248,4 +255,72 @@ func (s *Service) FirstStep(ctx context.Context, userID, opportunityID string) (
 	t := s.engine.newTurn(&st, s.now())
 	next, _ := match.NextSession(o, st.Profile.Slots, t.now)
 	return StepInfo{FirstStep: t.firstStep(o, next), Title: o.Title}, nil
+}
+
+// Leads passes warm leads on to organisations.
+type Leads interface {
+	// SendLead creates the lead and returns a code the young person can
+	// give a friend who wants to come along.
+	SendLead(ctx context.Context, userID, conversationID string, r LeadRequest) (inviteCode string, err error)
+	// JoinLead adds the user to a friend's lead and says which one.
+	JoinLead(ctx context.Context, userID, code string) (organisation, title string, err error)
+}
+
+// WithLeads makes "Det vil jeg gerne" reach the organisation as a warm lead.
+func (s *Service) WithLeads(l Leads) *Service {
+	s.leads = l
+	return s
+}
+
+// afterTurn carries out what a turn asked for beyond its messages: sending
+// a lead or joining a friend's. Their outcome reaches the chat as a message
+// of its own, so the turn's replies stay what they were.
+func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, out Outcome) {
+	if s.leads == nil {
+		return
+	}
+	say := func(name string, kv ...string) {
+		_ = s.Deliver(ctx, userID, Message{Text: s.engine.Say(name, lang, kv...)})
+	}
+	if out.Lead != nil {
+		code, err := s.leads.SendLead(ctx, userID, convID, *out.Lead)
+		if err != nil {
+			say("lead_failed")
+		} else {
+			say("lead_invite", "code", code, "organisation", out.Lead.Organisation)
+		}
+	}
+	if out.Join != "" {
+		org, title, err := s.leads.JoinLead(ctx, userID, out.Join)
+		if err != nil {
+			say("join_failed")
+		} else {
+			say("join_ok", "organisation", org, "title", title)
+		}
+	}
+}
+
+// Deliver adds a bot message to the user's conversation outside a turn: an
+// organisation's reply, a follow-up, the result of sending a lead.
+func (s *Service) Deliver(ctx context.Context, userID string, m Message) error {
+	c, found, err := s.Existing(ctx, userID)
+	if err != nil || !found {
+		return err
+	}
+	_, err = s.store.UpdateConversation(ctx, c.ID, func(c *Conversation) error {
+		m.From = FromBot
+		c.appendMessages(s.now(), m)
+		return nil
+	})
+	if err == nil && s.delivered != nil {
+		s.delivered(c.ID)
+	}
+	return err
+}
+
+// OnDeliver is called with the conversation id after a message was
+// delivered outside a turn, so open event streams can pick it up at once.
+func (s *Service) OnDeliver(fn func(conversationID string)) *Service {
+	s.delivered = fn
+	return s
 }

@@ -23,7 +23,9 @@ type State struct {
 	Shown []string `json:"shown,omitempty"`
 	Seen  []string `json:"seen,omitempty"`
 	// Chosen are the opportunities the young person said yes to.
-	Chosen     []Choice          `json:"chosen,omitempty"`
+	Chosen []Choice `json:"chosen,omitempty"`
+	// Draft is a lead being prepared: what would be shared, before consent.
+	Draft      *LeadDraft        `json:"draft,omitempty"`
 	Rejections []match.Rejection `json:"rejections,omitempty"`
 	// Stopped is set when the conversation may not go on, e.g. "under_13".
 	Stopped string `json:"stopped,omitempty"`
@@ -52,10 +54,22 @@ type Pending struct {
 	OpportunityID string `json:"opportunity_id"`
 }
 
+// LeadDraft is a warm lead the young person is preparing.
+type LeadDraft struct {
+	OpportunityID string `json:"opportunity_id"`
+	Message       string `json:"message,omitempty"`
+	// Contact is a phone number or e-mail the young person typed in their
+	// message to the organisation; it is shown before they agree to send it.
+	Contact       string `json:"contact,omitempty"`
+	ContactMethod string `json:"contact_method,omitempty"`
+}
+
 // Choice records a "Det vil jeg gerne".
 type Choice struct {
 	OpportunityID string    `json:"opportunity_id"`
 	At            time.Time `json:"at"`
+	// LeadSent is true once the organisation got the young person's interest.
+	LeadSent bool `json:"lead_sent,omitempty"`
 }
 
 // Consent records that the young person agreed to the bot remembering their
@@ -84,6 +98,9 @@ type Profile struct {
 	Lon            float64           `json:"lon,omitempty"`
 	Online         bool              `json:"online,omitempty"`
 	Group          string            `json:"group,omitempty"`
+	// Nickname is what an organisation may call the young person; asked
+	// only when they want to send a lead.
+	Nickname string `json:"nickname,omitempty"`
 }
 
 // Known reports whether the slot has an answer.

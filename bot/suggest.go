@@ -263,6 +263,7 @@ func (t *turn) want(id string) {
 	step := t.firstStep(o, next)
 	t.say(t.tr("want_confirm", "title", o.Title, "organisation", o.Organisation, "step", step.Text,
 		"place", step.Place, "contact", step.Contact), t.action("show_more"), t.action("stored"), t.action("restart"))
+	t.offerLead(o)
 }
 
 // more tells everything the catalog knows about one opportunity.

@@ -1,0 +1,185 @@
+package bot
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/redact"
+)
+
+// LeadRequest is a warm lead the young person agreed to send: exactly what
+// the consent message showed them, and nothing more.
+type LeadRequest struct {
+	OpportunityID  string
+	OrganisationID string
+	Organisation   string
+	Title          string
+	Nickname       string
+	Age            int
+	Municipality   string
+	Slots          []string
+	Interests      []string
+	Message        string
+	ContactMethod  string
+	Contact        string
+	Lang           string
+}
+
+// Contact methods a lead can carry.
+const (
+	ContactInApp = "in_app"
+	ContactPhone = "phone"
+	ContactEmail = "email"
+)
+
+// maxNickname bounds what an organisation is told to call the young person.
+const maxNickname = 40
+
+// offerLead follows "Det vil jeg gerne" with the offer to tell the
+// organisation, asking for a name first if the bot has none.
+func (t *turn) offerLead(o *match.Opportunity) {
+	for _, c := range t.st.Chosen {
+		if c.OpportunityID == o.ID && c.LeadSent {
+			return
+		}
+	}
+	t.st.Draft = &LeadDraft{OpportunityID: o.ID}
+	if t.st.Profile.Nickname == "" {
+		t.st.Pending = &Pending{Kind: "nickname", OpportunityID: o.ID}
+		t.say(t.tr("lead_ask_name", "organisation", o.Organisation), t.action("lead_no"))
+		return
+	}
+	t.consent(o)
+}
+
+// consent shows everything the organisation would get and asks to send it.
+func (t *turn) consent(o *match.Opportunity) {
+	t.st.Pending = nil
+	d := t.st.Draft
+	p := t.st.Profile
+	var lines []string
+	line := func(label, value string) {
+		if value != "" {
+			lines = append(lines, "• "+t.tr(label)+": "+value)
+		}
+	}
+	line("shared_name", p.Nickname)
+	line("shared_age", ageBandText(p.Age, t.st.Lang))
+	if !p.Online {
+		line("shared_place", p.Municipality)
+	}
+	if p.WhenKnown && len(p.Slots) > 0 {
+		line("shared_when", t.describeSlots(p.Slots))
+	}
+	line("shared_interests", t.interestNames(p.Interests))
+	line("shared_message", d.Message)
+	switch d.ContactMethod {
+	case ContactPhone:
+		line("shared_contact", t.tr("contact_phone", "contact", d.Contact))
+	case ContactEmail:
+		line("shared_contact", t.tr("contact_email", "contact", d.Contact))
+	default:
+		line("shared_contact", t.tr("contact_in_app"))
+	}
+	t.say(t.tr("lead_consent", "organisation", o.Organisation, "shared", strings.Join(lines, "\n")),
+		QuickReply{ID: "lead_send:" + o.ID, Label: t.e.flow.Action("lead_send", t.st.Lang)},
+		QuickReply{ID: "lead_message:" + o.ID, Label: t.e.flow.Action("lead_message", t.st.Lang)},
+		t.action("lead_no"))
+}
+
+// leadText handles free text while a lead is being prepared; it reports
+// whether the text was for the lead.
+func (t *turn) leadText(text string) bool {
+	if t.st.Pending == nil || t.st.Draft == nil {
+		return false
+	}
+	o, ok := t.e.catalog.Get(t.st.Draft.OpportunityID)
+	if !ok {
+		t.st.Pending, t.st.Draft = nil, nil
+		return false
+	}
+	switch t.st.Pending.Kind {
+	case "nickname":
+		name := strings.Join(strings.Fields(redact.Redact(text)), " ")
+		if utf8.RuneCountInString(name) > maxNickname {
+			name = string([]rune(name)[:maxNickname])
+		}
+		t.st.Profile.Nickname = name
+	case "lead_message":
+		d := t.st.Draft
+		d.Message = strings.TrimSpace(text)
+		d.Contact, d.ContactMethod = "", ""
+		if e := redact.Emails(text); len(e) > 0 {
+			d.Contact, d.ContactMethod = e[0], ContactEmail
+		} else if p := redact.Phones(text); len(p) > 0 {
+			d.Contact, d.ContactMethod = p[0], ContactPhone
+		}
+	default:
+		return false
+	}
+	t.consent(o)
+	return true
+}
+
+// leadChoice handles the lead actions.
+func (t *turn) leadChoice(name, id string) {
+	d := t.st.Draft
+	if name == "lead_no" || d == nil || d.OpportunityID != id {
+		t.st.Draft, t.st.Pending = nil, nil
+		t.say(t.tr("lead_not_sent"), t.afterSuggestionReplies()...)
+		return
+	}
+	o, ok := t.e.catalog.Get(id)
+	if !ok {
+		t.say(t.tr("unknown_opportunity"))
+		t.suggest(true)
+		return
+	}
+	if name == "lead_message" {
+		t.st.Pending = &Pending{Kind: "lead_message", OpportunityID: id}
+		t.say(t.tr("lead_ask_message", "organisation", o.Organisation), t.action("lead_no"))
+		return
+	}
+	p := t.st.Profile
+	req := &LeadRequest{OpportunityID: o.ID, OrganisationID: o.OrganisationID, Organisation: o.Organisation,
+		Title: o.Title, Nickname: p.Nickname, Age: p.Age, Slots: p.Slots, Interests: p.Interests,
+		Message: d.Message, ContactMethod: ContactInApp, Contact: d.Contact, Lang: t.st.Lang}
+	if !p.Online {
+		req.Municipality = p.Municipality
+	}
+	if d.ContactMethod != "" {
+		req.ContactMethod = d.ContactMethod
+	}
+	t.lead = req
+	for i := range t.st.Chosen {
+		if t.st.Chosen[i].OpportunityID == id {
+			t.st.Chosen[i].LeadSent = true
+		}
+	}
+	t.st.Draft, t.st.Pending = nil, nil
+	t.say(t.tr("lead_sent", "organisation", o.Organisation), t.afterSuggestionReplies()...)
+}
+
+// ageBandText is the age band an organisation sees instead of the exact age.
+func ageBandText(age int, lang string) string {
+	var lo, hi int
+	switch {
+	case age <= 0:
+		return ""
+	case age < 15:
+		lo, hi = 13, 14
+	case age < 18:
+		lo, hi = 15, 17
+	case age < 25:
+		lo, hi = 18, 24
+	default:
+		lo, hi = 25, 30
+	}
+	s := strconv.Itoa(lo) + "–" + strconv.Itoa(hi)
+	if langKey(lang) == "en" {
+		return s
+	}
+	return s + " år"
+}
