@@ -1,0 +1,238 @@
+package catalogimport
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/catalog"
+	"github.com/brobygger/brobygger/geo"
+	"github.com/brobygger/brobygger/match"
+)
+
+// Store is the storage an import needs; package store implements it.
+type Store interface {
+	OpportunitiesOf(ctx context.Context, orgID string) ([]match.Opportunity, error)
+	// UpsertOpportunity stores o and stamps it updated at now; an id
+	// another organisation uses is an error (bot.ErrConflict).
+	UpsertOpportunity(ctx context.Context, o match.Opportunity, now time.Time) error
+}
+
+// Organisation is the organisation importing: every row becomes its opportunity.
+type Organisation struct {
+	ID, Name string
+}
+
+// What an import did with a row.
+const (
+	ActionCreate    = "create"
+	ActionUpdate    = "update"
+	ActionUnchanged = "unchanged"
+	ActionReject    = "reject"
+)
+
+// Row is what happened to one row of the file.
+type Row struct {
+	Row    int      `json:"row"`
+	ID     string   `json:"id,omitempty"`
+	Action string   `json:"action"`
+	Errors []string `json:"errors,omitempty"`
+}
+
+// Report is what an import did, row by row.
+type Report struct {
+	DryRun    bool  `json:"dry_run"`
+	Created   int   `json:"created"`
+	Updated   int   `json:"updated"`
+	Unchanged int   `json:"unchanged"`
+	Rejected  int   `json:"rejected"`
+	Rows      []Row `json:"rows"`
+}
+
+func (r *Report) add(row Row) {
+	switch row.Action {
+	case ActionCreate:
+		r.Created++
+	case ActionUpdate:
+		r.Updated++
+	case ActionUnchanged:
+		r.Unchanged++
+	case ActionReject:
+		r.Rejected++
+	}
+	r.Rows = append(r.Rows, row)
+}
+
+// Import stores the drafts as org's opportunities, stamped updated at now,
+// and reports on every row. Rows are independent: a rejected row does not
+// stop the others (there are no transactions to undo them with anyway).
+// With dryRun nothing is written, and the report says what would happen.
+// A storage error stops the import and returns the report so far.
+func Import(ctx context.Context, st Store, org Organisation, drafts []Draft, dryRun bool, now time.Time) (Report, error) {
+	rep := Report{DryRun: dryRun, Rows: []Row{}}
+	stored, err := st.OpportunitiesOf(ctx, org.ID)
+	if err != nil {
+		return rep, fmt.Errorf("catalogimport: %w", err)
+	}
+	existing := make(map[string]match.Opportunity, len(stored))
+	for _, o := range stored {
+		existing[o.ID] = o
+	}
+	firstRow := map[string]int{}
+	for _, d := range drafts {
+		o, row := prepare(org, d, firstRow)
+		old, found := existing[o.ID]
+		if row.Action != ActionReject {
+			if !d.PublishedGiven {
+				o.Published = !found || old.Published
+			}
+			switch {
+			case !found:
+				row.Action = ActionCreate
+			case same(o, old):
+				row.Action = ActionUnchanged
+			default:
+				row.Action = ActionUpdate
+			}
+		}
+		if !dryRun && (row.Action == ActionCreate || row.Action == ActionUpdate) {
+			if err := st.UpsertOpportunity(ctx, o, now); err != nil {
+				if !errors.Is(err, bot.ErrConflict) {
+					return rep, fmt.Errorf("catalogimport: row %d: %w", d.Row, err)
+				}
+				row.Action, row.Errors = ActionReject, []string{"id: another organisation uses this id; give the row an id of its own"}
+			}
+		}
+		rep.add(row)
+	}
+	return rep, nil
+}
+
+// prepare turns a draft into org's opportunity and the report row for it,
+// rejected with every reason when anything is wrong.
+func prepare(org Organisation, d Draft, firstRow map[string]int) (match.Opportunity, Row) {
+	o := d.Opportunity
+	problems := append([]string(nil), d.Errors...)
+	if d.OrganisationID != "" && d.OrganisationID != org.ID {
+		problems = append(problems, fmt.Sprintf("organisation_id: %q is not your organisation (%s)", d.OrganisationID, org.ID))
+	}
+	o.OrganisationID, o.Organisation, o.Sample = org.ID, org.Name, false
+	id, err := opportunityID(org.ID, o.ID, o.Title)
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	o.ID = id
+	if n, dup := firstRow[id]; dup && id != "" {
+		problems = append(problems, fmt.Sprintf("id: row %d has the same id", n))
+	} else if id != "" {
+		firstRow[id] = d.Row
+	}
+	if err := catalog.Validate(o); err != nil {
+		for _, e := range unjoin(err) {
+			var fe *catalog.FieldError
+			if errors.As(e, &fe) {
+				problems = append(problems, fe.Field+": "+fe.Problem)
+			} else {
+				problems = append(problems, e.Error())
+			}
+		}
+	}
+	row := Row{Row: d.Row, ID: id}
+	if len(problems) > 0 {
+		row.Action, row.Errors = ActionReject, dedupe(problems)
+	}
+	return o, row
+}
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func dedupe(ss []string) []string {
+	out := ss[:0]
+	seen := map[string]bool{}
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// opportunityID is the stored id for a row: "opp-", the organisation's id
+// without "org-", and the row's own id — or, when the row gives none, its
+// title in lower-case ASCII. Prefixing keeps two organisations' "lektiecafe"
+// apart; a row that already carries the prefix keeps its id as it is.
+func opportunityID(orgID, given, title string) (string, error) {
+	prefix := "opp-" + strings.TrimPrefix(orgID, "org-") + "-"
+	if strings.HasPrefix(given, prefix) {
+		given = strings.TrimPrefix(given, prefix)
+	}
+	local := slug(given)
+	if given == "" {
+		local = slug(title)
+	} else if local != given {
+		return "", fmt.Errorf("id: %q may only hold a-z, 0-9 and single dashes; %q would do", given, local)
+	}
+	if local == "" {
+		return "", errors.New("id: give the row an id or a title")
+	}
+	return prefix + local, nil
+}
+
+// slug spells s in lower-case ASCII words joined by dashes: "Lektiecafé på
+// Nørrebro" → "lektiecafe-paa-noerrebro".
+func slug(s string) string {
+	words := strings.Fields(geo.Fold(s))
+	out := strings.Join(words, "-")
+	const maxLen = 60
+	if len(out) > maxLen {
+		out = strings.TrimRight(out[:maxLen], "-")
+	}
+	for _, r := range out {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return "" // a letter Fold keeps as it is, such as Greek or Cyrillic
+		}
+	}
+	return out
+}
+
+// same reports whether a draft would store exactly what is stored: both are
+// compared in one canonical form, since the database keeps times to the
+// millisecond, in UTC, and does not tell a missing list from an empty one.
+func same(a, b match.Opportunity) bool { return bytes.Equal(canonical(a), canonical(b)) }
+
+func canonical(o match.Opportunity) []byte {
+	t := func(v time.Time) time.Time {
+		if v.IsZero() {
+			return time.Time{}
+		}
+		return v.UTC().Truncate(time.Millisecond)
+	}
+	o.ActiveFrom, o.ActiveTo = t(o.ActiveFrom), t(o.ActiveTo)
+	events := make([]match.Event, len(o.Schedule.Events))
+	for i, e := range o.Schedule.Events {
+		events[i] = match.Event{Start: t(e.Start), End: t(e.End)}
+	}
+	o.Schedule.Events = events
+	if len(o.Schedule.Weekly) == 0 {
+		o.Schedule.Weekly = nil
+	}
+	if len(o.Schedule.Events) == 0 {
+		o.Schedule.Events = nil
+	}
+	if len(o.Interests) == 0 {
+		o.Interests = nil
+	}
+	b, _ := json.Marshal(o) // plain data; cannot fail
+	return b
+}

@@ -1,0 +1,385 @@
+// Package catalogimport reads an organisation's own list of volunteering
+// opportunities — a CSV file from a spreadsheet or a JSON file from its own
+// system — and stores it in Brobygger's catalog, with a report that says
+// for every row whether it was created, updated, left unchanged or
+// rejected, and why.
+//
+// Reading resolves postcodes to municipality and coordinates with geo, and
+// importing checks every opportunity with catalog.Validate. Importing is
+// idempotent: a row equal to what is stored is left alone (and does not
+// wake the servers' catalog sync), so importing the same file twice reports
+// every row unchanged the second time. A dry run reports without writing.
+// See README.md for the columns.
+package catalogimport
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	_ "time/tzdata" // dates in a file are Danish local time, whatever the server's zone data
+
+	"github.com/brobygger/brobygger/geo"
+	"github.com/brobygger/brobygger/match"
+)
+
+// Draft is one row of a file read into an opportunity, with what was wrong
+// with it. Its ID is the id as the file gives it; Import turns it into the
+// stored id.
+type Draft struct {
+	// Row is the row's number: the spreadsheet row for CSV (the header is
+	// row 1), the position in the array for JSON (the first is row 1).
+	Row         int
+	Opportunity match.Opportunity
+	// OrganisationID is the organisation the row names, if it names one.
+	OrganisationID string
+	// PublishedGiven is whether the row says if it is published; if not,
+	// a new opportunity is published and a stored one keeps its state.
+	PublishedGiven bool
+	Errors         []string
+}
+
+// Formats Read understands.
+const (
+	FormatCSV  = "csv"
+	FormatJSON = "json"
+)
+
+// Read reads a file in the given format.
+func Read(format string, r io.Reader) ([]Draft, error) {
+	switch strings.ToLower(format) {
+	case FormatCSV:
+		return ReadCSV(r)
+	case FormatJSON:
+		return ReadJSON(r)
+	}
+	return nil, fmt.Errorf("catalogimport: format %q is not csv or json", format)
+}
+
+// maxFileSize bounds what is read from an upload.
+const maxFileSize = 4 << 20
+
+var danish = mustLocation("Europe/Copenhagen")
+
+func mustLocation(name string) *time.Location {
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		panic(err) // time/tzdata is embedded, so this cannot happen
+	}
+	return loc
+}
+
+// Columns of the CSV file, in the order the README lists them.
+var columns = []string{
+	"id", "title", "summary", "description", "interests", "commitment",
+	"weekly", "dates", "min_age", "max_age", "group_size", "child_certificate", "places_left",
+	"online", "address", "postcode", "municipality", "active_from", "active_to",
+	"first_step_what", "first_step_where", "first_step_contact", "published", "organisation_id",
+}
+
+// requiredColumns must be in the header; every other column may be left out.
+var requiredColumns = []string{"title", "summary", "interests", "commitment", "min_age",
+	"first_step_what", "first_step_where", "first_step_contact"}
+
+// ReadCSV reads a CSV file with a header row. Both commas and semicolons
+// (what a Danish Excel writes) separate fields: whichever the header uses.
+// A file that cannot be read, or whose header lacks a required column or
+// names an unknown one, is an error; a bad row is a Draft with Errors.
+func ReadCSV(r io.Reader) ([]Draft, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("catalogimport: read csv: %w", err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("catalogimport: the file is larger than %d MB", maxFileSize>>20)
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Excel's byte order mark
+	header, _, _ := bytes.Cut(data, []byte("\n"))
+	cr := csv.NewReader(bytes.NewReader(data))
+	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
+		cr.Comma = ';'
+	}
+	cr.FieldsPerRecord = -1 // short rows are reported per row, not as a broken file
+	records, err := cr.ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("catalogimport: read csv: %w", err)
+	}
+	if len(records) == 0 {
+		return nil, errors.New("catalogimport: the csv file is empty")
+	}
+	index := map[string]int{}
+	var problems []error
+	for i, h := range records[0] {
+		name := strings.ToLower(strings.TrimSpace(h))
+		switch _, dup := index[name]; {
+		case !slices.Contains(columns, name):
+			problems = append(problems, fmt.Errorf("unknown column %q", h))
+		case dup:
+			problems = append(problems, fmt.Errorf("column %q appears twice", h))
+		}
+		index[name] = i
+	}
+	for _, c := range requiredColumns {
+		if _, ok := index[c]; !ok {
+			problems = append(problems, fmt.Errorf("missing column %q", c))
+		}
+	}
+	if err := errors.Join(problems...); err != nil {
+		return nil, fmt.Errorf("catalogimport: csv header: %w", err)
+	}
+	var drafts []Draft
+	for n, rec := range records[1:] {
+		if blankRecord(rec) {
+			continue
+		}
+		cell := func(name string) string {
+			if i, ok := index[name]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		drafts = append(drafts, draftFromCells(n+2, cell))
+	}
+	return drafts, nil
+}
+
+func blankRecord(rec []string) bool {
+	for _, f := range rec {
+		if strings.TrimSpace(f) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// draftFromCells builds a draft from one CSV row.
+func draftFromCells(row int, cell func(string) string) Draft {
+	d := Draft{Row: row, OrganisationID: cell("organisation_id")}
+	bad := func(format string, args ...any) { d.Errors = append(d.Errors, fmt.Sprintf(format, args...)) }
+	o := &d.Opportunity
+	o.ID, o.Title, o.Summary, o.Description = cell("id"), cell("title"), cell("summary"), cell("description")
+	o.Interests = list(cell("interests"))
+	o.Commitment = cell("commitment")
+	o.FirstStep = match.FirstStep{What: cell("first_step_what"), Where: cell("first_step_where"), Contact: cell("first_step_contact")}
+	o.Place = match.Place{Address: cell("address"), Postcode: cell("postcode"), Municipality: cell("municipality")}
+
+	integer := func(col string, def int) int {
+		v := cell(col)
+		if v == "" {
+			return def
+		}
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			bad("%s: %q is not a whole number", col, v)
+		}
+		return n
+	}
+	boolean := func(col string) (value, given bool) {
+		switch strings.ToLower(cell(col)) {
+		case "":
+			return false, false
+		case "yes", "ja", "true", "1", "x":
+			return true, true
+		case "no", "nej", "false", "0":
+			return false, true
+		}
+		bad("%s: %q is not yes or no", col, cell(col))
+		return false, true
+	}
+	o.MinAge = integer("min_age", 0)
+	o.MaxAge = integer("max_age", 0)
+	o.GroupSize = integer("group_size", 1)
+	o.ChildCertificate, _ = boolean("child_certificate")
+	o.Place.Online, _ = boolean("online")
+	o.Published, d.PublishedGiven = boolean("published")
+	if cell("places_left") != "" {
+		n := integer("places_left", 0)
+		o.PlacesLeft = &n
+	}
+	var err error
+	if o.ActiveFrom, err = date(cell("active_from"), false); err != nil {
+		bad("active_from: %v", err)
+	}
+	if o.ActiveTo, err = date(cell("active_to"), true); err != nil {
+		bad("active_to: %v", err)
+	}
+
+	weekly, dates := list(cell("weekly")), list(cell("dates"))
+	switch {
+	case len(weekly) > 0 && len(dates) > 0:
+		bad("weekly and dates: give one of them, not both")
+	case len(weekly) > 0:
+		o.Schedule.Kind = match.ScheduleWeekly
+		for _, w := range weekly {
+			s, err := weeklySession(w)
+			if err != nil {
+				bad("weekly: %v", err)
+			}
+			o.Schedule.Weekly = append(o.Schedule.Weekly, s)
+		}
+	case len(dates) > 0:
+		o.Schedule.Kind = match.ScheduleDated
+		for _, v := range dates {
+			e, err := event(v)
+			if err != nil {
+				bad("dates: %v", err)
+			}
+			o.Schedule.Events = append(o.Schedule.Events, e)
+		}
+	default:
+		o.Schedule.Kind = match.ScheduleFlexible
+	}
+	if err := resolvePlace(&o.Place); err != nil {
+		bad("%v", err)
+	}
+	return d
+}
+
+// list splits a cell holding several values.
+func list(s string) []string {
+	var out []string
+	for _, v := range strings.FieldsFunc(s, func(r rune) bool { return r == '|' || r == ',' || r == ';' }) {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// days maps the ways a day is written to match's "mon".."sun".
+var days = map[string]string{
+	"mon": "mon", "monday": "mon", "man": "mon", "mandag": "mon",
+	"tue": "tue", "tuesday": "tue", "tir": "tue", "tirsdag": "tue",
+	"wed": "wed", "wednesday": "wed", "ons": "wed", "onsdag": "wed",
+	"thu": "thu", "thursday": "thu", "tor": "thu", "torsdag": "thu",
+	"fri": "fri", "friday": "fri", "fre": "fri", "fredag": "fri",
+	"sat": "sat", "saturday": "sat", "lør": "sat", "lørdag": "sat", "lor": "sat", "lordag": "sat",
+	"sun": "sun", "sunday": "sun", "søn": "sun", "søndag": "sun", "son": "sun", "sondag": "sun",
+}
+
+// weeklySession reads "tue 17:00-19:00" (or "tirsdag 17:00-19:00").
+func weeklySession(s string) (match.WeeklySession, error) {
+	day, span, ok := strings.Cut(strings.TrimSpace(s), " ")
+	start, end, ok2 := strings.Cut(strings.TrimSpace(span), "-")
+	d, known := days[strings.ToLower(day)]
+	if !ok || !ok2 || !known {
+		return match.WeeklySession{}, fmt.Errorf("%q is not like \"tue 17:00-19:00\"", s)
+	}
+	return match.WeeklySession{Day: d, Start: clock(start), End: clock(end)}, nil
+}
+
+// clock writes "9:00" and "9.00" as "09:00"; catalog.Validate checks the rest.
+func clock(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), ".", ":")
+	if len(s) == 4 && s[1] == ':' {
+		s = "0" + s
+	}
+	return s
+}
+
+// event reads "2026-05-01 10:00-14:00" in Danish local time.
+func event(s string) (match.Event, error) {
+	day, span, ok := strings.Cut(strings.TrimSpace(s), " ")
+	start, end, ok2 := strings.Cut(strings.TrimSpace(span), "-")
+	if !ok || !ok2 {
+		return match.Event{}, fmt.Errorf("%q is not like \"2026-05-01 10:00-14:00\"", s)
+	}
+	from, err1 := time.ParseInLocation("2006-01-02 15:04", day+" "+clock(start), danish)
+	to, err2 := time.ParseInLocation("2006-01-02 15:04", day+" "+clock(end), danish)
+	if err1 != nil || err2 != nil {
+		return match.Event{}, fmt.Errorf("%q is not like \"2026-05-01 10:00-14:00\"", s)
+	}
+	return match.Event{Start: from.UTC(), End: to.UTC()}, nil
+}
+
+// date reads "2026-05-01" as the start of that Danish day, or with
+// endOfDay as its last second, so an active_to date includes the day.
+func date(s string, endOfDay bool) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation(time.DateOnly, s, danish)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("%q is not a date like 2026-05-01", s)
+	}
+	if endOfDay {
+		t = t.AddDate(0, 0, 1).Add(-time.Second)
+	}
+	return t.UTC(), nil
+}
+
+// resolvePlace fills an offline place's municipality and coordinates from
+// its postcode, and checks a municipality the row gives against it.
+func resolvePlace(p *match.Place) error {
+	if p.Online || p.Postcode == "" {
+		return nil // catalog.Validate says what is missing
+	}
+	pc, ok := geo.LookupPostcode(p.Postcode)
+	if !ok {
+		return fmt.Errorf("postcode: %q is not a Danish postcode", p.Postcode)
+	}
+	p.Postcode = pc.Code
+	if p.Municipality != "" {
+		m, ok := geo.LookupMunicipality(p.Municipality)
+		if !ok {
+			return fmt.Errorf("municipality: %q is not a Danish municipality", p.Municipality)
+		}
+		if m.Name != pc.Municipality {
+			return fmt.Errorf("municipality: postcode %s %s lies in %s, not %s", pc.Code, pc.Town, pc.Municipality, m.Name)
+		}
+	}
+	p.Municipality = pc.Municipality
+	if p.Lat == 0 && p.Lon == 0 {
+		p.Lat, p.Lon = pc.Lat, pc.Lon
+	}
+	return nil
+}
+
+// ReadJSON reads a JSON array of opportunities in the shape of
+// match.Opportunity (as in catalog/sample/opportunities.json). An element
+// with unknown fields or values of the wrong type is a Draft with Errors.
+func ReadJSON(r io.Reader) ([]Draft, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("catalogimport: read json: %w", err)
+	}
+	if len(data) > maxFileSize {
+		return nil, fmt.Errorf("catalogimport: the file is larger than %d MB", maxFileSize>>20)
+	}
+	var elems []json.RawMessage
+	if err := json.Unmarshal(data, &elems); err != nil {
+		return nil, fmt.Errorf("catalogimport: the json file is not an array of opportunities: %w", err)
+	}
+	drafts := make([]Draft, 0, len(elems))
+	for i, raw := range elems {
+		d := Draft{Row: i + 1}
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&d.Opportunity); err != nil {
+			d.Errors = append(d.Errors, err.Error())
+		}
+		var probe struct {
+			Published *bool `json:"published"`
+		}
+		_ = json.Unmarshal(raw, &probe)
+		d.PublishedGiven = probe.Published != nil
+		d.OrganisationID = d.Opportunity.OrganisationID
+		if d.Opportunity.Schedule.Kind == "" {
+			d.Opportunity.Schedule.Kind = match.ScheduleFlexible
+		}
+		if d.Opportunity.GroupSize == 0 {
+			d.Opportunity.GroupSize = 1
+		}
+		if err := resolvePlace(&d.Opportunity.Place); err != nil {
+			d.Errors = append(d.Errors, err.Error())
+		}
+		drafts = append(drafts, d)
+	}
+	return drafts, nil
+}
