@@ -26,6 +26,7 @@ func (s *Server) exportMe(c *fiber.Ctx) error {
 		"user": fiber.Map{"user_id": ex.User.ID, "role": ex.User.Role, "locale": ex.User.Locale,
 			"created_at": ex.User.CreatedAt},
 		"refresh_tokens": ex.RefreshTokens,
+		"leads":          ex.Leads,
 	}
 	if conv := ex.Conversation; conv != nil {
 		out["conversation"] = fiber.Map{

@@ -36,6 +36,10 @@ func TestErasureLeavesNothingBehind(t *testing.T) {
 	}
 	opp := cards[0].(map[string]any)["opportunity_id"].(string)
 	c.do("POST", path, map[string]any{"client_message_id": "p5", "choice": "want:" + opp})
+	c.do("POST", path, map[string]any{"client_message_id": "p5b", "text": "Ottilie-Zebrafrø"})
+	if res := c.do("POST", path, map[string]any{"client_message_id": "p5c", "choice": "lead_send:" + opp}); res.Status != 200 {
+		t.Fatalf("send lead: %d %s", res.Status, res.Body)
+	}
 	c.do("POST", path, map[string]any{"client_message_id": "p6", "text": "hvad ved du om mig?"})
 	c.do("GET", "/v1/me", nil)
 	c.do("GET", "/v1/suggestions/"+opp+"/first-step.ics", nil)
@@ -53,6 +57,9 @@ func TestErasureLeavesNothingBehind(t *testing.T) {
 	}
 	var ex map[string]any
 	_ = json.Unmarshal(export.Body, &ex)
+	if ls, _ := ex["leads"].([]any); len(ls) != 1 {
+		t.Errorf("export has %d leads, want the one sent", len(ls))
+	}
 	userID := ex["user"].(map[string]any)["user_id"].(string)
 
 	if res := c.do("DELETE", "/v1/me", nil); res.Status != 204 {

@@ -23,6 +23,7 @@ import (
 	"github.com/brobygger/brobygger/api"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
+	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/llm"
 	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/store"
@@ -41,6 +42,8 @@ type Config struct {
 	SkipSample bool
 	// CatalogRefresh is how often the in-memory catalog picks up changes.
 	CatalogRefresh time.Duration
+	// WorkerPoll is how often the lead worker looks for due jobs.
+	WorkerPoll time.Duration
 	// Retention: message text is purged after RetentionDays of inactivity
 	// (BROBYGGER_RETENTION_DAYS, default 180) and profiles anonymised after
 	// AnonymiseDays (BROBYGGER_ANONYMISE_DAYS, default 365).
@@ -94,6 +97,7 @@ type App struct {
 	cfg      Config
 	Store    *store.Store
 	Catalog  *match.Index
+	Leads    *leads.Service
 	Fiber    *fiber.App
 	log      *slog.Logger
 	stop     context.CancelFunc
@@ -112,6 +116,9 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	}
 	if cfg.CatalogRefresh == 0 {
 		cfg.CatalogRefresh = 5 * time.Second
+	}
+	if cfg.WorkerPoll == 0 {
+		cfg.WorkerPoll = 500 * time.Millisecond
 	}
 	if cfg.envErr != nil {
 		return nil, cfg.envErr
@@ -153,10 +160,11 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		svc.WithAssistant(llm.NewAssistant(client), lc.Timeout)
 		cfg.Logger.Info("language model on", "model", client.Model())
 	}
-	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Staff: st, Cases: st, AuditLog: st,
-		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
+	a.Leads = a.startLeads(syncCtx, svc, st)
+	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Staff: st, Cases: st, AuditLog: st,
+		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx)
 	return a, nil

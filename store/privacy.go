@@ -10,6 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/leads"
 )
 
 // Export is everything stored about one user.
@@ -17,6 +18,7 @@ type Export struct {
 	User          User              `json:"user"`
 	Conversation  *bot.Conversation `json:"conversation,omitempty"`
 	RefreshTokens []TokenInfo       `json:"refresh_tokens"`
+	Leads         []leads.Lead      `json:"leads"`
 }
 
 // TokenInfo describes a refresh token without the token itself.
@@ -58,6 +60,9 @@ func (s *Store) ExportUser(ctx context.Context, userID string) (Export, error) {
 	for _, t := range tokens {
 		out.RefreshTokens = append(out.RefreshTokens, TokenInfo{CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, UsedAt: t.UsedAt, Revoked: t.Revoked})
 	}
+	if out.Leads, err = s.LeadsOfYouth(ctx, userID); err != nil {
+		return Export{}, err
+	}
 	return out, nil
 }
 
@@ -89,6 +94,9 @@ func (s *Store) EraseUser(ctx context.Context, userID string) error {
 		return fmt.Errorf("erase tokens: %w", translate(err))
 	}
 	if err := s.anonymiseCases(ctx, userID); err != nil {
+		return err
+	}
+	if err := s.EraseLeadsOf(ctx, userID); err != nil {
 		return err
 	}
 	if _, err := s.deleteOne(ctx, colUsers, bson.D{{Key: "_id", Value: userID}}); err != nil {

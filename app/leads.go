@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/brobygger/brobygger/api"
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/leads"
+	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/store"
+)
+
+// chatLeads connects the conversation to the lead service: "Det vil jeg
+// gerne" with consent becomes a lead, and a friend's code joins it.
+type chatLeads struct {
+	leads   *leads.Service
+	catalog *match.Index
+	now     func() time.Time
+}
+
+var _ bot.Leads = chatLeads{}
+
+// SendLead creates the lead and an invite code for a friend when there is room.
+func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, r bot.LeadRequest) (string, error) {
+	o, ok := c.catalog.Get(r.OpportunityID)
+	if !ok {
+		return "", fmt.Errorf("lead for %s: %w", r.OpportunityID, bot.ErrNotFound)
+	}
+	l := leads.Lead{
+		OrganisationID: o.OrganisationID, OrganisationName: o.Organisation,
+		OpportunityID: o.ID, OpportunityTitle: o.Title,
+		YouthID: userID, ConversationID: conversationID, Lang: r.Lang,
+		MaxFriends: max(o.GroupSize-1, 0),
+		Shared: leads.Shared{Nickname: r.Nickname, AgeBand: leads.AgeBand(r.Age), Municipality: r.Municipality,
+			Slots: r.Slots, Interests: r.Interests, Message: r.Message, ContactMethod: r.ContactMethod, Contact: r.Contact},
+	}
+	if r.ContactMethod == bot.ContactPhone || r.ContactMethod == bot.ContactEmail {
+		// The consent message showed the contact; sending it is the agreement.
+		now := c.now()
+		l.ContactAgreedAt = &now
+	}
+	created, err := c.leads.Create(ctx, l)
+	if err != nil {
+		return "", err
+	}
+	if created.MaxFriends < 1 {
+		return "", nil
+	}
+	inv, err := c.leads.Invite(ctx, created.ID, leads.Caller{Actor: leads.Youth, UserID: userID})
+	if err != nil {
+		return "", nil // the lead is sent; a friend can still just come along
+	}
+	return inv.Code, nil
+}
+
+// JoinLead adds a friend to a lead with the code they were given.
+func (c chatLeads) JoinLead(ctx context.Context, userID, code string) (string, string, error) {
+	l, err := c.leads.Join(ctx, code, leads.Caller{Actor: leads.Youth, UserID: userID})
+	if err != nil {
+		return "", "", err
+	}
+	return l.OrganisationName, l.OpportunityTitle, nil
+}
+
+// chatNotifier puts what happens to a lead into the young person's chat;
+// when an organisation gave up or said no, it offers other suggestions.
+type chatNotifier struct{ conv *bot.Service }
+
+var _ leads.YouthNotifier = chatNotifier{}
+
+func (n chatNotifier) Notify(ctx context.Context, userID, text string) error {
+	m := bot.Message{Text: text, Kind: "lead_update"}
+	if lang := n.lang(ctx, userID); lang != "" {
+		m.QuickReplies = []bot.QuickReply{{ID: "show_more", Label: n.conv.Engine().Label("show_more", lang)}}
+	}
+	return n.conv.Deliver(ctx, userID, m)
+}
+
+func (n chatNotifier) lang(ctx context.Context, userID string) string {
+	c, found, err := n.conv.Existing(ctx, userID)
+	if err != nil || !found {
+		return ""
+	}
+	return c.State.Lang
+}
+
+// startLeads builds the lead service and runs the worker that delivers
+// webhooks and chat notices and chases unanswered leads.
+func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store) *leads.Service {
+	ls := leads.NewService(st, a.cfg.Now, api.NewID)
+	svc.WithLeads(chatLeads{leads: ls, catalog: a.Catalog, now: a.cfg.Now})
+	w := leads.NewWorker(leads.WorkerConfig{
+		Jobs: st, Leads: st, Webhooks: st,
+		Notifier: chatNotifier{conv: svc},
+		HTTP:     &http.Client{Timeout: 10 * time.Second},
+		Now:      a.cfg.Now, Logger: a.log,
+	})
+	go w.Run(ctx, a.cfg.WorkerPoll)
+	return ls
+}
