@@ -99,5 +99,37 @@ func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store)
 		Now:      a.cfg.Now, Logger: a.log,
 	})
 	go w.Run(ctx, a.cfg.WorkerPoll)
+	go a.scoreResponsiveness(ctx, st)
 	return ls
+}
+
+// responsivenessEvery is how often organisations' answering is rescored.
+const responsivenessEvery = 10 * time.Minute
+
+// scoreResponsiveness lets matching gently favour organisations that answer
+// young people, from each one's latest leads.
+func (a *App) scoreResponsiveness(ctx context.Context, st *store.Store) {
+	t := time.NewTicker(responsivenessEvery)
+	defer t.Stop()
+	for {
+		all, err := st.AllLeads(ctx)
+		if err == nil {
+			byOrg := map[string][]leads.Lead{}
+			for _, l := range all {
+				byOrg[l.OrganisationID] = append(byOrg[l.OrganisationID], l)
+			}
+			boost := make(map[string]float64, len(byOrg))
+			for org, ls := range byOrg {
+				boost[org] = leads.Responsiveness(ls).Boost()
+			}
+			a.Catalog.SetResponsiveness(boost)
+		} else if ctx.Err() == nil {
+			a.log.Warn("scoring responsiveness failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }

@@ -21,6 +21,7 @@ type Index struct {
 	byID      map[string]int32
 	interests map[string]uint32 // interned interest ids
 	orgs      map[string]uint32 // interned organisation keys
+	orgBoost  []float64         // responsiveness boost by interned organisation
 	scratch   sync.Pool         // *scratch, reused between queries
 }
 
@@ -209,4 +210,19 @@ func cloneOpportunity(o Opportunity) *Opportunity {
 		o.PlacesLeft = &n
 	}
 	return &o
+}
+
+// SetResponsiveness sets how much each organisation's answering of young
+// people favours its opportunities, by organisation id; each boost is in
+// [0, 0.1], and organisations left out get none.
+func (ix *Index) SetResponsiveness(boost map[string]float64) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	b := make([]float64, len(ix.orgs))
+	for orgID, v := range boost {
+		if id, ok := ix.orgs["id:"+orgID]; ok {
+			b[id] = min(max(v, 0), 0.1)
+		}
+	}
+	ix.orgBoost = b
 }

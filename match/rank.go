@@ -43,6 +43,11 @@ const (
 	wRejectedOrg      = 4.0  // same organisation as a "not my thing"
 	wWrongTime        = 6.0  // its only fitting times are ones rejected as "wrong time"
 
+	// wResponsive times an organisation's responsiveness boost (0–0.1)
+	// gently favours organisations that answer young people: at most one
+	// point, less than a group or commitment fit.
+	wResponsive = 10.0
+
 	wRepeatOrg      = 15.0 // per earlier suggestion from the same organisation
 	wRepeatInterest = 2.0  // per earlier suggestion with the same first interest
 )
@@ -154,10 +159,12 @@ type query struct {
 	flags        []uint8 // by interned interest id
 	rejectedOrgs []uint32
 	excluded     []int32 // sorted entry positions
+	// orgBoost is the index's responsiveness boost per interned organisation.
+	orgBoost []float64
 }
 
 func (ix *Index) newQuery(p Profile, now time.Time) *query {
-	q := &query{now: now, win: newWindow(now)}
+	q := &query{now: now, win: newWindow(now), orgBoost: ix.orgBoost}
 	q.weeklySafe = q.win.earliest.Add(8 * 24 * time.Hour)
 
 	q.age, q.ageKnown = p.Age, p.Age > 0
@@ -377,6 +384,9 @@ func (q *query) eval(e *entry) (score, dist float64, ok bool) {
 	}
 	if q.ageKnown && e.maxAge > 0 {
 		score += wAge
+	}
+	if int(e.org) < len(q.orgBoost) {
+		score += wResponsive * q.orgBoost[e.org]
 	}
 	return score, dist, true
 }

@@ -305,3 +305,37 @@ func TestIndexConcurrent(t *testing.T) {
 		t.Errorf("Len = %d, want at most 80", ix.Len())
 	}
 }
+
+func TestResponsiveOrganisationsAreGentlyFavoured(t *testing.T) {
+	now := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	mk := func(id, org string) Opportunity {
+		return Opportunity{ID: id, OrganisationID: org, Organisation: org, Title: id, Interests: []string{"animals"},
+			Schedule: Schedule{Kind: ScheduleFlexible}, Commitment: OneOff, MinAge: 13, GroupSize: 2, Published: true,
+			Place: Place{Online: true}}
+	}
+	ix := NewIndex()
+	ix.Upsert(mk("a", "org-quiet"))
+	ix.Upsert(mk("b", "org-answers"))
+	p := Profile{Age: 16, Interests: []string{"animals"}}
+	first := func() string { return ix.Rank(p, now, 1)[0].Opportunity.ID }
+	ix.SetResponsiveness(map[string]float64{"org-quiet": 0.003, "org-answers": 0.097})
+	if got := first(); got != "b" {
+		t.Errorf("with org-answers responsive, first = %s, want b", got)
+	}
+	ix.SetResponsiveness(map[string]float64{"org-quiet": 0.097, "org-answers": 0.003})
+	if got := first(); got != "a" {
+		t.Errorf("with org-quiet responsive, first = %s, want a", got)
+	}
+	// Gently: a task that fits the wished commitment still wins over a
+	// responsive organisation's task that does not.
+	b := mk("b", "org-answers")
+	b.Commitment = ShortTerm
+	ix.Upsert(b)
+	ix.Upsert(mk("c", "org-quiet"))
+	ix.Remove("a")
+	p.Commitment = OneOff
+	ix.SetResponsiveness(map[string]float64{"org-quiet": 0, "org-answers": 0.1})
+	if got := first(); got != "c" {
+		t.Errorf("responsiveness outweighed a better fit: first = %s, want c", got)
+	}
+}

@@ -220,3 +220,9 @@ func (s *Store) EraseLeadsOf(ctx context.Context, userID string) error {
 	}
 	return nil
 }
+
+// AllLeads lists every lead, newest first, for jobs that look across
+// organisations, such as scoring how well each answers young people.
+func (s *Store) AllLeads(ctx context.Context) ([]leads.Lead, error) {
+	return s.findLeads(ctx, bson.D{}, options.Find().SetSort(newestFirst))
+}
