@@ -122,7 +122,7 @@ func (a *App) scoreResponsiveness(ctx context.Context, st *store.Store) {
 			for org, ls := range byOrg {
 				boost[org] = leads.Responsiveness(ls).Boost()
 			}
-			a.Catalog.SetResponsiveness(boost)
+			a.Catalog.SetResponsiveness(boost, leads.Responsiveness(nil).Boost())
 		} else if ctx.Err() == nil {
 			a.log.Warn("scoring responsiveness failed", "err", err)
 		}

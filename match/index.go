@@ -214,11 +214,15 @@ func cloneOpportunity(o Opportunity) *Opportunity {
 
 // SetResponsiveness sets how much each organisation's answering of young
 // people favours its opportunities, by organisation id; each boost is in
-// [0, 0.1], and organisations left out get none.
-func (ix *Index) SetResponsiveness(boost map[string]float64) {
+// [0, 0.1], and organisations left out (no history yet) get fallback.
+// Organisations added later get no boost until the next call.
+func (ix *Index) SetResponsiveness(boost map[string]float64, fallback float64) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
 	b := make([]float64, len(ix.orgs))
+	for i := range b {
+		b[i] = min(max(fallback, 0), 0.1)
+	}
 	for orgID, v := range boost {
 		if id, ok := ix.orgs["id:"+orgID]; ok {
 			b[id] = min(max(v, 0), 0.1)

@@ -318,11 +318,11 @@ func TestResponsiveOrganisationsAreGentlyFavoured(t *testing.T) {
 	ix.Upsert(mk("b", "org-answers"))
 	p := Profile{Age: 16, Interests: []string{"animals"}}
 	first := func() string { return ix.Rank(p, now, 1)[0].Opportunity.ID }
-	ix.SetResponsiveness(map[string]float64{"org-quiet": 0.003, "org-answers": 0.097})
+	ix.SetResponsiveness(map[string]float64{"org-quiet": 0.003, "org-answers": 0.097}, 0.05)
 	if got := first(); got != "b" {
 		t.Errorf("with org-answers responsive, first = %s, want b", got)
 	}
-	ix.SetResponsiveness(map[string]float64{"org-quiet": 0.097, "org-answers": 0.003})
+	ix.SetResponsiveness(map[string]float64{"org-quiet": 0.097}, 0.003)
 	if got := first(); got != "a" {
 		t.Errorf("with org-quiet responsive, first = %s, want a", got)
 	}
@@ -334,7 +334,7 @@ func TestResponsiveOrganisationsAreGentlyFavoured(t *testing.T) {
 	ix.Upsert(mk("c", "org-quiet"))
 	ix.Remove("a")
 	p.Commitment = OneOff
-	ix.SetResponsiveness(map[string]float64{"org-quiet": 0, "org-answers": 0.1})
+	ix.SetResponsiveness(map[string]float64{"org-quiet": 0, "org-answers": 0.1}, 0.05)
 	if got := first(); got != "c" {
 		t.Errorf("responsiveness outweighed a better fit: first = %s, want c", got)
 	}
