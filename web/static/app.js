@@ -786,6 +786,7 @@
       startAttempt = 0;
       boot.hidden = true;
       connectLive();
+      joinFromLink();
       flush();
       syncLanguage();
     } catch (err) {
@@ -861,6 +862,18 @@
     scrollToNew(node, true);
     if (started) flush();
     else if (startAttempt > 0) markFailed();
+  }
+
+  // A friend's invite link (/?invite=CODE) joins their lead once, and the
+  // code leaves the address bar so a reload does not join again.
+  function joinFromLink() {
+    const params = new URLSearchParams(location.search);
+    const code = (params.get('invite') || '').trim();
+    if (!code) return;
+    params.delete('invite');
+    const query = params.toString();
+    history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+    queue({ choice: 'join:' + code, label: code });
   }
 
   function sendText(raw) {

@@ -1,0 +1,78 @@
+package api_test
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestFriendJoinsALeadWithACode: a young person sends a lead from the chat,
+// gets a code for a friend, and the friend joins from their own account, so
+// the organisation gets one lead for both.
+func TestFriendJoinsALeadWithACode(t *testing.T) {
+	a, conv := guest(t)
+	path := "/v1/conversations/" + conv + "/messages"
+	var opp string
+	for i, body := range []map[string]any{
+		{"text": "jeg er 18, bor i 2200, dyr og natur, weekender, bare én gang"},
+		{"choice": "group:with_friend"},
+	} {
+		body["client_message_id"] = "f" + string(rune('a'+i))
+		for _, m := range messages(t, a.do("POST", path, body)) {
+			if cards, ok := m["cards"].([]any); ok && len(cards) > 0 {
+				opp = cards[0].(map[string]any)["opportunity_id"].(string)
+			}
+		}
+	}
+	if opp == "" {
+		t.Fatal("no suggestion")
+	}
+	a.do("POST", path, map[string]any{"client_message_id": "f1", "choice": "want:" + opp})
+	a.do("POST", path, map[string]any{"client_message_id": "f2", "text": "Maja"})
+	a.do("POST", path, map[string]any{"client_message_id": "f3", "choice": "lead_send:" + opp})
+
+	code := ""
+	deadline := time.Now().Add(5 * time.Second)
+	for code == "" && time.Now().Before(deadline) {
+		for _, m := range messages(t, a.do("GET", path, nil)) {
+			if c := regexp.MustCompile(`koden ([A-Z0-9]{6})`).FindStringSubmatch(m["text"].(string)); c != nil {
+				code = c[1]
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if code == "" {
+		t.Fatal("no invite code reached the chat")
+	}
+
+	b, convB := guest(t)
+	res := b.do("POST", "/v1/conversations/"+convB+"/messages", map[string]any{"client_message_id": "j1", "choice": "join:" + code})
+	if res.Status != 200 {
+		t.Fatalf("join: %d %s", res.Status, res.Body)
+	}
+	joined := false
+	for _, m := range messages(t, b.do("GET", "/v1/conversations/"+convB+"/messages", nil)) {
+		joined = joined || strings.Contains(m["text"].(string), "Du er med")
+	}
+	if !joined {
+		t.Error("the friend was not told they joined")
+	}
+	all, err := shared.Store.AllLeads(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, l := range all {
+		if l.OpportunityID == opp && l.Shared.Nickname == "Maja" {
+			n++
+			if len(l.FriendIDs) != 1 {
+				t.Errorf("lead has %d friends, want 1", len(l.FriendIDs))
+			}
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d leads for the pair, want one", n)
+	}
+}
