@@ -4,10 +4,12 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/leads"
 )
 
 // Problem is an RFC 9457 problem details body.
@@ -43,6 +45,21 @@ func notFound(detail string) error {
 	return &Error{Status: http.StatusNotFound, Slug: "not-found", Detail: detail}
 }
 
+func unprocessable(detail string) error {
+	return &Error{Status: http.StatusUnprocessableEntity, Slug: "invalid", Detail: detail}
+}
+
+// invalidDetail is what a leads.ErrInvalid error says, for the person who
+// sent the data: the domain writes these for people, naming only the
+// caller's own lead and what was wrong with it.
+func invalidDetail(err error) string {
+	parts := strings.Split(err.Error(), "\n")
+	for i, p := range parts {
+		parts[i] = strings.TrimSuffix(p, ": "+leads.ErrInvalid.Error())
+	}
+	return strings.Join(parts, "; ")
+}
+
 // errorHandler is the one place errors become responses: known errors get
 // their own status and detail; anything else is logged once and hidden.
 func errorHandler(log *slog.Logger) fiber.ErrorHandler {
@@ -50,18 +67,28 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		p := Problem{Instance: c.Path()}
 		var apiErr *Error
 		var fe *fiber.Error
+		var transition *leads.TransitionError
 		switch {
 		case errors.As(err, &apiErr):
 			p.Status, p.Type, p.Detail = apiErr.Status, problemBase+apiErr.Slug, apiErr.Detail
-		case errors.Is(err, bot.ErrNotFound):
+		case errors.Is(err, bot.ErrNotFound), errors.Is(err, leads.ErrNotFound):
 			p.Status, p.Type, p.Detail = http.StatusNotFound, problemBase+"not-found", "No such resource, or it is not yours."
+		case errors.As(err, &transition):
+			p.Status, p.Type, p.Detail = http.StatusConflict, problemBase+"lead-status", transition.Reason
+		case errors.Is(err, leads.ErrInvalid):
+			p.Status, p.Type, p.Detail = http.StatusUnprocessableEntity, problemBase+"invalid", invalidDetail(err)
 		case errors.Is(err, bot.ErrConflict):
 			p.Status, p.Type, p.Detail = http.StatusConflict, problemBase+"conflict", "The resource changed at the same time; try again."
 		case errors.As(err, &fe):
 			p.Status, p.Type = fe.Code, "about:blank"
 			switch fe.Code {
 			case http.StatusRequestEntityTooLarge:
-				p.Detail = "The request body is larger than 16 KB."
+				// limitBody names the route's own limit; the server's
+				// limit, the largest any route takes, says nothing.
+				p.Detail = fe.Message
+				if fe.Message == fiber.ErrRequestEntityTooLarge.Message {
+					p.Detail = "The request body is larger than " + byteSize(maxFileBody) + "."
+				}
 			case http.StatusNotFound:
 				p.Detail = "There is nothing at this address."
 			case http.StatusMethodNotAllowed:

@@ -17,6 +17,7 @@ import (
 	"github.com/brobygger/brobygger/api"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
+	"github.com/brobygger/brobygger/leads"
 )
 
 // staffMember creates a staff account through the same helper the admin
@@ -215,8 +216,21 @@ func TestRoleMatrix(t *testing.T) {
 		t.Errorf("a safeguarding token must not name an organisation: %v", claims)
 	}
 
+	// A lead of youth A's at organisation A, so the lead routes are walked
+	// with a real lead that one young person and one organisation own.
+	leadA, err := shared.Leads.Create(context.Background(), leads.Lead{
+		OrganisationID: orgs[0].ID, OrganisationName: orgs[0].Name, OpportunityID: "opp-matrix", OpportunityTitle: "Matrix",
+		YouthID: tokenClaims(t, youthA.token)["sub"].(string), ConversationID: convA, Lang: "da", MaxFriends: 1,
+		Shared: leads.Shared{Nickname: "A", AgeBand: leads.Band15to17},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
 	// params fills a route's parameters with the caller's own ids where it
 	// has any, so the allowed calls get past the ownership checks too.
+	// Organisation routes name organisation A, so organisation B's staff
+	// must get 404 on every one of them.
 	params := func(path string) string {
 		return fiberParam.ReplaceAllStringFunc(path, func(p string) string {
 			switch {
@@ -226,6 +240,14 @@ func TestRoleMatrix(t *testing.T) {
 				return "no-such-case"
 			case p == ":opportunity_id":
 				return "no-such-opportunity"
+			case p == ":org_id":
+				return orgs[0].ID
+			case p == ":id" && strings.Contains(path, "/opportunities/"):
+				return "no-such-opportunity"
+			case p == ":id" && (strings.HasPrefix(path, "/v1/leads/") || strings.Contains(path, "/leads/")):
+				return leadA.ID
+			case p == ":code":
+				return "NOCODE"
 			}
 			t.Fatalf("the matrix does not know what to put for %s in %s; teach it", p, path)
 			return ""
@@ -259,11 +281,17 @@ func TestRoleMatrix(t *testing.T) {
 				}
 				c.t = t
 				res := c.call(r.Method, path, body)
+				// Another tenant's resource is 404; an empty body may be
+				// refused (400) before the lead is even looked up.
+				otherTenant := (r.OrgScoped && who.name == "org_staff B") ||
+					(who.name == "youth B" && strings.HasPrefix(r.Path, "/v1/leads/") && !(r.Method == http.MethodPost && res.Status == 400))
 				switch {
 				case allowed && (res.Status == 401 || res.Status == 403):
 					t.Errorf("%s may call it but got %d: %s", who.name, res.Status, res.Body)
 				case !allowed && res.Status != 403:
 					t.Errorf("%s may not call it but got %d, want 403: %s", who.name, res.Status, res.Body)
+				case allowed && otherTenant && res.Status != 404:
+					t.Errorf("%s called another tenant's %s and got %d, want 404: %s", who.name, path, res.Status, res.Body)
 				}
 			}
 			for _, c := range []*client{nobody, forged} {

@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net/http"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -23,11 +24,18 @@ import (
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/store"
 )
 
-// maxBody is the largest request body accepted.
-const maxBody = 16 * 1024
+// Request body limits. Every route takes at most maxBody, except those that
+// take files (an organisation's opportunity import), which take up to
+// maxFileBody. The server reads bodies up to the larger limit and each
+// route enforces its own, since Fiber's limit applies to the whole server.
+const (
+	maxBody     = 16 * 1024
+	maxFileBody = 2 << 20
+)
 
 // Users is the account storage the API needs.
 type Users interface {
@@ -58,6 +66,16 @@ type Config struct {
 	// Stopping is closed when the server shuts down, so long-lived event
 	// streams end instead of holding the shutdown up.
 	Stopping <-chan struct{}
+	// Leads runs warm leads for young people and organisations; LeadLists
+	// lists them, and Orgs holds the organisations, their opportunities
+	// and their webhooks.
+	Leads     *leads.Service
+	LeadLists LeadLists
+	Orgs      Orgs
+	// AllowHTTPWebhooks accepts plain-http webhook URLs, for tests and
+	// local development; otherwise leads, which carry personal data, only
+	// go to https.
+	AllowHTTPWebhooks bool
 }
 
 // Server holds the API's dependencies.
@@ -74,6 +92,11 @@ type Server struct {
 	log      *slog.Logger
 	hub      hub
 	stopping <-chan struct{}
+
+	leads             *leads.Service
+	leadLists         LeadLists
+	orgs              Orgs
+	allowHTTPWebhooks bool
 }
 
 // route is one endpoint and who may call it. Every route is either public
@@ -86,7 +109,13 @@ type route struct {
 	// tokenInQuery also takes the token from ?access_token=, for
 	// EventSource, which cannot send headers.
 	tokenInQuery bool
-	handler      fiber.Handler
+	// orgScoped routes act on the organisation named by :org_id, which
+	// must be the caller's own; any other is 404, so staff cannot even
+	// learn which other organisations exist.
+	orgScoped bool
+	// bodyLimit is the largest body the route takes; zero is maxBody.
+	bodyLimit int
+	handler   fiber.Handler
 }
 
 // routes is the one table of endpoints.
@@ -97,6 +126,7 @@ func (s *Server) routes() []route {
 	readCases := []string{RoleSafeguarding, RoleAdmin}
 	actOnCases := []string{RoleSafeguarding}
 	admin := []string{RoleAdmin}
+	orgStaff := []string{RoleOrgStaff}
 	return []route{
 		{method: fiber.MethodGet, path: "/healthz", public: true, handler: healthz},
 		{method: fiber.MethodGet, path: "/readyz", public: true, handler: s.readyz},
@@ -116,6 +146,28 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodGet, path: "/v1/me/suggestions", roles: youth, handler: s.mySuggestions},
 		{method: fiber.MethodGet, path: "/v1/suggestions/:opportunity_id/first-step.ics", roles: youth, handler: s.firstStepICS},
 
+		{method: fiber.MethodGet, path: "/v1/me/leads", roles: youth, handler: s.myLeads},
+		{method: fiber.MethodGet, path: "/v1/leads/:id", roles: youth, handler: s.myLead},
+		{method: fiber.MethodPost, path: "/v1/leads/:id/messages", roles: youth, handler: s.writeToOrganisation},
+		{method: fiber.MethodPost, path: "/v1/leads/:id/withdraw", roles: youth, handler: s.withdrawLead},
+		{method: fiber.MethodPost, path: "/v1/leads/:id/invites", roles: youth, handler: s.inviteFriend},
+		{method: fiber.MethodPost, path: "/v1/invites/:code/join", roles: youth, handler: s.joinLead},
+
+		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/opportunities", roles: orgStaff, orgScoped: true, handler: s.listOpportunities},
+		{method: fiber.MethodPost, path: "/v1/orgs/:org_id/opportunities/import", roles: orgStaff, orgScoped: true,
+			bodyLimit: maxFileBody, handler: s.importOpportunities},
+		{method: fiber.MethodPut, path: "/v1/orgs/:org_id/opportunities/:id", roles: orgStaff, orgScoped: true, handler: s.putOpportunity},
+		{method: fiber.MethodPost, path: "/v1/orgs/:org_id/opportunities/:id/publish", roles: orgStaff, orgScoped: true, handler: s.publishOpportunity},
+		{method: fiber.MethodPost, path: "/v1/orgs/:org_id/opportunities/:id/unpublish", roles: orgStaff, orgScoped: true, handler: s.unpublishOpportunity},
+		{method: fiber.MethodPut, path: "/v1/orgs/:org_id/opportunities/:id/places", roles: orgStaff, orgScoped: true, handler: s.setPlacesLeft},
+		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/leads", roles: orgStaff, orgScoped: true, handler: s.orgLeads},
+		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/leads/:id", roles: orgStaff, orgScoped: true, handler: s.orgLead},
+		{method: fiber.MethodPost, path: "/v1/orgs/:org_id/leads/:id/status", roles: orgStaff, orgScoped: true, handler: s.setLeadStatus},
+		{method: fiber.MethodPost, path: "/v1/orgs/:org_id/leads/:id/messages", roles: orgStaff, orgScoped: true, handler: s.writeToYouth},
+		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/webhook", roles: orgStaff, orgScoped: true, handler: s.getWebhook},
+		{method: fiber.MethodPut, path: "/v1/orgs/:org_id/webhook", roles: orgStaff, orgScoped: true, handler: s.putWebhook},
+		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/responsiveness", roles: orgStaff, orgScoped: true, handler: s.responsiveness},
+
 		{method: fiber.MethodGet, path: "/v1/safeguarding/cases", roles: readCases, handler: s.listCases},
 		{method: fiber.MethodGet, path: "/v1/safeguarding/cases/:id", roles: readCases, handler: s.getCase},
 		{method: fiber.MethodPost, path: "/v1/safeguarding/cases/:id/acknowledge", roles: actOnCases, handler: s.acknowledgeCase},
@@ -123,6 +175,7 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodPost, path: "/v1/safeguarding/cases/:id/close", roles: actOnCases, handler: s.closeCase},
 
 		{method: fiber.MethodGet, path: "/v1/admin/audit", roles: admin, handler: s.readAuditLog},
+		{method: fiber.MethodPost, path: "/v1/admin/organisations", roles: admin, handler: s.createOrganisation},
 	}
 }
 
@@ -133,6 +186,9 @@ type Route struct {
 	Path   string
 	Public bool
 	Roles  []string
+	// OrgScoped routes serve only the caller's own organisation, named by
+	// :org_id; any other organisation's id is 404.
+	OrgScoped bool
 }
 
 // Routes lists every endpoint New serves, with who may call it, so tests
@@ -142,7 +198,7 @@ func Routes() []Route {
 	table := s.routes()
 	out := make([]Route, len(table))
 	for i, r := range table {
-		out[i] = Route{Method: r.method, Path: r.path, Public: r.public, Roles: slices.Clone(r.roles)}
+		out[i] = Route{Method: r.method, Path: r.path, Public: r.public, Roles: slices.Clone(r.roles), OrgScoped: r.orgScoped}
 	}
 	return out
 }
@@ -156,14 +212,17 @@ func New(cfg Config) *fiber.App {
 		cfg.Logger = slog.Default()
 	}
 	s := &Server{conv: cfg.Conversations, users: cfg.Users, privacy: cfg.Privacy, staff: cfg.Staff, cases: cfg.Cases,
-		auditLog: cfg.AuditLog, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping}
+		auditLog: cfg.AuditLog, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
+		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks}
 	if s.conv != nil {
 		s.conv.OnToken(s.hub.token)
 		s.conv.OnDeliver(s.hub.publish)
 	}
 	app := fiber.New(fiber.Config{
-		AppName:   "brobygger",
-		BodyLimit: maxBody,
+		AppName: "brobygger",
+		// The largest body any route takes; limitBody holds every route
+		// to its own.
+		BodyLimit: maxFileBody,
 		// Values from the request outlive the handler in event streams and
 		// goroutines; Fiber's default zero-copy strings would change under them.
 		Immutable:             true,
@@ -176,10 +235,21 @@ func New(cfg Config) *fiber.App {
 		if r.public == (len(r.roles) > 0) {
 			panic(fmt.Sprintf("api: route %s %s must be either public or name the roles that may call it", r.method, r.path))
 		}
-		handlers := []fiber.Handler{r.handler}
-		if !r.public {
-			handlers = []fiber.Handler{s.authenticate(r.tokenInQuery, r.roles), r.handler}
+		if r.orgScoped && (r.public || !strings.Contains(r.path, "/:org_id")) {
+			panic(fmt.Sprintf("api: route %s %s is scoped to an organisation but is public or has no :org_id", r.method, r.path))
 		}
+		limit := r.bodyLimit
+		if limit == 0 {
+			limit = maxBody
+		}
+		handlers := []fiber.Handler{limitBody(limit)}
+		if !r.public {
+			handlers = append(handlers, s.authenticate(r.tokenInQuery, r.roles))
+		}
+		if r.orgScoped {
+			handlers = append(handlers, ownOrganisation)
+		}
+		handlers = append(handlers, r.handler)
 		if r.method == fiber.MethodGet {
 			app.Get(r.path, handlers...) // also answers HEAD
 		} else {
@@ -191,6 +261,25 @@ func New(cfg Config) *fiber.App {
 		app.Use("/", filesystem.New(filesystem.Config{Root: http.FS(cfg.Web), Index: "index.html"}))
 	}
 	return app
+}
+
+// limitBody refuses a body larger than limit bytes with 413.
+func limitBody(limit int) fiber.Handler {
+	tooLarge := fiber.NewError(fiber.StatusRequestEntityTooLarge, "The request body is larger than "+byteSize(limit)+".")
+	return func(c *fiber.Ctx) error {
+		if len(c.Request().Body()) > limit {
+			return tooLarge
+		}
+		return c.Next()
+	}
+}
+
+// byteSize writes a limit the way people read it: 16 KB, 2 MB.
+func byteSize(n int) string {
+	if n >= 1<<20 && n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%d KB", n>>10)
 }
 
 func healthz(c *fiber.Ctx) error { return c.JSON(fiber.Map{"status": "ok"}) }

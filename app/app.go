@@ -164,7 +164,11 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	a.stop = stop
 	a.Leads = a.startLeads(syncCtx, svc, st)
 	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Staff: st, Cases: st, AuditLog: st,
-		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping})
+		Leads: a.Leads, LeadLists: st, Orgs: st,
+		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
+		// Plain-http webhooks only for tests and local development
+		// (BROBYGGER_ALLOW_HTTP_WEBHOOKS=true): leads carry personal data.
+		AllowHTTPWebhooks: os.Getenv("BROBYGGER_ALLOW_HTTP_WEBHOOKS") == "true"})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx)
 	return a, nil

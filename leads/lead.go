@@ -492,7 +492,7 @@ func (l *Lead) Notice(e Event) string {
 	case e.By == Staff.role && e.Type == EventStatusChanged:
 		return StatusText(e.Status, e.Name, l.OrganisationName, l.Lang)
 	case e.By == Staff.role && e.Type == EventMessage:
-		return MessageText(e.Name, l.OrganisationName, l.Lang)
+		return MessageText(e.Name, l.OrganisationName, e.Text, l.Lang)
 	case e.By == System.role && e.Type == EventStatusChanged:
 		return StatusText(e.Status, e.Name, l.OrganisationName, l.Lang)
 	}

@@ -130,7 +130,7 @@ func TestStaffReplyAnswersTheLead(t *testing.T) {
 	if l.Status != StatusContacted || len(events) != 2 || l.FirstAnsweredAt == nil || l.Untouched() {
 		t.Fatalf("after staff reply: status %s, %d events, answered %v", l.Status, len(events), l.FirstAnsweredAt)
 	}
-	if got := l.Notice(events[1]); got != "Sara fra Dyreværnet har skrevet til dig." {
+	if got := l.Notice(events[1]); got != "Sara fra Dyreværnet har skrevet til dig:\n\nJa, kom bare kl. 10" {
 		t.Errorf("notice = %q", got)
 	}
 	if _, err := l.Remind(at); !errors.Is(err, ErrUnchanged) {

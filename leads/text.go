@@ -43,12 +43,14 @@ func StatusText(status, staffName, orgName, lang string) string {
 	return ""
 }
 
-// MessageText tells the young person that the organisation wrote to them.
-func MessageText(staffName, orgName, lang string) string {
-	if staffName == "" {
-		return fmt.Sprintf(pick(lang, "%s har skrevet til dig.", "%s has written to you."), orgName)
+// MessageText tells the young person who at the organisation wrote to them,
+// and what: the reply is the point of the lead, so it is shown in the chat.
+func MessageText(staffName, orgName, text, lang string) string {
+	who := orgName
+	if staffName != "" {
+		who = fmt.Sprintf(pick(lang, "%s fra %s", "%s from %s"), staffName, orgName)
 	}
-	return fmt.Sprintf(pick(lang, "%s fra %s har skrevet til dig.", "%s from %s has written to you."), staffName, orgName)
+	return fmt.Sprintf(pick(lang, "%s har skrevet til dig:\n\n%s", "%s has written to you:\n\n%s"), who, text)
 }
 
 // pick is Danish unless the young person chose English.

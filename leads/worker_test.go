@@ -336,7 +336,7 @@ func TestReminderThenNoResponse(t *testing.T) {
 		t.Fatal(err)
 	}
 	runAll()
-	if got := n.to("u2"); !slices.Equal(got, []string{"Sara fra Dyreværnet har skrevet til dig."}) {
+	if got := n.to("u2"); !slices.Equal(got, []string{"Sara fra Dyreværnet har skrevet til dig:\n\nHej Mia! Kom forbi på lørdag kl. 10."}) {
 		t.Fatalf("u2 was told %q", got)
 	}
 

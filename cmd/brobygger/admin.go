@@ -15,27 +15,87 @@ import (
 	"github.com/brobygger/brobygger/store"
 )
 
-const adminUsage = "usage: brobygger admin create-user --role ROLE --email EMAIL [--org ORG_ID]"
+const adminUsage = "usage: brobygger admin create-user --role ROLE --email EMAIL [--org ORG_ID]\n" +
+	"       brobygger admin create-org --name NAME"
 
-// runAdmin manages staff accounts on the database the server uses with
-// cfg. create-user prints what it made, then the one-time password alone on
-// the last line, so a script can take it with tail -n 1.
+// runAdmin manages staff accounts and organisations on the database the
+// server uses with cfg. Each command prints what it made and then the one
+// thing a script needs alone on the last line, so tail -n 1 takes it:
+// create-user the one-time password, create-org the organisation's id.
 func runAdmin(ctx context.Context, cfg app.Config, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "create-user" {
+	if len(args) == 0 {
 		return errors.New(adminUsage)
 	}
-	fs := flag.NewFlagSet("admin create-user", flag.ContinueOnError)
-	// Parse errors come back with the usage below; flag's own print would
-	// say it twice.
+	switch args[0] {
+	case "create-user":
+		return createUser(ctx, cfg, args[1:], stdout, stderr)
+	case "create-org":
+		return createOrg(ctx, cfg, args[1:], stdout, stderr)
+	}
+	return errors.New(adminUsage)
+}
+
+// adminFlags is a flag set whose parse errors come back with the usage;
+// flag's own print would say it twice.
+func adminFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet("admin "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	role := fs.String("role", "", "one of "+strings.Join(api.StaffRoles, ", "))
-	email := fs.String("email", "", "the e-mail the person signs in with")
-	org := fs.String("org", "", "the organisation an org_staff account works for")
-	if err := fs.Parse(args[1:]); err != nil {
+	return fs
+}
+
+func parseAdminFlags(fs *flag.FlagSet, args []string) error {
+	if err := fs.Parse(args); err != nil {
 		return fmt.Errorf("%w\n%s", err, adminUsage)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected argument %q\n%s", fs.Arg(0), adminUsage)
+	}
+	return nil
+}
+
+// openAdminStore opens the server's database, showing only problems
+// around what the command prints.
+func openAdminStore(ctx context.Context, cfg app.Config, stderr io.Writer) (*store.Store, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	}
+	return app.OpenStore(ctx, cfg)
+}
+
+// createOrg adds an organisation, whose staff are then created with
+// create-user --role org_staff --org <id>.
+func createOrg(ctx context.Context, cfg app.Config, args []string, stdout, stderr io.Writer) error {
+	fs := adminFlags("create-org")
+	name := fs.String("name", "", "the organisation's name, as young people will see it")
+	if err := parseAdminFlags(fs, args); err != nil {
+		return err
+	}
+	if strings.TrimSpace(*name) == "" {
+		return errors.New("--name is required\n" + adminUsage)
+	}
+	st, err := openAdminStore(ctx, cfg, stderr)
+	if err != nil {
+		return err
+	}
+	defer st.Close(context.Background())
+	o, err := st.CreateOrganisation(ctx, *name, time.Now())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created organisation %s %q\n", o.ID, o.Name)
+	fmt.Fprintln(stdout, "its id (staff accounts: admin create-user --role org_staff --email EMAIL --org ID):")
+	fmt.Fprintln(stdout, o.ID)
+	return nil
+}
+
+// createUser creates a staff account and prints its one-time password last.
+func createUser(ctx context.Context, cfg app.Config, args []string, stdout, stderr io.Writer) error {
+	fs := adminFlags("create-user")
+	role := fs.String("role", "", "one of "+strings.Join(api.StaffRoles, ", "))
+	email := fs.String("email", "", "the e-mail the person signs in with")
+	org := fs.String("org", "", "the organisation an org_staff account works for")
+	if err := parseAdminFlags(fs, args); err != nil {
+		return err
 	}
 	if *role == "" || *email == "" {
 		return errors.New("--role and --email are required\n" + adminUsage)
@@ -45,11 +105,7 @@ func runAdmin(ctx context.Context, cfg app.Config, args []string, stdout, stderr
 	if err := staff.Validate(); err != nil {
 		return err
 	}
-	if cfg.Logger == nil {
-		// Only problems are worth showing around the password.
-		cfg.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	}
-	st, err := app.OpenStore(ctx, cfg)
+	st, err := openAdminStore(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}

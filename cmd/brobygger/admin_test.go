@@ -51,6 +51,18 @@ func TestAdminCreatesAStaffUserWhoCanSignIn(t *testing.T) {
 	if _, err := admin("create-user", "--role", "org_staff", "--email", "staff@example.dk", "--org", "org-a"); err != nil {
 		t.Errorf("org_staff with --org: %v", err)
 	}
+	out, err = admin("create-org", "--name", "Poterne i Aarhus")
+	if err != nil {
+		t.Fatalf("create-org: %v", err)
+	}
+	lines = strings.Split(strings.TrimSpace(out), "\n")
+	orgID := lines[len(lines)-1]
+	if !strings.HasPrefix(orgID, "org-") || strings.Contains(orgID, " ") || !strings.Contains(lines[0], "Poterne i Aarhus") {
+		t.Fatalf("create-org printed %q; want the id alone on the last line", out)
+	}
+	if _, err := admin("create-user", "--role", "org_staff", "--email", "sara@poterne.example.dk", "--org", orgID); err != nil {
+		t.Errorf("org_staff for the new organisation: %v", err)
+	}
 
 	for name, args := range map[string][]string{
 		"same e-mail":          {"create-user", "--role", "admin", "--email", "officer@example.DK"},
@@ -62,6 +74,9 @@ func TestAdminCreatesAStaffUserWhoCanSignIn(t *testing.T) {
 		"no e-mail":            {"create-user", "--role", "admin"},
 		"unknown flag":         {"create-user", "--role", "admin", "--email", "a@example.dk", "--sudo"},
 		"unknown subcommand":   {"delete-user"},
+		"create-org no name":   {"create-org"},
+		"create-org blank":     {"create-org", "--name", "  "},
+		"create-org extra arg": {"create-org", "--name", "A", "B"},
 		"nothing":              {},
 	} {
 		if out, err := admin(args...); err == nil {
@@ -101,5 +116,8 @@ func TestAdminCreatesAStaffUserWhoCanSignIn(t *testing.T) {
 	}
 	if got := login(password + "x"); got != 401 {
 		t.Errorf("sign in with another password: %d, want 401", got)
+	}
+	if o, err := a.Store.Organisation(ctx, orgID); err != nil || o.Name != "Poterne i Aarhus" {
+		t.Errorf("the organisation create-org made: %+v, %v", o, err)
 	}
 }

@@ -41,6 +41,7 @@ function isShell(request) {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return false;
   if (url.pathname.startsWith('/v1/')) return false;
+  if (url.pathname === '/org' || url.pathname.startsWith('/org/')) return false; // the staff page is never cached
   return request.mode === 'navigate' || shellPaths.has(url.pathname);
 }
 

@@ -1,0 +1,526 @@
+package api
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"mime"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gofiber/fiber/v2"
+
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/catalog"
+	"github.com/brobygger/brobygger/catalogimport"
+	"github.com/brobygger/brobygger/geo"
+	"github.com/brobygger/brobygger/leads"
+	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/store"
+)
+
+// Orgs is the storage behind the organisation side: organisations, their
+// opportunities and their webhooks. Changes to opportunities are stamped,
+// so every server's catalog sync picks them up within seconds.
+type Orgs interface {
+	CreateOrganisation(ctx context.Context, name string, now time.Time) (store.Organisation, error)
+	Organisation(ctx context.Context, id string) (store.Organisation, error)
+	OpportunitiesOf(ctx context.Context, orgID string) ([]match.Opportunity, error)
+	Opportunity(ctx context.Context, id string) (match.Opportunity, error)
+	// UpsertOpportunity stores o; an id another organisation uses is
+	// store.ErrOtherOrganisation.
+	UpsertOpportunity(ctx context.Context, o match.Opportunity, now time.Time) error
+	SetPublished(ctx context.Context, orgID, id string, published bool, now time.Time) (match.Opportunity, error)
+	SetPlacesLeft(ctx context.Context, orgID, id string, places *int, now time.Time) (match.Opportunity, error)
+	SetWebhook(ctx context.Context, orgID, url, secret string, now time.Time) (leads.Webhook, error)
+	Webhook(ctx context.Context, orgID string) (leads.Webhook, error)
+}
+
+var _ catalogimport.Store = Orgs(nil)
+
+// ownOrganisation lets org_staff through only to their own organisation.
+// Another organisation's id is 404, like an id that does not exist.
+func ownOrganisation(c *fiber.Ctx) error {
+	if p := caller(c); p.OrgID == "" || c.Params("org_id") != p.OrgID {
+		return notFound("No such organisation, or it is not yours.")
+	}
+	return c.Next()
+}
+
+// Limits on what an organisation writes.
+const (
+	maxOrgNameRunes      = 200
+	maxOpportunityID     = 100
+	maxWebhookURL        = 2000
+	minWebhookSecret     = 16
+	maxWebhookSecret     = 200
+	maxLeadMessageRunes  = 1000
+	webhookSecretVisible = 4
+)
+
+type createOrganisationRequest struct {
+	Name string `json:"name"`
+}
+
+type organisationJSON struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+}
+
+// createOrganisation lets an administrator add an organisation, whose staff
+// accounts are then created with its id.
+func (s *Server) createOrganisation(c *fiber.Ctx) error {
+	var req createOrganisationRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	name, err := staffText("name", req.Name, maxOrgNameRunes)
+	if err != nil {
+		return err
+	}
+	o, err := s.orgs.CreateOrganisation(c.Context(), name, s.now())
+	if err != nil {
+		return err
+	}
+	c.Status(fiber.StatusCreated)
+	return c.JSON(organisationJSON{ID: o.ID, Name: o.Name})
+}
+
+// Opportunities.
+
+type weeklySessionJSON struct {
+	Day   string `json:"day"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type eventJSON struct {
+	Start time.Time `json:"start"`
+	End   time.Time `json:"end"`
+}
+
+type scheduleJSON struct {
+	Kind   string              `json:"kind"`
+	Weekly []weeklySessionJSON `json:"weekly"`
+	Events []eventJSON         `json:"events"`
+}
+
+type placeJSON struct {
+	Online       bool    `json:"online"`
+	Address      string  `json:"address"`
+	Postcode     string  `json:"postcode"`
+	Municipality string  `json:"municipality"`
+	Lat          float64 `json:"lat"`
+	Lon          float64 `json:"lon"`
+}
+
+type opportunityFirstStepJSON struct {
+	What    string `json:"what"`
+	Where   string `json:"where"`
+	Contact string `json:"contact"`
+}
+
+// opportunityJSON is an opportunity as its organisation sees and edits it.
+type opportunityJSON struct {
+	ID               string                   `json:"id"`
+	OrganisationID   string                   `json:"organisation_id"`
+	Organisation     string                   `json:"organisation"`
+	Title            string                   `json:"title"`
+	Summary          string                   `json:"summary"`
+	Description      string                   `json:"description"`
+	Interests        []string                 `json:"interests"`
+	Commitment       string                   `json:"commitment"`
+	Schedule         scheduleJSON             `json:"schedule"`
+	MinAge           int                      `json:"min_age"`
+	MaxAge           int                      `json:"max_age"`
+	GroupSize        int                      `json:"group_size"`
+	ChildCertificate bool                     `json:"child_certificate"`
+	PlacesLeft       *int                     `json:"places_left"`
+	Place            placeJSON                `json:"place"`
+	ActiveFrom       *time.Time               `json:"active_from"`
+	ActiveTo         *time.Time               `json:"active_to"`
+	FirstStep        opportunityFirstStepJSON `json:"first_step"`
+	Published        bool                     `json:"published"`
+}
+
+func optionalTime(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
+}
+
+func toOpportunity(o match.Opportunity) opportunityJSON {
+	sched := scheduleJSON{Kind: o.Schedule.Kind, Weekly: make([]weeklySessionJSON, len(o.Schedule.Weekly)),
+		Events: make([]eventJSON, len(o.Schedule.Events))}
+	for i, w := range o.Schedule.Weekly {
+		sched.Weekly[i] = weeklySessionJSON(w)
+	}
+	for i, e := range o.Schedule.Events {
+		sched.Events[i] = eventJSON(e)
+	}
+	return opportunityJSON{
+		ID: o.ID, OrganisationID: o.OrganisationID, Organisation: o.Organisation, Title: o.Title, Summary: o.Summary,
+		Description: o.Description, Interests: nonNil(o.Interests), Commitment: o.Commitment, Schedule: sched,
+		MinAge: o.MinAge, MaxAge: o.MaxAge, GroupSize: o.GroupSize, ChildCertificate: o.ChildCertificate,
+		PlacesLeft: o.PlacesLeft, Place: placeJSON(o.Place), ActiveFrom: optionalTime(o.ActiveFrom),
+		ActiveTo: optionalTime(o.ActiveTo), FirstStep: opportunityFirstStepJSON(o.FirstStep), Published: o.Published,
+	}
+}
+
+func (s *Server) listOpportunities(c *fiber.Ctx) error {
+	opps, err := s.orgs.OpportunitiesOf(c.Context(), c.Params("org_id"))
+	if err != nil {
+		return err
+	}
+	out := make([]opportunityJSON, len(opps))
+	for i, o := range opps {
+		out[i] = toOpportunity(o)
+	}
+	return c.JSON(fiber.Map{"opportunities": out})
+}
+
+// opportunityRequest is an opportunity as staff write it. The organisation
+// comes from the path and the place's municipality and position from the
+// postcode, so neither can be set here.
+type opportunityRequest struct {
+	Title            string                   `json:"title"`
+	Summary          string                   `json:"summary"`
+	Description      string                   `json:"description"`
+	Interests        []string                 `json:"interests"`
+	Commitment       string                   `json:"commitment"`
+	Schedule         scheduleJSON             `json:"schedule"`
+	MinAge           int                      `json:"min_age"`
+	MaxAge           int                      `json:"max_age"`
+	GroupSize        int                      `json:"group_size"`
+	ChildCertificate bool                     `json:"child_certificate"`
+	PlacesLeft       *int                     `json:"places_left"`
+	Place            opportunityPlaceRequest  `json:"place"`
+	ActiveFrom       *time.Time               `json:"active_from"`
+	ActiveTo         *time.Time               `json:"active_to"`
+	FirstStep        opportunityFirstStepJSON `json:"first_step"`
+	// Published is whether young people see it; left out, a new
+	// opportunity is published and an existing one keeps its state.
+	Published *bool `json:"published"`
+}
+
+type opportunityPlaceRequest struct {
+	Online   bool   `json:"online"`
+	Address  string `json:"address"`
+	Postcode string `json:"postcode"`
+}
+
+// opportunity builds the opportunity the request describes for org.
+func (r opportunityRequest) opportunity(id string, org store.Organisation) match.Opportunity {
+	o := match.Opportunity{
+		ID: id, OrganisationID: org.ID, Organisation: org.Name,
+		Title: strings.TrimSpace(r.Title), Summary: strings.TrimSpace(r.Summary), Description: strings.TrimSpace(r.Description),
+		Interests: r.Interests, Commitment: r.Commitment, MinAge: r.MinAge, MaxAge: r.MaxAge, GroupSize: r.GroupSize,
+		ChildCertificate: r.ChildCertificate, PlacesLeft: r.PlacesLeft,
+		Place: match.Place{Online: r.Place.Online, Address: strings.TrimSpace(r.Place.Address), Postcode: strings.TrimSpace(r.Place.Postcode)},
+		FirstStep: match.FirstStep{What: strings.TrimSpace(r.FirstStep.What), Where: strings.TrimSpace(r.FirstStep.Where),
+			Contact: strings.TrimSpace(r.FirstStep.Contact)},
+		Schedule: match.Schedule{Kind: r.Schedule.Kind},
+	}
+	if o.GroupSize == 0 {
+		o.GroupSize = 1
+	}
+	if o.Schedule.Kind == "" {
+		o.Schedule.Kind = match.ScheduleFlexible
+	}
+	for _, w := range r.Schedule.Weekly {
+		o.Schedule.Weekly = append(o.Schedule.Weekly, match.WeeklySession(w))
+	}
+	for _, e := range r.Schedule.Events {
+		o.Schedule.Events = append(o.Schedule.Events, match.Event{Start: e.Start.UTC(), End: e.End.UTC()})
+	}
+	if r.ActiveFrom != nil {
+		o.ActiveFrom = r.ActiveFrom.UTC()
+	}
+	if r.ActiveTo != nil {
+		o.ActiveTo = r.ActiveTo.UTC()
+	}
+	return o
+}
+
+// opportunityIDPattern is what an opportunity id may look like, as the
+// import writes them.
+var opportunityIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// opportunityPrefix starts the id of every opportunity an organisation
+// creates, so that two organisations' "lektiecafe" never meet.
+func opportunityPrefix(orgID string) string { return "opp-" + strings.TrimPrefix(orgID, "org-") + "-" }
+
+// putOpportunity creates the opportunity with the path's id, or replaces
+// the organisation's opportunity with that id.
+func (s *Server) putOpportunity(c *fiber.Ctx) error {
+	var req opportunityRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	ctx, orgID, id := c.Context(), c.Params("org_id"), c.Params("id")
+	org, err := s.orgs.Organisation(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	old, err := s.orgs.Opportunity(ctx, id)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, bot.ErrNotFound):
+		return err
+	case exists && old.OrganisationID != orgID:
+		return errOpportunityIDTaken
+	case !exists && (len(id) > maxOpportunityID || !opportunityIDPattern.MatchString(id) || !strings.HasPrefix(id, opportunityPrefix(orgID))):
+		return unprocessable(fmt.Sprintf("id: a new opportunity's id starts with %q and goes on in a-z, 0-9 and single dashes, at most %d characters.",
+			opportunityPrefix(orgID), maxOpportunityID))
+	}
+	o := req.opportunity(id, org)
+	if err := resolvePostcode(&o.Place); err != nil {
+		return err
+	}
+	if err := catalog.Validate(o); err != nil {
+		return unprocessable(opportunityProblems(err))
+	}
+	o.Published = !exists || old.Published
+	if req.Published != nil {
+		o.Published = *req.Published
+	}
+	if err := s.orgs.UpsertOpportunity(ctx, o, s.now()); err != nil {
+		if errors.Is(err, store.ErrOtherOrganisation) {
+			return errOpportunityIDTaken
+		}
+		return err
+	}
+	if !exists {
+		c.Status(fiber.StatusCreated)
+	}
+	return c.JSON(toOpportunity(o))
+}
+
+var errOpportunityIDTaken = &Error{Status: fiber.StatusConflict, Slug: "id-taken",
+	Detail: "Another organisation uses this opportunity id; choose another."}
+
+// resolvePostcode fills an offline place's municipality and position from
+// its postcode, the same way the import does.
+func resolvePostcode(p *match.Place) error {
+	if p.Online || p.Postcode == "" {
+		p.Municipality, p.Lat, p.Lon = "", 0, 0
+		return nil // catalog.Validate says what is missing
+	}
+	pc, ok := geo.LookupPostcode(p.Postcode)
+	if !ok {
+		return unprocessable(fmt.Sprintf("place.postcode: %q is not a Danish postcode.", p.Postcode))
+	}
+	p.Postcode, p.Municipality, p.Lat, p.Lon = pc.Code, pc.Municipality, pc.Lat, pc.Lon
+	return nil
+}
+
+// opportunityProblems lists catalog.Validate's problems by field.
+func opportunityProblems(err error) string {
+	var problems []string
+	errs := []error{err}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		errs = j.Unwrap()
+	}
+	for _, e := range errs {
+		var fe *catalog.FieldError
+		if errors.As(e, &fe) {
+			problems = append(problems, fe.Field+": "+fe.Problem)
+		} else {
+			problems = append(problems, e.Error())
+		}
+	}
+	return strings.Join(problems, "; ") + "."
+}
+
+func (s *Server) publishOpportunity(c *fiber.Ctx) error   { return s.setPublished(c, true) }
+func (s *Server) unpublishOpportunity(c *fiber.Ctx) error { return s.setPublished(c, false) }
+
+func (s *Server) setPublished(c *fiber.Ctx, published bool) error {
+	if err := decode(c, &struct{}{}, true); err != nil {
+		return err
+	}
+	o, err := s.orgs.SetPublished(c.Context(), c.Params("org_id"), c.Params("id"), published, s.now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(toOpportunity(o))
+}
+
+type placesLeftRequest struct {
+	// PlacesLeft is raw so that null (no limit) and a missing field (a
+	// mistake) can be told apart.
+	PlacesLeft json.RawMessage `json:"places_left"`
+}
+
+func (s *Server) setPlacesLeft(c *fiber.Ctx) error {
+	var req placesLeftRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	var places *int
+	switch raw := string(req.PlacesLeft); raw {
+	case "":
+		return badRequest("places_left is required: a whole number, or null for no limit.")
+	case "null":
+	default:
+		n, err := strconv.Atoi(raw)
+		if err != nil {
+			return badRequest("places_left must be a whole number, or null for no limit.")
+		}
+		if n < 0 {
+			return unprocessable("places_left cannot be negative.")
+		}
+		places = &n
+	}
+	o, err := s.orgs.SetPlacesLeft(c.Context(), c.Params("org_id"), c.Params("id"), places, s.now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(toOpportunity(o))
+}
+
+// Import.
+
+type importRowJSON struct {
+	Row    int      `json:"row"`
+	ID     string   `json:"id,omitempty"`
+	Action string   `json:"action"`
+	Errors []string `json:"errors,omitempty"`
+}
+
+type importReportJSON struct {
+	DryRun    bool            `json:"dry_run"`
+	Created   int             `json:"created"`
+	Updated   int             `json:"updated"`
+	Unchanged int             `json:"unchanged"`
+	Rejected  int             `json:"rejected"`
+	Rows      []importRowJSON `json:"rows"`
+}
+
+func toImportReport(r catalogimport.Report) importReportJSON {
+	rows := make([]importRowJSON, len(r.Rows))
+	for i, row := range r.Rows {
+		rows[i] = importRowJSON(row)
+	}
+	return importReportJSON{DryRun: r.DryRun, Created: r.Created, Updated: r.Updated, Unchanged: r.Unchanged,
+		Rejected: r.Rejected, Rows: rows}
+}
+
+// importFormat is the file format a content type names.
+func importFormat(contentType string) (string, error) {
+	mt, _, err := mime.ParseMediaType(contentType)
+	if err != nil {
+		mt = ""
+	}
+	switch mt {
+	case "text/csv", "application/csv":
+		return catalogimport.FormatCSV, nil
+	case "application/json":
+		return catalogimport.FormatJSON, nil
+	}
+	return "", &Error{Status: fiber.StatusUnsupportedMediaType, Slug: "unsupported-media-type",
+		Detail: "Send the file as text/csv or application/json."}
+}
+
+// importOpportunities reads an organisation's file of opportunities and
+// stores them, or with ?dry_run=true only says what it would do.
+func (s *Server) importOpportunities(c *fiber.Ctx) error {
+	dryRun := false
+	if q := c.Query("dry_run"); q != "" {
+		b, err := strconv.ParseBool(q)
+		if err != nil {
+			return badRequest("dry_run must be true or false.")
+		}
+		dryRun = b
+	}
+	format, err := importFormat(c.Get(fiber.HeaderContentType))
+	if err != nil {
+		return err
+	}
+	if !utf8.Valid(c.Body()) {
+		return badRequest("The file is not valid UTF-8; save it as UTF-8 (in Excel: CSV UTF-8).")
+	}
+	drafts, err := catalogimport.Read(format, bytes.NewReader(c.Body()))
+	if err != nil {
+		// Read's errors describe the file, for the person who sent it.
+		return badRequest(strings.TrimPrefix(err.Error(), "catalogimport: "))
+	}
+	ctx, orgID := c.Context(), c.Params("org_id")
+	org, err := s.orgs.Organisation(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	rep, err := catalogimport.Import(ctx, s.orgs, catalogimport.Organisation{ID: org.ID, Name: org.Name}, drafts, dryRun, s.now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(toImportReport(rep))
+}
+
+// Webhooks.
+
+type webhookRequest struct {
+	URL    string `json:"url"`
+	Secret string `json:"secret"`
+}
+
+type webhookJSON struct {
+	URL string `json:"url"`
+	// Secret is shown whole only in the answer to setting it; reading the
+	// webhook shows its last characters.
+	Secret    string    `json:"secret"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// maskSecret keeps only the last few characters, enough to tell which
+// secret is in use.
+func maskSecret(secret string) string {
+	r := []rune(secret)
+	if len(r) <= webhookSecretVisible*3 {
+		return "…"
+	}
+	return "…" + string(r[len(r)-webhookSecretVisible:])
+}
+
+func (s *Server) getWebhook(c *fiber.Ctx) error {
+	w, err := s.orgs.Webhook(c.Context(), c.Params("org_id"))
+	if err != nil {
+		return err
+	}
+	return c.JSON(webhookJSON{URL: w.URL, Secret: maskSecret(w.Secret), UpdatedAt: w.UpdatedAt})
+}
+
+// putWebhook sets where the organisation's lead events go. Without a
+// secret a fresh one is made; an empty url removes the webhook.
+func (s *Server) putWebhook(c *fiber.Ctx) error {
+	var req webhookRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	url, secret := strings.TrimSpace(req.URL), req.Secret
+	switch {
+	case len(url) > maxWebhookURL:
+		return unprocessable(fmt.Sprintf("url is longer than %d characters.", maxWebhookURL))
+	case secret != "" && (len(secret) < minWebhookSecret || len(secret) > maxWebhookSecret):
+		return unprocessable(fmt.Sprintf("secret must be %d to %d characters, or left out for a fresh one.", minWebhookSecret, maxWebhookSecret))
+	}
+	if url != "" {
+		if err := leads.CheckWebhookURL(url, s.allowHTTPWebhooks); err != nil {
+			return err
+		}
+	}
+	w, err := s.orgs.SetWebhook(c.Context(), c.Params("org_id"), url, secret, s.now())
+	if err != nil {
+		return err
+	}
+	if url == "" {
+		return c.SendStatus(fiber.StatusNoContent)
+	}
+	return c.JSON(webhookJSON{URL: w.URL, Secret: w.Secret, UpdatedAt: w.UpdatedAt})
+}
