@@ -343,3 +343,25 @@ func TestRetryOfAnArchivedMessageIsRecognised(t *testing.T) {
 		t.Errorf("history has %d messages and the early one %d times", len(all), n)
 	}
 }
+
+func TestLogoutEndsTheSignIn(t *testing.T) {
+	c := &client{t: t, base: testApp(t)}
+	tokens := c.do("POST", "/v1/auth/guest", nil).json(t)
+	refresh := tokens["refresh_token"].(string)
+	if res := c.do("POST", "/v1/auth/logout", map[string]string{"refresh_token": refresh}); res.Status != 204 {
+		t.Fatalf("logout: %d %s", res.Status, res.Body)
+	}
+	if res := c.do("POST", "/v1/auth/refresh", map[string]string{"refresh_token": refresh}); res.Status != 401 {
+		t.Errorf("refresh after logout: %d, want 401", res.Status)
+	}
+	if res := c.do("POST", "/v1/auth/logout", map[string]string{"refresh_token": "unknown"}); res.Status != 204 {
+		t.Errorf("logout with an unknown token: %d, want 204", res.Status)
+	}
+	res := c.do("GET", "/healthz", nil)
+	if res.Header.Get("X-Frame-Options") != "DENY" {
+		t.Error("pages may be framed")
+	}
+	if res := c.do("POST", "/v1/auth/guest", nil); res.Header.Get("Cache-Control") != "no-store" {
+		t.Errorf("API answers may be cached: %q", res.Header.Get("Cache-Control"))
+	}
+}

@@ -194,3 +194,19 @@ func caller(c *fiber.Ctx) principal {
 	p, _ := c.Locals(principalKey{}).(principal)
 	return p
 }
+
+// logout ends a sign-in: the refresh token and every token rotated from it
+// stop working. It answers 204 whatever the token, so it tells nothing.
+func (s *Server) logout(c *fiber.Ctx) error {
+	var req refreshRequest
+	if err := decode(c, &req, false); err != nil {
+		return err
+	}
+	if req.RefreshToken == "" {
+		return badRequest("refresh_token is required")
+	}
+	if err := s.users.RevokeRefreshToken(c.Context(), hashToken(req.RefreshToken)); err != nil && !errors.Is(err, bot.ErrNotFound) {
+		return err
+	}
+	return c.SendStatus(fiber.StatusNoContent)
+}

@@ -32,13 +32,13 @@ type leadServer struct {
 
 func startLeadServer(t *testing.T) *leadServer {
 	t.Helper()
-	t.Setenv("BROBYGGER_ALLOW_HTTP_WEBHOOKS", "true")
 	a, err := app.New(context.Background(), app.Config{
-		DataDir:   t.TempDir(),
-		MongoURI:  os.Getenv("MONGODB_URI"),
-		Database:  fmt.Sprintf("leadtest_%d", time.Now().UnixNano()),
-		JWTSecret: strings.Repeat("k", 40),
-		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+		AllowHTTPWebhooks: true,
+		DataDir:           t.TempDir(),
+		MongoURI:          os.Getenv("MONGODB_URI"),
+		Database:          fmt.Sprintf("leadtest_%d", time.Now().UnixNano()),
+		JWTSecret:         strings.Repeat("k", 40),
+		Logger:            slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -43,6 +43,7 @@ type Users interface {
 	User(ctx context.Context, id string) (store.User, error)
 	SaveRefreshToken(ctx context.Context, t store.RefreshToken) error
 	SpendRefreshToken(ctx context.Context, hash string, now time.Time) (store.RefreshToken, error)
+	RevokeRefreshToken(ctx context.Context, hash string) error
 }
 
 // Config wires the API to the rest of the system.
@@ -135,6 +136,7 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodPost, path: "/v1/auth/guest", public: true, handler: s.guest},
 		{method: fiber.MethodPost, path: "/v1/auth/refresh", public: true, handler: s.refresh},
 		{method: fiber.MethodPost, path: "/v1/auth/login", public: true, handler: s.login},
+		{method: fiber.MethodPost, path: "/v1/auth/logout", public: true, handler: s.logout},
 
 		{method: fiber.MethodPost, path: "/v1/conversations", roles: youth, handler: s.startConversation},
 		{method: fiber.MethodPost, path: "/v1/conversations/:id/messages", roles: youth, handler: s.sendMessage},
@@ -231,6 +233,7 @@ func New(cfg Config) *fiber.App {
 		ReadTimeout:           30 * time.Second,
 		IdleTimeout:           120 * time.Second,
 	})
+	app.Use(securityHeaders)
 	for _, r := range s.routes() {
 		if r.public == (len(r.roles) > 0) {
 			panic(fmt.Sprintf("api: route %s %s must be either public or name the roles that may call it", r.method, r.path))
@@ -324,4 +327,16 @@ func decode(c *fiber.Ctx, v any, optional bool) error {
 		return badRequest("The request body must hold exactly one JSON object.")
 	}
 	return nil
+}
+
+// securityHeaders keeps answers, which often hold personal data, out of
+// shared caches, and the pages out of other sites' frames.
+func securityHeaders(c *fiber.Ctx) error {
+	c.Set("X-Content-Type-Options", "nosniff")
+	c.Set("Referrer-Policy", "no-referrer")
+	c.Set("X-Frame-Options", "DENY")
+	if strings.HasPrefix(c.Path(), "/v1/") {
+		c.Set(fiber.HeaderCacheControl, "no-store")
+	}
+	return c.Next()
 }

@@ -48,6 +48,10 @@ type Config struct {
 	// (BROBYGGER_RETENTION_DAYS, default 180) and profiles anonymised after
 	// AnonymiseDays (BROBYGGER_ANONYMISE_DAYS, default 365).
 	RetentionDays, AnonymiseDays int
+	// AllowHTTPWebhooks accepts plain-http webhook URLs, for tests and local
+	// development only (BROBYGGER_ALLOW_HTTP_WEBHOOKS=true): leads carry
+	// personal data, so production requires https.
+	AllowHTTPWebhooks bool
 	// LLM configures the optional language model (OPENAI_*); nil leaves it off.
 	LLM *llm.Config
 	// envErr is a malformed environment variable, reported by New.
@@ -75,6 +79,7 @@ func FromEnv() Config {
 	} else if on {
 		cfg.LLM = &lc
 	}
+	cfg.AllowHTTPWebhooks = os.Getenv("BROBYGGER_ALLOW_HTTP_WEBHOOKS") == "true"
 	cfg.RetentionDays = envDays("BROBYGGER_RETENTION_DAYS", 180)
 	cfg.AnonymiseDays = envDays("BROBYGGER_ANONYMISE_DAYS", 365)
 	return cfg
@@ -166,9 +171,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	a.Fiber = api.New(api.Config{Conversations: svc, Users: st, Privacy: st, Staff: st, Cases: st, AuditLog: st,
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
-		// Plain-http webhooks only for tests and local development
-		// (BROBYGGER_ALLOW_HTTP_WEBHOOKS=true): leads carry personal data.
-		AllowHTTPWebhooks: os.Getenv("BROBYGGER_ALLOW_HTTP_WEBHOOKS") == "true"})
+		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx)
 	return a, nil

@@ -166,3 +166,12 @@ func (s *Store) RevokeFamily(ctx context.Context, family string) error {
 	}
 	return nil
 }
+
+// RevokeRefreshToken revokes the token's whole family, as signing out does.
+func (s *Store) RevokeRefreshToken(ctx context.Context, hash string) error {
+	var t RefreshToken
+	if err := s.db.Collection(colTokens).FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&t); err != nil {
+		return fmt.Errorf("load refresh token: %w", translate(err))
+	}
+	return s.RevokeFamily(ctx, t.Family)
+}

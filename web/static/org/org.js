@@ -829,6 +829,14 @@
 
   function signOut(message) {
     epoch++;
+    // End the sign-in on the server too, so the refresh token is worthless.
+    if (auth && auth.refresh_token) {
+      fetch('/v1/auth/logout', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ refresh_token: auth.refresh_token }),
+      }).catch(() => {});
+    }
     auth = null;
     writeAuth(null);
     clearInterval(pollTimer);
