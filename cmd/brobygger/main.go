@@ -3,7 +3,7 @@
 //	brobygger              run the server
 //	brobygger understand   read utterances on stdin, print what was understood as JSON lines
 //	brobygger load         play conversations against a running server and print turn latency
-//	brobygger admin        manage staff accounts: admin create-user --role R --email E [--org ORG_ID]
+//	brobygger admin        admin create-user --role R --email E [--org ORG_ID]; admin create-org --name N
 package main
 
 import (
