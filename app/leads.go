@@ -56,6 +56,12 @@ func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, 
 	return inv.Code, nil
 }
 
+// ReplyLead writes the young person's answer into the lead's thread.
+func (c chatLeads) ReplyLead(ctx context.Context, userID, leadID, text string) error {
+	_, err := c.leads.Post(ctx, leadID, leads.Caller{Actor: leads.Youth, UserID: userID}, text)
+	return err
+}
+
 // JoinLead adds a friend to a lead with the code they were given.
 func (c chatLeads) JoinLead(ctx context.Context, userID, code string) (string, string, error) {
 	l, err := c.leads.Join(ctx, code, leads.Caller{Actor: leads.Youth, UserID: userID})
@@ -71,10 +77,14 @@ type chatNotifier struct{ conv *bot.Service }
 
 var _ leads.YouthNotifier = chatNotifier{}
 
-func (n chatNotifier) Notify(ctx context.Context, userID, text string) error {
+func (n chatNotifier) Notify(ctx context.Context, userID, leadID, text string) error {
 	m := bot.Message{Text: text, Kind: "lead_update"}
 	if lang := n.lang(ctx, userID); lang != "" {
-		m.QuickReplies = []bot.QuickReply{{ID: "show_more", Label: n.conv.Engine().Label("show_more", lang)}}
+		e := n.conv.Engine()
+		m.QuickReplies = []bot.QuickReply{
+			{ID: "lead_reply:" + leadID, Label: e.Label("lead_reply", lang)},
+			{ID: "show_more", Label: e.Label("show_more", lang)},
+		}
 	}
 	return n.conv.Deliver(ctx, userID, m)
 }

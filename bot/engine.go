@@ -54,6 +54,14 @@ type Outcome struct {
 	Lead *LeadRequest
 	// Join is an invite code a friend gave the young person.
 	Join string
+	// Reply is the young person's answer to an organisation in a lead's thread.
+	Reply *LeadReply
+}
+
+// LeadReply is a message from the young person into a lead's thread.
+type LeadReply struct {
+	LeadID string
+	Text   string
 }
 
 // SafeguardingCase is what a human safeguarding officer needs to decide on a
@@ -95,11 +103,11 @@ var (
 		"lead_ask_name", "lead_consent", "lead_ask_message", "lead_sent", "lead_not_sent", "lead_join_ask",
 		"shared_name", "shared_age", "shared_place", "shared_when", "shared_interests", "shared_message",
 		"shared_contact", "contact_in_app", "contact_phone", "contact_email", "lead_invite", "lead_failed",
-		"join_ok", "join_failed"}
+		"join_ok", "join_failed", "lead_reply_ask", "lead_reply_sent", "lead_reply_failed"}
 	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
 		"reason_not_my_thing", "back_to_volunteering", "erase_confirm", "erase_cancel",
-		"lead_send", "lead_message", "lead_no", "join"}
+		"lead_send", "lead_message", "lead_no", "join", "lead_reply"}
 )
 
 // NewEngine loads and validates the onboarding flow and the helplines.
@@ -242,7 +250,7 @@ func (e *Engine) ValidChoice(choice string) bool {
 }
 
 // cardActions carry an opportunity id after a colon.
-var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_message"}
+var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_message", "lead_reply"}
 
 // turn is the work of one turn: the state it changes and the messages it says.
 type turn struct {
@@ -256,12 +264,13 @@ type turn struct {
 	erase  bool
 	lead   *LeadRequest
 	join   string
+	reply  *LeadReply
 }
 
 func (e *Engine) newTurn(st *State, now time.Time) *turn { return &turn{e: e, st: st, now: now} }
 
 func (t *turn) outcome() Outcome {
-	return Outcome{Messages: t.msgs, Forget: t.forget, Safeguarding: t.safe, Erase: t.erase, Lead: t.lead, Join: t.join}
+	return Outcome{Messages: t.msgs, Forget: t.forget, Safeguarding: t.safe, Erase: t.erase, Lead: t.lead, Join: t.join, Reply: t.reply}
 }
 
 func (t *turn) tr(name string, kv ...string) string {
@@ -352,6 +361,9 @@ func (t *turn) choice(id string) {
 		t.want(arg)
 	case "lead_send", "lead_message", "lead_no":
 		t.leadChoice(name, arg)
+	case "lead_reply":
+		t.st.Pending = &Pending{Kind: "lead_reply", OpportunityID: arg}
+		t.say(t.tr("lead_reply_ask"))
 	case "join":
 		if arg != "" {
 			t.join = arg
@@ -426,6 +438,10 @@ func (t *turn) text(text string, extra *understand.Result) {
 		case "join_code":
 			t.st.Pending = nil
 			t.join = strings.TrimSpace(text)
+			return
+		case "lead_reply":
+			t.reply = &LeadReply{LeadID: t.st.Pending.OpportunityID, Text: text}
+			t.st.Pending = nil
 			return
 		case "nickname", "lead_message":
 			if has("no") && utf8.RuneCountInString(text) <= 12 {

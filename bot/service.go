@@ -264,6 +264,8 @@ type Leads interface {
 	SendLead(ctx context.Context, userID, conversationID string, r LeadRequest) (inviteCode string, err error)
 	// JoinLead adds the user to a friend's lead and says which one.
 	JoinLead(ctx context.Context, userID, code string) (organisation, title string, err error)
+	// ReplyLead writes the user's answer into one of their leads' threads.
+	ReplyLead(ctx context.Context, userID, leadID, text string) error
 }
 
 // WithLeads makes "Det vil jeg gerne" reach the organisation as a warm lead.
@@ -288,6 +290,13 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 			say("lead_failed")
 		} else {
 			say("lead_invite", "code", code, "organisation", out.Lead.Organisation)
+		}
+	}
+	if out.Reply != nil {
+		if err := s.leads.ReplyLead(ctx, userID, out.Reply.LeadID, out.Reply.Text); err != nil {
+			say("lead_reply_failed")
+		} else {
+			say("lead_reply_sent")
 		}
 	}
 	if out.Join != "" {

@@ -46,7 +46,7 @@ type Webhooks interface {
 // implements it, and offers the next-best suggestion when a lead ends
 // without an answer.
 type YouthNotifier interface {
-	Notify(ctx context.Context, userID, text string) error
+	Notify(ctx context.Context, userID, leadID, text string) error
 }
 
 // WorkerConfig is what a Worker needs. Jobs, Leads and Webhooks are required.
@@ -314,7 +314,7 @@ func (w *Worker) notice(ctx context.Context, j *Job) error {
 		w.stats.skipped.Add(1)
 		return nil
 	}
-	if err := w.cfg.Notifier.Notify(ctx, l.YouthID, text); err != nil {
+	if err := w.cfg.Notifier.Notify(ctx, l.YouthID, l.ID, text); err != nil {
 		return fmt.Errorf("notify young person: %w", err)
 	}
 	w.stats.notices.Add(1)

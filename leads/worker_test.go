@@ -119,7 +119,7 @@ type notifier struct {
 	sent map[string][]string
 }
 
-func (n *notifier) Notify(_ context.Context, userID, text string) error {
+func (n *notifier) Notify(_ context.Context, userID, _, text string) error {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if n.sent == nil {
