@@ -19,6 +19,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/brobygger/brobygger/redact"
 )
 
 // Lead statuses. A lead starts new and moves forward through contacted,
@@ -430,6 +432,11 @@ func (l *Lead) Post(by Actor, name, text string, at time.Time) ([]Event, error) 
 		return nil, fmt.Errorf("post on lead %s: the message is longer than %d characters: %w", l.ID, maxMessage, ErrInvalid)
 	case l.Status == StatusWithdrawn:
 		return nil, fmt.Errorf("post on lead %s: the young person has withdrawn: %w", l.ID, ErrInvalid)
+	}
+	if by == Youth && l.Shared.ContactMethod == ContactInApp {
+		// Contact details pass only when the young person chose to share
+		// them when sending the lead; a number typed later stays masked.
+		text = redact.Redact(text)
 	}
 	var events []Event
 	if by == Staff && l.Status == StatusNew {

@@ -266,3 +266,18 @@ func TestBackoff(t *testing.T) {
 		t.Error("no give-up after the schedule")
 	}
 }
+
+func TestYouthContactDetailsStayMaskedUnlessShared(t *testing.T) {
+	at := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
+	l := &Lead{ID: "l1", OrganisationID: "o", OrganisationName: "Org", YouthID: "u", OpportunityID: "opp", OpportunityTitle: "T", ConversationID: "c",
+		Shared: Shared{Nickname: "Ali", AgeBand: Band18to24, ContactMethod: ContactInApp}}
+	if err := l.Open(at); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Post(Youth, "", "ring på 12345678 eller skriv til ali@example.dk", at); err != nil {
+		t.Fatal(err)
+	}
+	if got := l.Thread[len(l.Thread)-1].Text; strings.Contains(got, "12345678") || strings.Contains(got, "ali@example.dk") {
+		t.Errorf("contact details passed without being shared: %q", got)
+	}
+}
