@@ -2,9 +2,6 @@ package catalogimport_test
 
 import (
 	"context"
-	"fmt"
-	"log/slog"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -13,25 +10,10 @@ import (
 	"github.com/brobygger/brobygger/catalogimport"
 	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/store"
+	"github.com/brobygger/brobygger/store/storetest"
 )
 
-func openStore(t *testing.T) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), store.Config{
-		URI:      os.Getenv("MONGODB_URI"),
-		DataDir:  t.TempDir(),
-		Database: fmt.Sprintf("test_import_%d", time.Now().UnixNano()),
-		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-	})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = s.Drop(context.Background())
-		_ = s.Close(context.Background())
-	})
-	return s
-}
+func openStore(t testing.TB) *store.Store { return storetest.Open(t, "import") }
 
 // A Danish Excel export: semicolons, a byte order mark, Danish day names,
 // yes/no in Danish, and one bad row of each kind.

@@ -6,11 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"log/slog"
 	"maps"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -21,28 +19,10 @@ import (
 
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/store"
+	"github.com/brobygger/brobygger/store/storetest"
 )
 
-// openStore opens the real embedded database in a fresh folder, or
-// MONGODB_URI with a fresh database: the worker is tested against the
-// database it runs on, never a stand-in.
-func openStore(t testing.TB) *store.Store {
-	t.Helper()
-	s, err := store.Open(context.Background(), store.Config{
-		URI:      os.Getenv("MONGODB_URI"),
-		DataDir:  t.TempDir(),
-		Database: fmt.Sprintf("test_leads_%d", time.Now().UnixNano()),
-		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-	})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = s.Drop(context.Background())
-		_ = s.Close(context.Background())
-	})
-	return s
-}
+func openStore(t testing.TB) *store.Store { return storetest.Open(t, "leads") }
 
 // clock is a settable test clock.
 type clock struct {

@@ -4,36 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
-	"os"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/store"
+	"github.com/brobygger/brobygger/store/storetest"
 )
 
-// testStore opens the embedded database in a fresh folder, or MONGODB_URI
-// with a fresh database when it is set, so the same tests run on both.
-func testStore(t *testing.T) *store.Store {
-	t.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, store.Config{
-		URI:      os.Getenv("MONGODB_URI"),
-		DataDir:  t.TempDir(),
-		Database: fmt.Sprintf("test_%d", time.Now().UnixNano()),
-		Logger:   slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelWarn})),
-	})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() {
-		_ = s.Drop(context.Background())
-		_ = s.Close(context.Background())
-	})
-	return s
-}
+func testStore(t testing.TB) *store.Store { return storetest.Open(t, "store") }
 
 // TestConcurrentTurnsKeepEveryMessage is the flaw the store is designed
 // around: many writers updating one conversation at once must not lose a
