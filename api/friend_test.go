@@ -50,7 +50,7 @@ func TestFriendJoinsALeadWithACode(t *testing.T) {
 	}
 
 	b, convB := guest(t)
-	res := b.do("POST", "/v1/conversations/"+convB+"/messages", map[string]any{"client_message_id": "j1", "choice": "join:" + code})
+	res := b.do("POST", "/v1/conversations/"+convB+"/messages", map[string]any{"client_message_id": "j1", "text": "kode " + strings.ToLower(code)})
 	if res.Status != 200 {
 		t.Fatalf("join: %d %s", res.Status, res.Body)
 	}

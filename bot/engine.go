@@ -409,6 +409,10 @@ func (t *turn) text(text string, extra *understand.Result) {
 		return
 	}
 	t.switchLanguage(r)
+	if code := inviteCode(text); code != "" {
+		t.join = code
+		return
+	}
 	switch {
 	case has("restart"):
 		t.restart()

@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -36,6 +37,25 @@ const (
 
 // maxNickname bounds what an organisation is told to call the young person.
 const maxNickname = 40
+
+// inviteCodeText is a friend's invite code typed into the chat: "kode
+// AB3CD5", or the bare code when it has a digit, so ordinary six-letter
+// words are never taken for one.
+var (
+	inviteCodeText = regexp.MustCompile(`(?i)^\s*(?:kode|koden|code|invite)\s*:?\s*([a-z0-9][a-z0-9 -]{4,8}[a-z0-9])\s*[.!]?\s*$`)
+	bareInviteCode = regexp.MustCompile(`^\s*([A-HJ-NP-Z2-9]{6})\s*$`)
+)
+
+// inviteCode returns the invite code in text, if the text is one.
+func inviteCode(text string) string {
+	if m := inviteCodeText.FindStringSubmatch(text); m != nil {
+		return m[1]
+	}
+	if m := bareInviteCode.FindStringSubmatch(text); m != nil && strings.ContainsAny(m[1], "23456789") {
+		return m[1]
+	}
+	return ""
+}
 
 // offerLead follows "Det vil jeg gerne" with the offer to tell the
 // organisation, asking for a name first if the bot has none.
