@@ -173,7 +173,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
 		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks})
 	go a.keepCatalogInSync(syncCtx)
-	go a.sweepRetention(syncCtx)
+	go a.sweepRetention(syncCtx, svc)
 	return a, nil
 }
 
@@ -275,15 +275,22 @@ const sweepInterval = time.Hour
 
 // sweepRetention purges old message text and anonymises idle profiles, at
 // start and then every hour, because the database has no TTL indexes.
-func (a *App) sweepRetention(ctx context.Context) {
-	if a.cfg.RetentionDays == 0 {
-		return
-	}
+func (a *App) sweepRetention(ctx context.Context, svc *bot.Service) {
 	r := store.Retention{MessageText: days(a.cfg.RetentionDays), Profile: days(a.cfg.AnonymiseDays)}
 	t := time.NewTicker(sweepInterval)
 	defer t.Stop()
 	for {
-		rep, err := a.Store.Sweep(ctx, a.cfg.Now(), r)
+		// Safeguarding cases that could not be stored when raised come first.
+		if ids, err := a.Store.ConversationsWithPendingCases(ctx); err == nil && len(ids) > 0 {
+			if err := svc.FlushCases(ctx, ids); err != nil {
+				a.log.Error("safeguarding cases still not stored", "conversations", len(ids), "err", err)
+			}
+		}
+		var rep store.SweepReport
+		var err error
+		if a.cfg.RetentionDays > 0 {
+			rep, err = a.Store.Sweep(ctx, a.cfg.Now(), r)
+		}
 		switch {
 		case err != nil && ctx.Err() == nil:
 			a.log.Warn("retention sweep failed", "err", err)

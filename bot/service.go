@@ -167,18 +167,25 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 		replies = c.appendMessages(now, out.Messages...)
 		c.UpdatedAt = now
-		safeguarding, erase = out.Safeguarding, out.Erase
+		safeguarding, erase = nil, out.Erase
+		if out.Safeguarding != nil && s.cases != nil {
+			// The case rides in the same update as the turn, so it cannot be
+			// lost between saving the turn and opening the case.
+			cs := *out.Safeguarding
+			cs.ID, cs.UserID, cs.ConversationID = id+"-"+user.ClientMessageID, userID, id
+			c.State.PendingCases = append(c.State.PendingCases, cs)
+			safeguarding = &cs
+		}
 		after, lang = out, c.State.Lang
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
-	if safeguarding != nil && s.cases != nil {
-		safeguarding.ID, safeguarding.UserID, safeguarding.ConversationID = s.newID(), userID, id
-		if err := s.cases.OpenCase(ctx, *safeguarding); err != nil {
-			return nil, fmt.Errorf("open safeguarding case: %w", err)
-		}
+	if safeguarding != nil {
+		// A failure here is retried by FlushCases; the young person's
+		// answer does not wait for it.
+		_ = s.flushCases(ctx, id)
 	}
 	if erase {
 		if err := s.store.EraseUser(ctx, userID); err != nil {
@@ -332,4 +339,46 @@ func (s *Service) Deliver(ctx context.Context, userID string, m Message) error {
 func (s *Service) OnDeliver(fn func(conversationID string)) *Service {
 	s.delivered = fn
 	return s
+}
+
+// flushCases opens the conversation's pending safeguarding cases and takes
+// them off the conversation once they are stored. Opening a case twice is
+// harmless: its id is fixed by the message that raised it.
+func (s *Service) flushCases(ctx context.Context, conversationID string) error {
+	if s.cases == nil {
+		return nil
+	}
+	c, err := s.store.Conversation(ctx, conversationID)
+	if err != nil {
+		return err
+	}
+	var opened []string
+	for _, cs := range c.State.PendingCases {
+		if err := s.cases.OpenCase(ctx, cs); err != nil {
+			return fmt.Errorf("open safeguarding case: %w", err)
+		}
+		opened = append(opened, cs.ID)
+	}
+	if len(opened) == 0 {
+		return nil
+	}
+	_, err = s.store.UpdateConversation(ctx, conversationID, func(c *Conversation) error {
+		c.State.PendingCases = slices.DeleteFunc(c.State.PendingCases, func(cs SafeguardingCase) bool {
+			return slices.Contains(opened, cs.ID)
+		})
+		return nil
+	})
+	return err
+}
+
+// FlushCases retries opening safeguarding cases that could not be stored
+// when they were raised, for the conversations given.
+func (s *Service) FlushCases(ctx context.Context, conversationIDs []string) error {
+	var errs []error
+	for _, id := range conversationIDs {
+		if err := s.flushCases(ctx, id); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
 }

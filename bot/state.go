@@ -32,7 +32,10 @@ type State struct {
 	// Crisis is true while the bot has left the flow to point to help.
 	Crisis  bool     `json:"crisis,omitempty"`
 	Consent *Consent `json:"consent,omitempty"`
-	Seq     int      `json:"seq"`
+	// PendingCases are safeguarding cases raised in this conversation that
+	// are not stored for staff yet.
+	PendingCases []SafeguardingCase `json:"pending_cases,omitempty"`
+	Seq          int                `json:"seq"`
 	// ClientIDs are the latest client message ids, so a retry of a message
 	// whose replies were archived is still recognised.
 	ClientIDs []string `json:"client_ids,omitempty"`

@@ -180,3 +180,30 @@ func (s *Store) History(ctx context.Context, c *bot.Conversation) ([]bot.Message
 	}
 	return append(all, c.Messages...), nil
 }
+
+// ConversationsWithPendingCases lists conversations holding safeguarding
+// cases that could not be stored yet. It scans, which suits the hourly
+// sweep that calls it.
+func (s *Store) ConversationsWithPendingCases(ctx context.Context) ([]string, error) {
+	cur, err := s.db.Collection(colConversations).Find(ctx, bson.D{},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "state.pending_cases", Value: 1}}))
+	if err != nil {
+		return nil, fmt.Errorf("find pending cases: %w", translate(err))
+	}
+	var rows []struct {
+		ID    string `bson:"_id"`
+		State struct {
+			PendingCases []bson.Raw `bson:"pending_cases"`
+		} `bson:"state"`
+	}
+	if err := cur.All(ctx, &rows); err != nil {
+		return nil, fmt.Errorf("find pending cases: %w", translate(err))
+	}
+	var ids []string
+	for _, r := range rows {
+		if len(r.State.PendingCases) > 0 {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids, nil
+}

@@ -158,7 +158,8 @@ func (s *Store) Sweep(ctx context.Context, now time.Time, r Retention) (SweepRep
 				m.Text, m.Cards, m.QuickReplies = "", nil, nil
 			}
 			if anonymise && !c.State.Profile.Empty() || anonymise && len(c.State.Chosen)+len(c.State.Rejections) > 0 {
-				c.State = bot.State{Flow: c.State.Flow, Lang: c.State.Lang, Seq: c.State.Seq, Started: c.State.Started}
+				c.State = bot.State{Flow: c.State.Flow, Lang: c.State.Lang, Seq: c.State.Seq, Started: c.State.Started,
+					PendingCases: c.State.PendingCases}
 				changed = true
 			}
 			if !changed {
