@@ -172,7 +172,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			// The case rides in the same update as the turn, so it cannot be
 			// lost between saving the turn and opening the case.
 			cs := *out.Safeguarding
-			cs.ID, cs.UserID, cs.ConversationID = id+"-"+user.ClientMessageID, userID, id
+			cs.ID, cs.UserID, cs.ConversationID = s.newID(), userID, id
 			c.State.PendingCases = append(c.State.PendingCases, cs)
 			safeguarding = &cs
 		}
@@ -343,7 +343,7 @@ func (s *Service) OnDeliver(fn func(conversationID string)) *Service {
 
 // flushCases opens the conversation's pending safeguarding cases and takes
 // them off the conversation once they are stored. Opening a case twice is
-// harmless: its id is fixed by the message that raised it.
+// harmless: its id was fixed when it was raised.
 func (s *Service) flushCases(ctx context.Context, conversationID string) error {
 	if s.cases == nil {
 		return nil
