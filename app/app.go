@@ -290,6 +290,11 @@ func (a *App) sweepRetention(ctx context.Context, svc *bot.Service) {
 		var err error
 		if a.cfg.RetentionDays > 0 {
 			rep, err = a.Store.Sweep(ctx, a.cfg.Now(), r)
+			if err == nil {
+				var n int
+				n, err = a.Store.PurgeIdleLeadText(ctx, a.cfg.Now(), r.MessageText)
+				rep.Purged += n
+			}
 		}
 		switch {
 		case err != nil && ctx.Err() == nil:

@@ -1,6 +1,8 @@
 package store
 
 import (
+	"time"
+
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -225,4 +227,56 @@ func (s *Store) EraseLeadsOf(ctx context.Context, userID string) error {
 // organisations, such as scoring how well each answers young people.
 func (s *Store) AllLeads(ctx context.Context) ([]leads.Lead, error) {
 	return s.findLeads(ctx, bson.D{}, options.Find().SetSort(newestFirst))
+}
+
+// PurgeIdleLeadText blanks what was written on leads nobody has touched for
+// maxIdle: the young person's message and contact, the thread and the
+// events' texts. Status and times stay, for the organisation's records and
+// its responsiveness. It scans, which suits the hourly sweep.
+func (s *Store) PurgeIdleLeadText(ctx context.Context, now time.Time, maxIdle time.Duration) (int, error) {
+	cur, err := s.db.Collection(colLeads).Find(ctx, bson.D{},
+		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "updated_at", Value: 1}}))
+	if err != nil {
+		return 0, fmt.Errorf("find idle leads: %w", translateLeads(err))
+	}
+	var rows []struct {
+		ID        string    `bson:"_id"`
+		UpdatedAt time.Time `bson:"updated_at"`
+	}
+	if err := cur.All(ctx, &rows); err != nil {
+		return 0, fmt.Errorf("find idle leads: %w", translateLeads(err))
+	}
+	purged := 0
+	for _, r := range rows {
+		if now.Sub(r.UpdatedAt) < maxIdle {
+			continue
+		}
+		changed := false
+		_, err := s.UpdateLead(ctx, r.ID, func(l *leads.Lead) error {
+			if l.Shared.Message != "" || l.Shared.Contact != "" {
+				l.Shared.Message, l.Shared.Contact, changed = "", "", true
+			}
+			for i := range l.Thread {
+				if l.Thread[i].Text != "" {
+					l.Thread[i].Text, changed = "", true
+				}
+			}
+			for i := range l.Events {
+				if l.Events[i].Text != "" {
+					l.Events[i].Text, changed = "", true
+				}
+			}
+			if !changed {
+				return leads.ErrUnchanged
+			}
+			return nil
+		})
+		if err != nil {
+			return purged, err
+		}
+		if changed {
+			purged++
+		}
+	}
+	return purged, nil
 }

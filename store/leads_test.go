@@ -262,3 +262,35 @@ func TestEraseLeadsOf(t *testing.T) {
 		t.Fatalf("friend kept on another's lead: %v, %v", l.FriendIDs, err)
 	}
 }
+
+func TestIdleLeadTextIsPurged(t *testing.T) {
+	s := testStore(t)
+	ctx := context.Background()
+	day := 24 * time.Hour
+	now := time.Date(2026, 11, 27, 12, 0, 0, 0, time.UTC)
+	for i, idle := range []time.Duration{10 * day, 200 * day} {
+		l := openLead(t, fmt.Sprintf("l%d", i), "org-a", fmt.Sprintf("u%d", i), now.Add(-idle))
+		l.Shared.Message = "Hej, jeg hedder Mia Zebrafrø"
+		if _, err := l.Post(leads.Youth, "", "ring til mig", now.Add(-idle)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.CreateLead(ctx, l); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n, err := s.PurgeIdleLeadText(ctx, now, 180*day)
+	if err != nil || n != 1 {
+		t.Fatalf("purged %d (err %v), want 1", n, err)
+	}
+	fresh, _ := s.Lead(ctx, "l0")
+	idle, _ := s.Lead(ctx, "l1")
+	if fresh.Shared.Message == "" || fresh.Thread[0].Text == "" {
+		t.Error("a recent lead lost its text")
+	}
+	if idle.Shared.Message != "" || idle.Thread[0].Text != "" || idle.Status != fresh.Status {
+		t.Errorf("idle lead kept its text or lost its status: %+v", idle)
+	}
+	if n, _ := s.PurgeIdleLeadText(ctx, now, 180*day); n != 0 {
+		t.Errorf("second purge changed %d leads", n)
+	}
+}
