@@ -642,8 +642,32 @@
   // addServerMessage shows a message from the server once, however many
   // times it arrives (reply, event stream, poll, reload). It returns the new
   // element, or null when nothing new was shown.
+  // Words of a reply still being written arrive as "token" events; they fill
+  // a provisional bubble, hidden from screen readers, that the stored
+  // message replaces.
+  const drafts = new Map();
+  function showDraftToken(data) {
+    if (!data || !data.message_id || !data.token || known.has(data.message_id)) return;
+    let node = drafts.get(data.message_id);
+    if (!node) {
+      node = renderBotMessage({ id: 'draft:' + data.message_id, text: ' ' });
+      node.classList.add('msg--draft');
+      node.setAttribute('aria-hidden', 'true');
+      node.querySelector('.bubble').textContent = '';
+      drafts.set(data.message_id, node);
+      log.insertBefore(node, insertPoint());
+    }
+    node.querySelector('.bubble').textContent += data.token;
+    scrollToEnd();
+  }
+
   function addServerMessage(m) {
     if (!m || !m.id || known.has(m.id)) return null;
+    const draft = drafts.get(m.id);
+    if (draft) {
+      draft.remove();
+      drafts.delete(m.id);
+    }
     known.set(m.id, m);
     if (!m.id.startsWith('local:')) noteLastId(m.id);
     if (m.from === 'user') {
@@ -1031,6 +1055,13 @@
           mergeMessages([JSON.parse(ev.data)]);
         } catch {
           // A malformed event is skipped; polling would catch the message.
+        }
+      });
+      source.addEventListener('token', (ev) => {
+        try {
+          showDraftToken(JSON.parse(ev.data));
+        } catch {
+          // Provisional words only; the stored message follows anyway.
         }
       });
       source.addEventListener('error', () => {
