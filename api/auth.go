@@ -91,7 +91,7 @@ func (s *Server) issue(c *fiber.Ctx, u store.User, family string) error {
 	if family == "" {
 		family = NewID()
 	}
-	err = s.users.SaveRefreshToken(c.Context(), store.RefreshToken{Hash: hashToken(refresh), UserID: u.ID,
+	err = s.users.SaveRefreshToken(c.UserContext(), store.RefreshToken{Hash: hashToken(refresh), UserID: u.ID,
 		Family: family, CreatedAt: now, ExpiresAt: now.Add(refreshTokenTTL)})
 	if err != nil {
 		return err
@@ -117,7 +117,7 @@ func (s *Server) guest(c *fiber.Ctx) error {
 		return badRequest(`locale must be "da" or "en"`)
 	}
 	u := store.User{ID: NewID(), Role: RoleYouth, Locale: req.Locale, CreatedAt: s.now()}
-	if err := s.users.CreateUser(c.Context(), u); err != nil {
+	if err := s.users.CreateUser(c.UserContext(), u); err != nil {
 		return err
 	}
 	c.Status(fiber.StatusCreated)
@@ -136,14 +136,14 @@ func (s *Server) refresh(c *fiber.Ctx) error {
 	if req.RefreshToken == "" {
 		return badRequest("refresh_token is required")
 	}
-	t, err := s.users.SpendRefreshToken(c.Context(), hashToken(req.RefreshToken), s.now())
+	t, err := s.users.SpendRefreshToken(c.UserContext(), hashToken(req.RefreshToken), s.now())
 	if err != nil {
 		if errors.Is(err, bot.ErrNotFound) {
 			return unauthorized("The refresh token is not valid any more; sign in again.")
 		}
 		return err
 	}
-	u, err := s.users.User(c.Context(), t.UserID)
+	u, err := s.users.User(c.UserContext(), t.UserID)
 	if err != nil {
 		if errors.Is(err, bot.ErrNotFound) {
 			return unauthorized("The account no longer exists.")
@@ -205,7 +205,7 @@ func (s *Server) logout(c *fiber.Ctx) error {
 	if req.RefreshToken == "" {
 		return badRequest("refresh_token is required")
 	}
-	if err := s.users.RevokeRefreshToken(c.Context(), hashToken(req.RefreshToken)); err != nil && !errors.Is(err, bot.ErrNotFound) {
+	if err := s.users.RevokeRefreshToken(c.UserContext(), hashToken(req.RefreshToken)); err != nil && !errors.Is(err, bot.ErrNotFound) {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

@@ -12,7 +12,7 @@ import (
 // so the young person can put it in their own calendar.
 func (s *Server) firstStepICS(c *fiber.Ctx) error {
 	id := c.Params("opportunity_id")
-	step, err := s.conv.FirstStep(c.Context(), caller(c).UserID, id)
+	step, err := s.conv.FirstStep(c.UserContext(), caller(c).UserID, id)
 	if err != nil {
 		return err
 	}

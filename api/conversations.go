@@ -101,15 +101,15 @@ func (s *Server) startConversation(c *fiber.Ctx) error {
 	p := caller(c)
 	lang := req.Locale
 	if lang == "" {
-		if u, err := s.users.User(c.Context(), p.UserID); err == nil {
+		if u, err := s.users.User(c.UserContext(), p.UserID); err == nil {
 			lang = u.Locale
 		}
 	}
-	conv, _, err := s.conv.Start(c.Context(), p.UserID, lang)
+	conv, _, err := s.conv.Start(c.UserContext(), p.UserID, lang)
 	if err != nil {
 		return err
 	}
-	if conv, err = s.conv.WithHistory(c.Context(), p.UserID, conv.ID); err != nil {
+	if conv, err = s.conv.WithHistory(c.UserContext(), p.UserID, conv.ID); err != nil {
 		return err
 	}
 	c.Status(fiber.StatusCreated)
@@ -151,7 +151,7 @@ func (s *Server) sendMessage(c *fiber.Ctx) error {
 	default:
 		return badRequest("Send text or choice.")
 	}
-	replies, err := s.conv.Send(c.Context(), caller(c).UserID, c.Params("id"), id, in)
+	replies, err := s.conv.Send(c.UserContext(), caller(c).UserID, c.Params("id"), id, in)
 	if err != nil {
 		return err
 	}
@@ -160,7 +160,7 @@ func (s *Server) sendMessage(c *fiber.Ctx) error {
 }
 
 func (s *Server) listMessages(c *fiber.Ctx) error {
-	ms, err := s.conv.Messages(c.Context(), caller(c).UserID, c.Params("id"), c.Query("after"))
+	ms, err := s.conv.Messages(c.UserContext(), caller(c).UserID, c.Params("id"), c.Query("after"))
 	if err != nil {
 		return err
 	}
@@ -180,13 +180,13 @@ type profileJSON struct {
 
 func (s *Server) me(c *fiber.Ctx) error {
 	p := caller(c)
-	u, err := s.users.User(c.Context(), p.UserID)
+	u, err := s.users.User(c.UserContext(), p.UserID)
 	if err != nil {
 		return err
 	}
 	out := fiber.Map{"user_id": u.ID, "role": u.Role, "locale": u.Locale, "created_at": u.CreatedAt,
 		"profile": profileJSON{Interests: []string{}, Slots: []string{}}, "chosen": []string{}}
-	conv, _, err := s.conv.Existing(c.Context(), p.UserID)
+	conv, _, err := s.conv.Existing(c.UserContext(), p.UserID)
 	if err != nil {
 		return err
 	}
@@ -209,7 +209,7 @@ func (s *Server) me(c *fiber.Ctx) error {
 }
 
 func (s *Server) mySuggestions(c *fiber.Ctx) error {
-	conv, _, err := s.conv.Existing(c.Context(), caller(c).UserID)
+	conv, _, err := s.conv.Existing(c.UserContext(), caller(c).UserID)
 	if err != nil {
 		return err
 	}

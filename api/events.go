@@ -83,7 +83,7 @@ func (h *hub) send(conv string, sig streamSignal) {
 // "message" event and replaces them.
 func (s *Server) events(c *fiber.Ctx) error {
 	userID, convID := caller(c).UserID, c.Params("id")
-	conv, err := s.conv.Get(c.Context(), userID, convID)
+	conv, err := s.conv.Get(c.UserContext(), userID, convID)
 	if err != nil {
 		return err
 	}

@@ -125,7 +125,7 @@ func youthCaller(c *fiber.Ctx) leads.Caller {
 }
 
 func (s *Server) myLeads(c *fiber.Ctx) error {
-	ls, err := s.leadLists.LeadsOfYouth(c.Context(), caller(c).UserID)
+	ls, err := s.leadLists.LeadsOfYouth(c.UserContext(), caller(c).UserID)
 	if err != nil {
 		return err
 	}
@@ -137,7 +137,7 @@ func (s *Server) myLeads(c *fiber.Ctx) error {
 }
 
 func (s *Server) myLead(c *fiber.Ctx) error {
-	l, err := s.leads.Get(c.Context(), c.Params("id"), youthCaller(c))
+	l, err := s.leads.Get(c.UserContext(), c.Params("id"), youthCaller(c))
 	if err != nil {
 		return err
 	}
@@ -154,7 +154,7 @@ func (s *Server) writeToOrganisation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := s.leads.Post(c.Context(), c.Params("id"), youthCaller(c), text)
+	l, err := s.leads.Post(c.UserContext(), c.Params("id"), youthCaller(c), text)
 	if err != nil {
 		return err
 	}
@@ -165,7 +165,7 @@ func (s *Server) withdrawLead(c *fiber.Ctx) error {
 	if err := decode(c, &struct{}{}, true); err != nil {
 		return err
 	}
-	l, err := s.leads.SetStatus(c.Context(), c.Params("id"), youthCaller(c), leads.StatusWithdrawn)
+	l, err := s.leads.SetStatus(c.UserContext(), c.Params("id"), youthCaller(c), leads.StatusWithdrawn)
 	if err != nil {
 		return err
 	}
@@ -182,7 +182,7 @@ func (s *Server) inviteFriend(c *fiber.Ctx) error {
 	if err := decode(c, &struct{}{}, true); err != nil {
 		return err
 	}
-	inv, err := s.leads.Invite(c.Context(), c.Params("id"), youthCaller(c))
+	inv, err := s.leads.Invite(c.UserContext(), c.Params("id"), youthCaller(c))
 	if err != nil {
 		return err
 	}
@@ -202,7 +202,7 @@ func (s *Server) joinLead(c *fiber.Ctx) error {
 	if err := decode(c, &struct{}{}, true); err != nil {
 		return err
 	}
-	l, err := s.leads.Join(c.Context(), c.Params("code"), youthCaller(c))
+	l, err := s.leads.Join(c.UserContext(), c.Params("code"), youthCaller(c))
 	if err != nil {
 		return err
 	}
@@ -219,7 +219,7 @@ func (s *Server) staffCaller(c *fiber.Ctx, named bool) (leads.Caller, error) {
 	if !named {
 		return lc, nil
 	}
-	u, err := s.users.User(c.Context(), p.UserID)
+	u, err := s.users.User(c.UserContext(), p.UserID)
 	switch {
 	case errors.Is(err, bot.ErrNotFound):
 		return lc, unauthorized("The account no longer exists.")
@@ -235,7 +235,7 @@ func (s *Server) orgLeads(c *fiber.Ctx) error {
 	if status != "" && !slices.Contains(leads.Statuses, status) {
 		return badRequest("status must be one of " + strings.Join(leads.Statuses, ", ") + ".")
 	}
-	ls, err := s.leadLists.LeadsOf(c.Context(), c.Params("org_id"), status, c.Query("opportunity_id"))
+	ls, err := s.leadLists.LeadsOf(c.UserContext(), c.Params("org_id"), status, c.Query("opportunity_id"))
 	if err != nil {
 		return err
 	}
@@ -251,7 +251,7 @@ func (s *Server) orgLead(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := s.leads.Get(c.Context(), c.Params("id"), who)
+	l, err := s.leads.Get(c.UserContext(), c.Params("id"), who)
 	if err != nil {
 		return err
 	}
@@ -275,7 +275,7 @@ func (s *Server) setLeadStatus(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := s.leads.SetStatus(c.Context(), c.Params("id"), who, req.Status)
+	l, err := s.leads.SetStatus(c.UserContext(), c.Params("id"), who, req.Status)
 	if err != nil {
 		return err
 	}
@@ -297,7 +297,7 @@ func (s *Server) writeToYouth(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	l, err := s.leads.Post(c.Context(), c.Params("id"), who, text)
+	l, err := s.leads.Post(c.UserContext(), c.Params("id"), who, text)
 	if err != nil {
 		return err
 	}
@@ -317,7 +317,7 @@ type responsivenessJSON struct {
 // responsiveness shows staff how their organisation answers its leads, the
 // measure that nudges its opportunities up or down in suggestions.
 func (s *Server) responsiveness(c *fiber.Ctx) error {
-	ls, err := s.leadLists.RecentLeadsOf(c.Context(), c.Params("org_id"), leads.ResponsivenessWindow)
+	ls, err := s.leadLists.RecentLeadsOf(c.UserContext(), c.Params("org_id"), leads.ResponsivenessWindow)
 	if err != nil {
 		return err
 	}

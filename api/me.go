@@ -17,7 +17,7 @@ type Privacy interface {
 
 // exportMe returns everything stored about the caller as JSON.
 func (s *Server) exportMe(c *fiber.Ctx) error {
-	ex, err := s.privacy.ExportUser(c.Context(), caller(c).UserID)
+	ex, err := s.privacy.ExportUser(c.UserContext(), caller(c).UserID)
 	if err != nil {
 		return err
 	}
@@ -43,7 +43,7 @@ func (s *Server) exportMe(c *fiber.Ctx) error {
 
 // deleteMe erases the caller's profile, conversation and tokens.
 func (s *Server) deleteMe(c *fiber.Ctx) error {
-	if err := s.privacy.EraseUser(c.Context(), caller(c).UserID); err != nil {
+	if err := s.privacy.EraseUser(c.UserContext(), caller(c).UserID); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

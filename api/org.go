@@ -83,7 +83,7 @@ func (s *Server) createOrganisation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	o, err := s.orgs.CreateOrganisation(c.Context(), name, s.now())
+	o, err := s.orgs.CreateOrganisation(c.UserContext(), name, s.now())
 	if err != nil {
 		return err
 	}
@@ -174,7 +174,7 @@ func toOpportunity(o match.Opportunity) opportunityJSON {
 }
 
 func (s *Server) listOpportunities(c *fiber.Ctx) error {
-	opps, err := s.orgs.OpportunitiesOf(c.Context(), c.Params("org_id"))
+	opps, err := s.orgs.OpportunitiesOf(c.UserContext(), c.Params("org_id"))
 	if err != nil {
 		return err
 	}
@@ -263,7 +263,7 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 	if err := decode(c, &req, false); err != nil {
 		return err
 	}
-	ctx, orgID, id := c.Context(), c.Params("org_id"), c.Params("id")
+	ctx, orgID, id := c.UserContext(), c.Params("org_id"), c.Params("id")
 	org, err := s.orgs.Organisation(ctx, orgID)
 	if err != nil {
 		return err
@@ -345,7 +345,7 @@ func (s *Server) setPublished(c *fiber.Ctx, published bool) error {
 	if err := decode(c, &struct{}{}, true); err != nil {
 		return err
 	}
-	o, err := s.orgs.SetPublished(c.Context(), c.Params("org_id"), c.Params("id"), published, s.now())
+	o, err := s.orgs.SetPublished(c.UserContext(), c.Params("org_id"), c.Params("id"), published, s.now())
 	if err != nil {
 		return err
 	}
@@ -378,7 +378,7 @@ func (s *Server) setPlacesLeft(c *fiber.Ctx) error {
 		}
 		places = &n
 	}
-	o, err := s.orgs.SetPlacesLeft(c.Context(), c.Params("org_id"), c.Params("id"), places, s.now())
+	o, err := s.orgs.SetPlacesLeft(c.UserContext(), c.Params("org_id"), c.Params("id"), places, s.now())
 	if err != nil {
 		return err
 	}
@@ -451,7 +451,7 @@ func (s *Server) importOpportunities(c *fiber.Ctx) error {
 		// Read's errors describe the file, for the person who sent it.
 		return badRequest(strings.TrimPrefix(err.Error(), "catalogimport: "))
 	}
-	ctx, orgID := c.Context(), c.Params("org_id")
+	ctx, orgID := c.UserContext(), c.Params("org_id")
 	org, err := s.orgs.Organisation(ctx, orgID)
 	if err != nil {
 		return err
@@ -489,7 +489,7 @@ func maskSecret(secret string) string {
 }
 
 func (s *Server) getWebhook(c *fiber.Ctx) error {
-	w, err := s.orgs.Webhook(c.Context(), c.Params("org_id"))
+	w, err := s.orgs.Webhook(c.UserContext(), c.Params("org_id"))
 	if err != nil {
 		return err
 	}
@@ -515,7 +515,7 @@ func (s *Server) putWebhook(c *fiber.Ctx) error {
 			return err
 		}
 	}
-	w, err := s.orgs.SetWebhook(c.Context(), c.Params("org_id"), url, secret, s.now())
+	w, err := s.orgs.SetWebhook(c.UserContext(), c.Params("org_id"), url, secret, s.now())
 	if err != nil {
 		return err
 	}

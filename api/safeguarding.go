@@ -88,7 +88,7 @@ func toCase(c store.Case) caseJSON {
 // before they answer, so no case is shown without a trace of who saw it.
 func (s *Server) audit(c *fiber.Ctx, action string, caseIDs ...string) error {
 	p := caller(c)
-	return s.auditLog.Audit(c.Context(), store.AuditEntry{At: s.now(), ActorID: p.UserID, ActorRole: p.Role,
+	return s.auditLog.Audit(c.UserContext(), store.AuditEntry{At: s.now(), ActorID: p.UserID, ActorRole: p.Role,
 		Action: action, CaseIDs: caseIDs})
 }
 
@@ -99,7 +99,7 @@ func (s *Server) listCases(c *fiber.Ctx) error {
 	default:
 		return badRequest(`status must be "open", "acknowledged" or "closed".`)
 	}
-	cases, err := s.cases.Cases(c.Context(), status)
+	cases, err := s.cases.Cases(c.UserContext(), status)
 	if err != nil {
 		return err
 	}
@@ -115,7 +115,7 @@ func (s *Server) listCases(c *fiber.Ctx) error {
 }
 
 func (s *Server) getCase(c *fiber.Ctx) error {
-	sc, err := s.cases.Case(c.Context(), c.Params("id"))
+	sc, err := s.cases.Case(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (s *Server) getCase(c *fiber.Ctx) error {
 // changeCase applies one change to a case, audits it and answers with the
 // case as it now is.
 func (s *Server) changeCase(c *fiber.Ctx, action string, fn func(*store.Case) error) error {
-	sc, err := s.cases.UpdateCase(c.Context(), c.Params("id"), fn)
+	sc, err := s.cases.UpdateCase(c.UserContext(), c.Params("id"), fn)
 	if err != nil {
 		if errors.Is(err, store.ErrCaseStatus) {
 			return &Error{Status: fiber.StatusConflict, Slug: "case-status",
@@ -225,7 +225,7 @@ func (s *Server) readAuditLog(c *fiber.Ctx) error {
 		}
 		limit = n
 	}
-	entries, err := s.auditLog.AuditLog(c.Context(), limit)
+	entries, err := s.auditLog.AuditLog(c.UserContext(), limit)
 	if err != nil {
 		return err
 	}

@@ -233,6 +233,9 @@ func New(cfg Config) *fiber.App {
 		ReadTimeout:           30 * time.Second,
 		IdleTimeout:           120 * time.Second,
 	})
+	// Handlers pass c.UserContext(), not fasthttp's request context: the
+	// latter races with the server's shutdown when the database driver
+	// derives deadlines from it.
 	app.Use(securityHeaders)
 	for _, r := range s.routes() {
 		if r.public == (len(r.roles) > 0) {
@@ -296,7 +299,7 @@ func serveOpenAPI(c *fiber.Ctx) error {
 var openAPI []byte
 
 func (s *Server) readyz(c *fiber.Ctx) error {
-	if err := s.ready(c.Context()); err != nil {
+	if err := s.ready(c.UserContext()); err != nil {
 		s.log.Warn("database not ready", "err", err)
 		return &Error{Status: http.StatusServiceUnavailable, Slug: "not-ready", Detail: "The database does not answer."}
 	}

@@ -104,7 +104,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if len(req.Password) > maxPasswordBytes {
 		return badRequest("password is too long.")
 	}
-	cred, err := s.staff.StaffCredential(c.Context(), req.Email)
+	cred, err := s.staff.StaffCredential(c.UserContext(), req.Email)
 	switch {
 	case errors.Is(err, bot.ErrNotFound):
 		// Spend the same time as a real check, so timing does not tell
@@ -117,7 +117,7 @@ func (s *Server) login(c *fiber.Ctx) error {
 	if !checkPassword(cred.PasswordHash, req.Password) {
 		return errWrongLogin
 	}
-	u, err := s.users.User(c.Context(), cred.UserID)
+	u, err := s.users.User(c.UserContext(), cred.UserID)
 	if err != nil {
 		if errors.Is(err, bot.ErrNotFound) {
 			return errWrongLogin
