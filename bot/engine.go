@@ -103,7 +103,8 @@ var (
 		"lead_ask_name", "lead_consent", "lead_ask_message", "lead_sent", "lead_not_sent", "lead_join_ask",
 		"shared_name", "shared_age", "shared_place", "shared_when", "shared_interests", "shared_message",
 		"shared_contact", "contact_in_app", "contact_phone", "contact_email", "lead_invite", "lead_failed",
-		"join_ok", "join_failed", "lead_reply_ask", "lead_reply_sent", "lead_reply_failed"}
+		"join_ok", "join_failed", "lead_reply_ask", "lead_reply_sent", "lead_reply_failed",
+		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown"}
 	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
 		"reason_not_my_thing", "back_to_volunteering", "erase_confirm", "erase_cancel",
@@ -447,6 +448,13 @@ func (t *turn) text(text string, extra *understand.Result) {
 			t.reply = &LeadReply{LeadID: t.st.Pending.OpportunityID, Text: text}
 			t.st.Pending = nil
 			return
+		case "question":
+			o, ok := t.e.catalog.Get(t.st.Pending.OpportunityID)
+			t.st.Pending = nil
+			if ok && isQuestion(text) && len(intents) == 0 {
+				t.answerAbout(o, text)
+				return
+			}
 		case "nickname", "lead_message":
 			if has("no") && utf8.RuneCountInString(text) <= 12 {
 				t.leadChoice("lead_no", "")

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/brobygger/brobygger/geo"
 	"github.com/brobygger/brobygger/match"
@@ -291,7 +293,73 @@ func (t *turn) more(id string) {
 	if o.ChildCertificate {
 		text += "\n\n" + t.tr("note_certificate")
 	}
-	t.say(text,
+	t.st.Pending = &Pending{Kind: "question", OpportunityID: o.ID}
+	t.say(text+"\n\n"+t.tr("ask_anything"),
+		QuickReply{ID: "want:" + o.ID, Label: t.e.flow.Action("want", t.st.Lang)},
+		QuickReply{ID: "not_for_me:" + o.ID, Label: t.e.flow.Action("not_for_me", t.st.Lang)},
+		t.action("show_more"))
+}
+
+// questionWords open a question in Danish or English.
+var questionWords = []string{"hvad", "hvor", "hvornår", "hvornaar", "hvem", "hvordan", "hvorfor", "hvilke", "hvilken",
+	"kan", "skal", "må", "er", "har", "får", "what", "where", "when", "who", "how", "why", "which", "can", "do",
+	"does", "is", "are", "will", "should"}
+
+// isQuestion says whether text asks something.
+func isQuestion(text string) bool {
+	text = strings.ToLower(strings.TrimSpace(text))
+	if strings.HasSuffix(text, "?") {
+		return true
+	}
+	first, _, _ := strings.Cut(text, " ")
+	return slices.Contains(questionWords, first)
+}
+
+// answerAbout answers a question about one opportunity from its own data
+// only; what the data does not say, the bot says it does not know and
+// names whom to ask.
+func (t *turn) answerAbout(o *match.Opportunity, question string) {
+	// Whole words only, so "får" is not taken for "år"; longer words also
+	// match as the start of a word ("adressen", "børneattesten").
+	tokens := strings.FieldsFunc(strings.ToLower(question), func(r rune) bool { return !unicode.IsLetter(r) })
+	has := func(words ...string) bool {
+		for _, tok := range tokens {
+			for _, w := range words {
+				if tok == w || utf8.RuneCountInString(w) >= 5 && strings.HasPrefix(tok, w) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	var answer string
+	switch {
+	case has("børneattest", "boerneattest", "borneattest", "certificate"):
+		answer = t.tr("answer_no_certificate")
+		if o.ChildCertificate {
+			answer = t.tr("note_certificate")
+		}
+	case has("hvornår", "hvornaar", "tid", "tidspunkt", "dag", "dage", "ugedag", "when", "time", "day", "days"):
+		answer = t.tr("answer_when", "when", t.describeSchedule(o))
+	case has("hvor", "adresse", "sted", "møde", "where", "address", "place"):
+		answer = t.tr("answer_where", "place", o.FirstStep.Where)
+	case has("alder", "gammel", "år", "age", "old", "young"):
+		age := t.tr("age_any", "min", strconv.Itoa(o.MinAge))
+		if o.MaxAge > 0 {
+			age = t.tr("age_range", "min", strconv.Itoa(o.MinAge), "max", strconv.Itoa(o.MaxAge))
+		}
+		answer = t.tr("answer_age", "age", age)
+	case has("ven", "veninde", "gruppe", "klasse", "friend", "group", "class"):
+		group := t.tr("group_one")
+		if o.GroupSize > 1 {
+			group = t.tr("group_many", "n", strconv.Itoa(o.GroupSize))
+		}
+		answer = t.tr("answer_group", "group", group)
+	default:
+		answer = t.tr("answer_unknown", "contact", o.FirstStep.Contact)
+	}
+	t.st.Pending = &Pending{Kind: "question", OpportunityID: o.ID}
+	t.say(answer,
 		QuickReply{ID: "want:" + o.ID, Label: t.e.flow.Action("want", t.st.Lang)},
 		QuickReply{ID: "not_for_me:" + o.ID, Label: t.e.flow.Action("not_for_me", t.st.Lang)},
 		t.action("show_more"))
