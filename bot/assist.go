@@ -4,11 +4,9 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/understand"
 )
 
@@ -349,18 +347,4 @@ func (s *Service) facts(st *State, id string) *OpportunityFacts {
 		Ages:         t.agesOf(o),
 		Contact:      o.FirstStep.Contact,
 	}
-}
-
-func (t *turn) placeOf(o *match.Opportunity) string {
-	if o.Place.Online {
-		return t.tr("online")
-	}
-	return strings.TrimSpace(fmt.Sprintf("%s, %s %s", o.Place.Address, o.Place.Postcode, o.Place.Municipality))
-}
-
-func (t *turn) agesOf(o *match.Opportunity) string {
-	if o.MaxAge > 0 {
-		return t.tr("age_range", "min", strconv.Itoa(o.MinAge), "max", strconv.Itoa(o.MaxAge))
-	}
-	return t.tr("age_any", "min", strconv.Itoa(o.MinAge))
 }

@@ -276,28 +276,43 @@ func (t *turn) more(id string) {
 		t.suggest(true)
 		return
 	}
-	place := t.tr("online")
-	if !o.Place.Online {
-		place = strings.TrimSpace(fmt.Sprintf("%s, %s %s", o.Place.Address, o.Place.Postcode, o.Place.Municipality))
-	}
-	age := t.tr("age_any", "min", strconv.Itoa(o.MinAge))
-	if o.MaxAge > 0 {
-		age = t.tr("age_range", "min", strconv.Itoa(o.MinAge), "max", strconv.Itoa(o.MaxAge))
-	}
-	group := t.tr("group_one")
-	if o.GroupSize > 1 {
-		group = t.tr("group_many", "n", strconv.Itoa(o.GroupSize))
-	}
-	text := t.tr("more_details", "description", o.Description, "when", t.describeSchedule(o), "place", place,
-		"age", age, "group", group, "contact", o.FirstStep.Contact)
+	text := t.tr("more_details", "description", o.Description, "when", t.describeSchedule(o), "place", t.placeOf(o),
+		"age", t.agesOf(o), "group", t.groupOf(o), "contact", o.FirstStep.Contact)
 	if o.ChildCertificate {
 		text += "\n\n" + t.tr("note_certificate")
 	}
 	t.st.Pending = &Pending{Kind: "question", OpportunityID: o.ID}
-	t.say(text+"\n\n"+t.tr("ask_anything"),
-		QuickReply{ID: "want:" + o.ID, Label: t.e.flow.Action("want", t.st.Lang)},
-		QuickReply{ID: "not_for_me:" + o.ID, Label: t.e.flow.Action("not_for_me", t.st.Lang)},
-		t.action("show_more"))
+	t.say(text+"\n\n"+t.tr("ask_anything"), t.opportunityReplies(o)...)
+}
+
+func (t *turn) placeOf(o *match.Opportunity) string {
+	if o.Place.Online {
+		return t.tr("online")
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s, %s %s", o.Place.Address, o.Place.Postcode, o.Place.Municipality))
+}
+
+func (t *turn) agesOf(o *match.Opportunity) string {
+	if o.MaxAge > 0 {
+		return t.tr("age_range", "min", strconv.Itoa(o.MinAge), "max", strconv.Itoa(o.MaxAge))
+	}
+	return t.tr("age_any", "min", strconv.Itoa(o.MinAge))
+}
+
+func (t *turn) groupOf(o *match.Opportunity) string {
+	if o.GroupSize > 1 {
+		return t.tr("group_many", "n", strconv.Itoa(o.GroupSize))
+	}
+	return t.tr("group_one")
+}
+
+// opportunityReplies are the choices after hearing more about one opportunity.
+func (t *turn) opportunityReplies(o *match.Opportunity) []QuickReply {
+	return []QuickReply{
+		{ID: "want:" + o.ID, Label: t.e.flow.Action("want", t.st.Lang)},
+		{ID: "not_for_me:" + o.ID, Label: t.e.flow.Action("not_for_me", t.st.Lang)},
+		t.action("show_more"),
+	}
 }
 
 // questionWords open a question in Danish or English.
@@ -344,25 +359,14 @@ func (t *turn) answerAbout(o *match.Opportunity, question string) {
 	case has("hvor", "adresse", "sted", "møde", "where", "address", "place"):
 		answer = t.tr("answer_where", "place", o.FirstStep.Where)
 	case has("alder", "gammel", "år", "age", "old", "young"):
-		age := t.tr("age_any", "min", strconv.Itoa(o.MinAge))
-		if o.MaxAge > 0 {
-			age = t.tr("age_range", "min", strconv.Itoa(o.MinAge), "max", strconv.Itoa(o.MaxAge))
-		}
-		answer = t.tr("answer_age", "age", age)
+		answer = t.tr("answer_age", "age", t.agesOf(o))
 	case has("ven", "veninde", "gruppe", "klasse", "friend", "group", "class"):
-		group := t.tr("group_one")
-		if o.GroupSize > 1 {
-			group = t.tr("group_many", "n", strconv.Itoa(o.GroupSize))
-		}
-		answer = t.tr("answer_group", "group", group)
+		answer = t.tr("answer_group", "group", t.groupOf(o))
 	default:
 		answer = t.tr("answer_unknown", "contact", o.FirstStep.Contact)
 	}
 	t.st.Pending = &Pending{Kind: "question", OpportunityID: o.ID}
-	t.say(answer,
-		QuickReply{ID: "want:" + o.ID, Label: t.e.flow.Action("want", t.st.Lang)},
-		QuickReply{ID: "not_for_me:" + o.ID, Label: t.e.flow.Action("not_for_me", t.st.Lang)},
-		t.action("show_more"))
+	t.say(answer, t.opportunityReplies(o)...)
 }
 
 func (t *turn) notForMe(id string) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	_ "time/tzdata" // opening hours must be read in Danish time on any machine
 )
 
 // Helpline is a place to get help that the bot points to when a young person
@@ -63,6 +64,15 @@ func LoadHelplines() ([]Helpline, error) {
 	return hs, nil
 }
 
+// copenhagen is the time zone opening hours are written in, loaded once.
+var copenhagen = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}()
+
 var weekdays = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
 func clockRange(oh OpeningHours) (int, int, error) {
@@ -95,10 +105,7 @@ func (h Helpline) OpenAt(t time.Time) bool {
 	if h.AlwaysOpen {
 		return true
 	}
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err == nil {
-		t = t.In(loc)
-	}
+	t = t.In(copenhagen)
 	minute := t.Hour()*60 + t.Minute()
 	today := weekdays[t.Weekday()]
 	yesterday := weekdays[(int(t.Weekday())+6)%7]
