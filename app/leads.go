@@ -34,7 +34,7 @@ func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, 
 		OpportunityID: o.ID, OpportunityTitle: o.Title,
 		YouthID: userID, ConversationID: conversationID, Lang: r.Lang,
 		MaxFriends: max(o.GroupSize-1, 0),
-		Shared: leads.Shared{Nickname: r.Nickname, AgeBand: leads.AgeBand(r.Age), Municipality: r.Municipality,
+		Shared: leads.Shared{Nickname: r.Nickname, AgeBand: r.AgeBand, Municipality: r.Municipality,
 			Slots: r.Slots, Interests: r.Interests, Message: r.Message, ContactMethod: r.ContactMethod, Contact: r.Contact},
 	}
 	if r.ContactMethod == bot.ContactPhone || r.ContactMethod == bot.ContactEmail {

@@ -2,10 +2,10 @@ package bot
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/redact"
 )
@@ -18,14 +18,15 @@ type LeadRequest struct {
 	Organisation   string
 	Title          string
 	Nickname       string
-	Age            int
-	Municipality   string
-	Slots          []string
-	Interests      []string
-	Message        string
-	ContactMethod  string
-	Contact        string
-	Lang           string
+	// AgeBand is what the organisation learns of the age, e.g. "15-17".
+	AgeBand       string
+	Municipality  string
+	Slots         []string
+	Interests     []string
+	Message       string
+	ContactMethod string
+	Contact       string
+	Lang          string
 }
 
 // Contact methods a lead can carry.
@@ -164,7 +165,7 @@ func (t *turn) leadChoice(name, id string) {
 	}
 	p := t.st.Profile
 	req := &LeadRequest{OpportunityID: o.ID, OrganisationID: o.OrganisationID, Organisation: o.Organisation,
-		Title: o.Title, Nickname: p.Nickname, Age: p.Age, Slots: p.Slots, Interests: p.Interests,
+		Title: o.Title, Nickname: p.Nickname, AgeBand: ageBand(p.Age), Slots: p.Slots, Interests: p.Interests,
 		Message: d.Message, ContactMethod: ContactInApp, Contact: d.Contact, Lang: t.st.Lang}
 	if !p.Online {
 		req.Municipality = p.Municipality
@@ -182,22 +183,18 @@ func (t *turn) leadChoice(name, id string) {
 	t.say(t.tr("lead_sent", "organisation", o.Organisation), t.afterSuggestionReplies()...)
 }
 
-// ageBandText is the age band an organisation sees instead of the exact age.
+// ageBand is the age band an organisation sees instead of the exact age,
+// the same one the consent message shows. Ages past the last band are
+// counted in it, as the oldest band Brobygger serves.
+func ageBand(age int) string { return leads.AgeBand(min(age, 30)) }
+
+// ageBandText writes an age band for the young person to read.
 func ageBandText(age int, lang string) string {
-	var lo, hi int
-	switch {
-	case age <= 0:
+	band := ageBand(age)
+	if band == "" {
 		return ""
-	case age < 15:
-		lo, hi = 13, 14
-	case age < 18:
-		lo, hi = 15, 17
-	case age < 25:
-		lo, hi = 18, 24
-	default:
-		lo, hi = 25, 30
 	}
-	s := strconv.Itoa(lo) + "–" + strconv.Itoa(hi)
+	s := strings.Replace(band, "-", "–", 1)
 	if langKey(lang) == "en" {
 		return s
 	}

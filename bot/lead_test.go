@@ -19,3 +19,16 @@ func TestInviteCodeInText(t *testing.T) {
 		}
 	}
 }
+
+// The age band in the consent message is the one the organisation gets,
+// also for the few users past 30, whose lead must not fail for lack of one.
+func TestAgeBandShownIsAgeBandSent(t *testing.T) {
+	for age, want := range map[int]string{13: "13-14", 16: "15-17", 24: "18-24", 30: "25-30", 35: "25-30", 0: ""} {
+		if got := ageBand(age); got != want {
+			t.Errorf("ageBand(%d) = %q, want %q", age, got, want)
+		}
+	}
+	if got := ageBandText(16, "da"); got != "15–17 år" {
+		t.Errorf("ageBandText(16) = %q", got)
+	}
+}
