@@ -169,7 +169,7 @@ func toOpportunity(o match.Opportunity) opportunityJSON {
 		Description: o.Description, Interests: nonNil(o.Interests), Commitment: o.Commitment, Schedule: sched,
 		MinAge: o.MinAge, MaxAge: o.MaxAge, GroupSize: o.GroupSize, ChildCertificate: o.ChildCertificate,
 		PlacesLeft: o.PlacesLeft, Place: placeJSON(o.Place), ActiveFrom: optionalTime(o.ActiveFrom),
-		ActiveTo: optionalTime(o.ActiveTo), FirstStep: opportunityFirstStepJSON(o.FirstStep), Published: o.Published,
+		ActiveTo: optionalTime(o.ActiveTo), FirstStep: opportunityFirstStepJSON{What: o.FirstStep.What, Where: o.FirstStep.Where, Contact: o.FirstStep.Contact}, Published: o.Published,
 	}
 }
 

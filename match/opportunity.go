@@ -55,6 +55,19 @@ type Opportunity struct {
 	Published  bool      `json:"published" bson:"published"`
 	// Sample marks fictional data shipped with the project.
 	Sample bool `json:"sample,omitempty" bson:"sample,omitempty"`
+	// En holds the English text of the opportunity; nil when the
+	// organisation wrote it in Danish only.
+	En *Translation `json:"en,omitempty" bson:"en,omitempty"`
+}
+
+// Translation is an opportunity's text in another language. Empty fields
+// fall back to the Danish text, marked as such where it is shown.
+type Translation struct {
+	Title          string `json:"title,omitempty" bson:"title,omitempty"`
+	Summary        string `json:"summary,omitempty" bson:"summary,omitempty"`
+	Description    string `json:"description,omitempty" bson:"description,omitempty"`
+	FirstStepWhat  string `json:"first_step_what,omitempty" bson:"first_step_what,omitempty"`
+	FirstStepWhere string `json:"first_step_where,omitempty" bson:"first_step_where,omitempty"`
 }
 
 // Place is where an opportunity happens. Online opportunities have no coordinates.
@@ -94,4 +107,37 @@ type FirstStep struct {
 	What    string `json:"what" bson:"what"`
 	Where   string `json:"where" bson:"where"`
 	Contact string `json:"contact" bson:"contact"`
+	// WayIn is when a newcomer can take the first step. Empty means the
+	// first step is the next session of the opportunity's own Schedule.
+	WayIn WayIn `json:"way_in,omitzero" bson:"way_in,omitempty"`
+}
+
+// Ways in: how a newcomer gets started.
+const (
+	WayInSession   = "session"    // come to one of the regular sessions
+	WayInIntro     = "intro"      // an intro meeting for newcomers
+	WayInOpenHours = "open_hours" // drop in during open hours
+	WayInCall      = "call"       // a video or phone intro slot, for online and flexible tasks
+)
+
+// WayIn lists the concrete times a newcomer can take the first step:
+// weekly times, monthly times ("the first Tuesday of the month 17:00") and
+// dated ones, all in Danish wall-clock time.
+type WayIn struct {
+	Kind    string           `json:"kind,omitempty" bson:"kind,omitempty"`
+	Weekly  []WeeklySession  `json:"weekly,omitempty" bson:"weekly,omitempty"`
+	Monthly []MonthlySession `json:"monthly,omitempty" bson:"monthly,omitempty"`
+	Dates   []Event          `json:"dates,omitempty" bson:"dates,omitempty"`
+	// NoticeHours is how far ahead the organisation needs to know; 0 means
+	// MinNotice.
+	NoticeHours int `json:"notice_hours,omitempty" bson:"notice_hours,omitempty"`
+}
+
+// MonthlySession repeats on the Nth weekday of every month: Week 1 to 4,
+// or -1 for the last one. Day, Start and End are as in WeeklySession.
+type MonthlySession struct {
+	Week  int    `json:"week" bson:"week"`
+	Day   string `json:"day" bson:"day"`
+	Start string `json:"start" bson:"start"`
+	End   string `json:"end" bson:"end"`
 }

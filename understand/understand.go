@@ -32,9 +32,26 @@ type Result struct {
 	// Crisis is true when the message suggests the young person may be
 	// at risk and needs to be pointed to help.
 	Crisis bool `json:"crisis"`
-	// CrisisKind is "suicide", "self_harm", "danger", "abuse" or
-	// "violence" when Crisis is true.
+	// CrisisKind is the most urgent of CrisisKinds when Crisis is true.
 	CrisisKind string `json:"crisis_kind,omitempty"`
+	// CrisisKinds are every kind of crisis or disclosure the message shows,
+	// most urgent first (see Kind* constants); never only the first.
+	CrisisKinds []string `json:"crisis_kinds,omitempty"`
+	// Concern is true for distress without a clear sign of crisis ("jeg
+	// har det virkelig dårligt", "I'm not okay"): the bot checks in
+	// warmly. It is false whenever Crisis is true.
+	Concern bool `json:"concern,omitempty"`
+	// Correction is true when the message replaces an earlier answer
+	// rather than adding to it ("nej faktisk hellere musik", "ikke sport
+	// alligevel"): the interests, times or place it names replace the old.
+	Correction bool `json:"correction,omitempty"`
+	// NotInterests are taxonomy ids the message rules out ("ikke noget med
+	// blod", "ikke sport alligevel").
+	NotInterests []string `json:"not_interests,omitempty"`
+	// VagueTime names a time too vague to turn into slots ("season" for
+	// "om sommeren", "sometimes" for "nogle gange", "later" for "senere"),
+	// so the bot can ask a short follow-up instead of guessing.
+	VagueTime string `json:"vague_time,omitempty"`
 	// Online is true when the user asks for remote volunteering.
 	Online bool `json:"online,omitempty"`
 	// Lang is "da" or "en" when the message is clearly one of them.
