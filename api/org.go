@@ -168,7 +168,7 @@ func toOpportunity(o match.Opportunity) opportunityJSON {
 		ID: o.ID, OrganisationID: o.OrganisationID, Organisation: o.Organisation, Title: o.Title, Summary: o.Summary,
 		Description: o.Description, Interests: nonNil(o.Interests), Commitment: o.Commitment, Schedule: sched,
 		MinAge: o.MinAge, MaxAge: o.MaxAge, GroupSize: o.GroupSize, ChildCertificate: o.ChildCertificate,
-		PlacesLeft: o.PlacesLeft, Place: placeJSON(o.Place), ActiveFrom: optionalTime(o.ActiveFrom),
+		PlacesLeft: o.PlacesLeft, Place: placeJSON{Online: o.Place.Online, Address: o.Place.Address, Postcode: o.Place.Postcode, Municipality: o.Place.Municipality, Lat: o.Place.Lat, Lon: o.Place.Lon}, ActiveFrom: optionalTime(o.ActiveFrom),
 		ActiveTo: optionalTime(o.ActiveTo), FirstStep: opportunityFirstStepJSON{What: o.FirstStep.What, Where: o.FirstStep.Where, Contact: o.FirstStep.Contact}, Published: o.Published,
 	}
 }

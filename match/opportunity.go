@@ -78,6 +78,10 @@ type Place struct {
 	Municipality string  `json:"municipality,omitempty" bson:"municipality,omitempty"`
 	Lat          float64 `json:"lat,omitempty" bson:"lat,omitempty"`
 	Lon          float64 `json:"lon,omitempty" bson:"lon,omitempty"`
+	// Landmass is the island the place is on ("jylland", "sjaelland",
+	// "bornholm", …; see geo), so that ranking never sends anyone across
+	// water without a bridge. Empty when unknown.
+	Landmass string `json:"landmass,omitempty" bson:"landmass,omitempty"`
 }
 
 // Schedule says when an opportunity happens: weekly sessions, dated events, or
