@@ -1,6 +1,10 @@
 package understand
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
 
 // numberWords spells out the ages young people might write in letters.
 var numberWords = func() map[string]int {
@@ -52,15 +56,27 @@ var (
 // findAge returns the user's age, or 0. It accepts "jeg er 16", "16 år",
 // "I'm 19", "jeg fylder 15" and a number on its own, and refuses clock
 // times, durations and other people's ages.
+//
+// When the user speaks for two or more ("vi er begge 17", "min veninde og
+// jeg er 15", "vi er 16 og 17"), the user's own age wins if they also give
+// it ("jeg er 16 og hun er 17"); otherwise the youngest age counts, since
+// the youngest decides what is safe and open to them together.
 func findAge(d *doc) int {
+	group := groupAge(d)
 	for i := range d.words {
 		n, ok := ageNumber(d, i)
 		if !ok || n < 5 || n > 99 {
 			continue
 		}
-		if statedAge(d, i) || agedNumber(d, i) {
+		if statedAge(d, i) {
 			return n
 		}
+		if group == 0 && agedNumber(d, i) {
+			return n
+		}
+	}
+	if group > 0 {
+		return group
 	}
 	for i := range d.words {
 		n, ok := ageNumber(d, i)
@@ -70,6 +86,134 @@ func findAge(d *doc) int {
 	}
 	return 0
 }
+
+// groupAge reads the ages of "us": "vi er begge 17", "we're both 19", "vi
+// er 16 og 17", "min veninde og jeg er 15", "vi er to på 16", "begge 17".
+// It returns the youngest, or 0. "Vi er 3" and "vi er 4 venner" are how
+// many they are, not how old: a bare number after "vi er" counts as an
+// age only from 11 up (below that it is a group size, see groupTerms) or
+// with "begge"/"both" or "år"/"years".
+func groupAge(d *doc) int {
+	for i := range d.words {
+		j, ok := weAre(d, i)
+		if !ok {
+			continue
+		}
+		both := false
+		for bothWords[d.norm(j)] {
+			both = true
+			j++
+		}
+		// "vi er begge to 17"
+		if both && (d.norm(j) == "to" || d.norm(j) == "two") {
+			j++
+		}
+		// "vi er to på 16", "we are two aged 16"
+		if (d.norm(j) == "to" || d.norm(j) == "2" || d.norm(j) == "two") && (d.norm(j+1) == "paa" || d.norm(j+1) == "aged") {
+			j, both = j+2, true
+		}
+		ages, end := ageList(d, j)
+		if len(ages) == 0 {
+			continue
+		}
+		unit := ageUnits[d.norm(end)]
+		if notAgeNext[d.norm(end)] || isRangeSep(d, end-1, end) && !unit {
+			continue
+		}
+		// "vi er 16 og 17" names two ages; "vi er 15" alone may be a head count
+		if !both && !unit && len(ages) == 1 && ages[0] < 11 {
+			continue
+		}
+		return slices.Min(ages)
+	}
+	// "begge 17" answering the age question
+	if len(d.words) <= 4 && bothWords[d.norm(0)] {
+		j := 1
+		for bothWords[d.norm(j)] || d.norm(j) == "to" || d.norm(j) == "two" {
+			j++
+		}
+		if ages, end := ageList(d, j); len(ages) > 0 && !notAgeNext[d.norm(end)] {
+			return slices.Min(ages)
+		}
+	}
+	return 0
+}
+
+// bothWords say the age is everyone's: "vi er begge (to) 17", "we're both".
+var bothWords = set("begge", "both", "alle", "all", "sammen", "allesammen")
+
+// weAre matches a plural subject with its verb at word i and returns where
+// the age may start: "vi er", "we are", "we're", "vi er jo", "min veninde
+// og jeg er", "me and my friend are".
+func weAre(d *doc, i int) (int, bool) {
+	w := d.norm(i)
+	switch {
+	case (w == "vi" || w == "we") && (d.norm(i+1) == "er" || d.norm(i+1) == "are"):
+		i += 2
+	case w == "were" && strings.ContainsAny(d.words[i].raw, "'’´`"):
+		i++
+	case (w == "er" || w == "are") && (d.norm(i-1) == "og" || d.norm(i-1) == "and"):
+		// "... og jeg er", "... and I are": only with the user in the subject
+		if !selfSubjects[d.norm(i-1)] && !selfPair(d, i) {
+			return 0, false
+		}
+		i++
+	case (w == "er" || w == "are") && selfPair(d, i):
+		i++
+	default:
+		return 0, false
+	}
+	for ageFillers[d.norm(i)] || d.norm(i) == "jo" {
+		i++
+	}
+	return i, true
+}
+
+// selfPair reports a subject of the user and someone else right before
+// the verb at word i: "min veninde og jeg", "jeg og min ven", "me and my
+// friend", "my friend and I".
+func selfPair(d *doc, i int) bool {
+	self, and := false, false
+	for k := i - 1; k >= 0 && i-k <= 5; k-- {
+		if d.words[k+1].brk {
+			break
+		}
+		switch w := d.norm(k); {
+		case w == "og" || w == "and":
+			and = true
+		case w == "jeg" || w == "mig" || w == "me" || w == "i" && langOf(d) != "da":
+			self = true
+		}
+	}
+	return self && and
+}
+
+// ageList reads "17", "16 og 17", "16-17", "15, 16 og 17" from word j and
+// returns the ages and the word after them.
+func ageList(d *doc, j int) ([]int, int) {
+	var ages []int
+	for j < len(d.words) {
+		n, ok := ageNumber(d, j)
+		if !ok || n < 5 || n > 99 {
+			break
+		}
+		ages = append(ages, n)
+		j++
+		switch {
+		case isRangeSep(d, j-1, j) && j < len(d.words) && d.words[j].kind == tokNum:
+		case (d.norm(j) == "og" || d.norm(j) == "and" || sepBetween(d, j-1, j) == ",") && j+1 < len(d.words):
+			if _, ok := ageNumber(d, j+1); ok && d.norm(j) != "" && (d.norm(j) == "og" || d.norm(j) == "and") {
+				j++
+			} else if sepBetween(d, j-1, j) != "," {
+				return ages, j
+			}
+		default:
+			return ages, j
+		}
+	}
+	return ages, j
+}
+
 
 // ageNumber reads word i as a one- or two-digit number or a number word.
 func ageNumber(d *doc, i int) (int, bool) {

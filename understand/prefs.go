@@ -29,15 +29,13 @@ var commitmentTerms = []termGroup{
 	}},
 	{"short_term", []string{
 		"(et par|1 par|to|tre|fire) uger|måneder", "nogle|få|par uger|måneder", "# uger|uge|måneder|måned",
-		"(i|om|hen over|henover|over) sommerferien|sommeren|ferien|efterårsferien|vinterferien|påskeferien|juleferien",
-		"sommerferie*", "efterårsferie*", "vinterferie*", "påskeferie*", "juleferie*",
-		"i ferierne", "ferierne", "in the holidays", "during the holidays", "school holidays",
-		"i sommer", "til sommer", "denne sommer", "hele sommeren", "i ferien",
+		"(hen over|henover|over|hele) sommerferien|sommeren|ferien|efterårsferien|vinterferien|påskeferien|juleferien",
+		"i sommer", "denne sommer", "hele sommeren",
 		"en|én|1 måned", "en|én|1 uge", "en periode", "i en periode", "for en periode",
 		"kort tid", "kortere tid", "kortvarig*", "kort periode", "midlertidig*", "et stykke tid",
 		"et semester", "a|one|this semester", "sabbatår*", "mellem gymnasiet og", "indtil jeg starter",
 		"for|in (a few|a couple of|a couple|some) weeks|months", "few weeks", "few months", "couple of weeks",
-		"over|during|in|for the summer", "this summer", "summer break|holiday|holidays|vacation",
+		"over|for the summer", "this summer", "all summer", "the whole summer",
 		"for a|one month|week", "short term", "short-term", "shortterm", "temporary", "temporarily",
 		"gap year", "a few weeks", "some weeks", "a while", "for a bit",
 	}},
@@ -58,6 +56,16 @@ var commitmentTerms = []termGroup{
 		"all year", "year round", "committed", "commitment", "fixed", "steady", "consistent", "a week",
 		"hver gang", "sådan fast", "fast dag", "fast tid", "fast ugentlig", "fast vagt", "fastvagt*",
 		"one|two|three day|days|time|times|evening|evenings|afternoon|afternoons a|per|each week|month",
+	}},
+	// A season or a school holiday says when, not for how long: "om
+	// sommeren" may be every summer, and "i sommerferien" one day of it.
+	// Alone it is no commitment; it only bounds a rhythm ("hver uge i
+	// sommerferien" is short term). See findCommitment.
+	{"season", []string{
+		"(i|om|til|in|during) sommerferien|sommeren|ferien|ferierne|efterårsferien|vinterferien|påskeferien|juleferien",
+		"sommerferie*", "efterårsferie*", "vinterferie*", "påskeferie*", "juleferie*", "ferierne",
+		"til sommer", "(in|during) the summer|holidays|holiday|summer holidays|summer break",
+		"school holidays", "summer break|holiday|holidays|vacation",
 	}},
 	{blocked, []string{
 		"sidder|sad|sidde|sidt fast", "stuck", "fast food", "fastfood", "fast at", "går fast",
@@ -103,6 +111,7 @@ var groupTerms = []termGroup{
 		"min|mit ven|veninde|kammerat|kæreste|bedste|bestie|søster|bror|makker og jeg",
 		"my friend|bestie|boyfriend|girlfriend|sister|brother|partner and i|me",
 		"med en anden", "en anden med",
+		"vi er begge", "vi begge", "begge to", "os begge", "^were both", "we are both", "we both", "both of us",
 	}},
 	{"group", []string{
 		"min|vores|hele|med|fra|sammen klasse|klassen", "klassen", "klassekammerater*",
@@ -166,9 +175,14 @@ func pick(hits []hit, order ...string) string {
 // period beats a rhythm ("hver uge i sommerferien" is short term), and a
 // wish for nothing fixed beats a stray "fast".
 func findCommitment(d *doc) string {
-	c := pick(commitmentLex.match(d), "one_off", "short_term", "not_recurring", "recurring")
-	if c == "not_recurring" {
+	hits := commitmentLex.match(d)
+	c := pick(hits, "one_off", "short_term", "not_recurring", "recurring")
+	switch {
+	case c == "not_recurring":
 		return "one_off"
+	case c == "recurring" && pick(hits, "season") != "":
+		// a rhythm inside a season ends with it
+		return "short_term"
 	}
 	return c
 }

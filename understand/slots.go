@@ -72,6 +72,8 @@ var dayPhrases = []termGroup{
 	{"work", []string{"i løbet af ugen", "during the week", "in the week", "week days", "on weekdays", "mandag til fredag"}},
 	{"midweek", []string{"midt i ugen", "midweek", "mid week"}},
 	{"weekend", []string{"lørdag og søndag", "saturday and sunday", "lør og søn"}},
+	// "whenever I have time" is vague, not every day (see vagueTimeTerms)
+	{blocked, []string{"whenever i (have time|can|am free|im free|feel like it|get the time)", "whenever it suits"}},
 }
 
 // anyTimePhrases also cover every part of the day, not just every day.
@@ -169,7 +171,7 @@ func timeItems(d *doc) []timeItem {
 		for k := it.start; k < it.end; k++ {
 			taken[k] = true
 		}
-		it.neg = negated(d, it.start)
+		it.neg = negated(d, it.start) && !negationIdiom(d, it.start)
 		items = append(items, it)
 	}
 	for _, h := range dayPhraseLex.match(d) {
@@ -217,7 +219,9 @@ func timeItems(d *doc) []timeItem {
 		}
 	}
 	sortItems(items)
-	return dropLoneAmbiguous(d, items)
+	items = dropLoneAmbiguous(d, items)
+	markUnavailable(d, items)
+	return items
 }
 
 // schoolWords are what "efter ..." can be after and still mean the days
@@ -621,4 +625,77 @@ func pairable(d *doc, from, to int, partFirst bool) bool {
 		}
 	}
 	return true
+}
+
+// Vague times: when a young person names a time that cannot become weekly
+// slots, Result.VagueTime says which kind, so the bot can ask a short
+// follow-up instead of guessing.
+const (
+	vagueSeason    = "season"    // a season, school holiday or month: "om sommeren", "i juli"
+	vagueSometimes = "sometimes" // now and then, no rhythm: "nogle gange", "engang imellem"
+	vagueLater     = "later"     // not now, some time ahead: "senere", "efter eksamen", "next year"
+	vagueWhenFree  = "when_free" // whenever it suits: "når jeg har tid", "when I'm free"
+)
+
+// vagueTimeTerms are the vague times in both languages. Order matters: the
+// first kind found in vagueOrder wins.
+var vagueTimeTerms = []termGroup{
+	{vagueSeason, []string{
+		"(i|om|til|in|during|over|hele|hen over|henover) sommerferien|sommeren|ferien|ferierne|efterårsferien|vinterferien|påskeferien|juleferien|vinteren|foråret|efteråret|julen|påsken",
+		"sommerferie*", "efterårsferie*", "vinterferie*", "påskeferie*", "juleferie*", "ferierne",
+		"i|til|this|next sommer|vinter|forår|efterår|summer|winter|spring|autumn|fall",
+		"denne|næste sommer|vinter", "(in|during|over|for) the summer|winter|spring|autumn|fall|holidays|holiday",
+		"summer holidays|holiday|break|vacation", "school holidays", "all summer", "the whole summer",
+		"om|i sommer|vinter|sommertiden", "summertime", "sommertid", "i ferier", "on holiday|holidays",
+		"i|fra|til|om|sidst|først i januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december",
+		"in|from|until|during january|february|march|april|may|june|july|august|september|october|november|december",
+	}},
+	{vagueSometimes, []string{
+		"nogle|nogen gange", "noglegange", "nogengange", "nogle gang", "en gang imellem", "engang imellem",
+		"en gang i mellem", "engang i mellem", "af og til", "indimellem", "ind imellem", "ind i mellem",
+		"nu og da", "i ny og næ", "en gang i ny og næ", "sommetider", "til tider", "once in a while",
+		"sometimes", "somtimes", "sometime", "occasionally", "ocasionally", "now and then",
+		"now and again", "every now and then", "every once in a while", "from time to time",
+		"when i feel like it", "når jeg har lyst", "hvis jeg har lyst", "lidt en gang imellem",
+	}},
+	{vagueLater, []string{
+		"senere", "senere hen", "på et tidspunkt", "om et stykke tid", "om noget tid", "i fremtiden",
+		"næste år", "til næste år", "efter eksamen|eksamenerne|eksamener|sommerferien|ferien|jul|nytår|gymnasiet|skolen",
+		"når jeg er færdig med skolen|gymnasiet|eksamen|eksamenerne", "ikke lige nu men", "om et par måneder",
+		"later", "later on", "at some point", "some day", "someday", "in the future", "next year",
+		"after (the|my) exams|summer|holidays|christmas", "after exams", "not now but", "in a few months",
+	}},
+	{vagueWhenFree, []string{
+		"når|hvis jeg har tid|fri|overskud", "når det passer", "når det passer mig|ind",
+		"når jeg kan$", "når jeg har mulighed", "når der er tid", "når tiden er til det",
+		"when|if i have time|the time", "when|if im free", "when|if i am free", "when i can$",
+		"whenever i (have time|can|am free|im free|feel like it)", "when it suits me", "when i get the time",
+		"hvornår det passer", "whenever it suits",
+	}},
+	{blocked, []string{
+		"senere end", "later than", "senere på dagen|aftenen|eftermiddagen", "later in the day|evening",
+		"senere i ugen", "later in the week", "i sommers", "sidste sommer", "last summer", "i vinters",
+		"sidste år", "last year", "som|når|hvis jeg er|var|bliver 5|6|7|8|9|10|11|12|13|14|15|16|17|18",
+		"see you later",
+		"skriver senere", "svarer senere", "talk later", "snakkes senere", "ses senere",
+	}},
+}
+
+var (
+	vagueTimeLex = newLexicon(vagueTimeTerms, 0)
+	vagueOrder   = []string{vagueSeason, vagueWhenFree, vagueSometimes, vagueLater}
+)
+
+// findVagueTime returns the kind of vague time the message names, or "".
+// A season wins over the others: "om sommeren når jeg har tid" needs the
+// season asked about first.
+func findVagueTime(d *doc) string {
+	var hits []hit
+	for _, h := range vagueTimeLex.match(d) {
+		// "ikke senere end", "not in the summer" rule a time out
+		if !negated(d, h.start) {
+			hits = append(hits, h)
+		}
+	}
+	return pick(hits, vagueOrder...)
 }
