@@ -214,7 +214,6 @@ func ageList(d *doc, j int) ([]int, int) {
 	return ages, j
 }
 
-
 // ageNumber reads word i as a one- or two-digit number or a number word.
 func ageNumber(d *doc, i int) (int, bool) {
 	w := d.words[i]
