@@ -231,8 +231,10 @@ func worthUnderstanding(text string, det understand.Result) bool {
 
 // withExtra merges what the assistant understood into the deterministic
 // result. The deterministic reading wins wherever it found something; the
-// assistant only fills gaps. Crisis, language and intents are never taken
-// from the assistant.
+// assistant only fills gaps. Language and intents are never taken from the
+// assistant; its crisis or concern signal is only ever added, so a model
+// that misses a crisis cannot hide it, and one that sees distress the rules
+// missed gets the young person a check-in (and a minor's disclosure a case).
 func withExtra(r understand.Result, extra *understand.Result) understand.Result {
 	if extra == nil {
 		return r
@@ -266,6 +268,12 @@ func withExtra(r understand.Result, extra *understand.Result) understand.Result 
 		r.Postcode, r.Municipality = x.Postcode, x.Municipality
 	}
 	r.Online = r.Online || x.Online
+	if !r.Crisis && x.Crisis {
+		r.Crisis, r.CrisisKind, r.CrisisKinds, r.Concern = true, x.CrisisKind, slices.Clone(x.CrisisKinds), false
+	}
+	if !r.Crisis && x.Concern {
+		r.Concern = true
+	}
 	return r
 }
 

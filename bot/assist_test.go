@@ -20,6 +20,7 @@ import (
 	"github.com/brobygger/brobygger/llm"
 	"github.com/brobygger/brobygger/llm/llmtest"
 	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/understand"
 )
 
 // memStore keeps conversations in memory as JSON, so every read is a fresh
@@ -547,4 +548,90 @@ func TestOnboardingPromptTokens(t *testing.T) {
 		conversations++
 	}
 	t.Logf("average tokens (prompt + completion) per conversation: %d", total/conversations)
+}
+
+// caseSink records the safeguarding cases a service opens.
+type caseSink struct {
+	mu    sync.Mutex
+	cases []bot.SafeguardingCase
+}
+
+func (c *caseSink) OpenCase(_ context.Context, cs bot.SafeguardingCase) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.cases = append(c.cases, cs)
+	return nil
+}
+
+// wellbeing is a structured answer that reads nothing but the model's
+// wellbeing signal.
+func wellbeing(signal string, kinds ...string) llmtest.Reply {
+	if kinds == nil {
+		kinds = []string{}
+	}
+	return llmtest.JSON(map[string]any{
+		"interests": []string{}, "interest_words": []any{}, "slots": []string{}, "commitment": "", "group": "",
+		"age": nil, "postcode": nil, "municipality": nil, "online": false,
+		"wellbeing": signal, "wellbeing_kinds": kinds,
+	})
+}
+
+// TestModelAddsCrisisAndConcernButNeverRemovesThem: what the rules missed,
+// the model's wellbeing signal adds — a crisis answer and, for someone whose
+// age is unknown, a safeguarding case; a concern check-in. A model that says
+// "ok" about a message the rules flag is never asked, and a model that is
+// down leaves the deterministic answer.
+func TestModelAddsCrisisAndConcernButNeverRemovesThem(t *testing.T) {
+	e, _ := sampleEngine(t)
+	oblique := "der er ingen voksne hjemme i flere uger ad gangen og køleskabet er tomt"
+	flagged := "min far slår mig"
+	if r := understand.Parse(oblique); r.Crisis {
+		t.Fatalf("the rules already flag %q; pick a message they miss", oblique)
+	}
+
+	t.Run("crisis added, case opened", func(t *testing.T) {
+		srv := llmtest.New(t, wellbeing("crisis", "neglect"))
+		h := newHarness(t, e, assistantFor(t, srv), time.Second)
+		sink := &caseSink{}
+		h.svc.WithCases(sink)
+		got := h.send(oblique)
+		if len(got) == 0 || got[0].Kind != "crisis" {
+			t.Fatalf("no crisis answer:\n%s", shape(got))
+		}
+		if len(sink.cases) != 1 || sink.cases[0].Kind != "neglect" {
+			t.Errorf("cases %+v, want one neglect case", sink.cases)
+		}
+		if !h.state().Crisis {
+			t.Error("support mode not entered")
+		}
+	})
+	t.Run("concern added", func(t *testing.T) {
+		srv := llmtest.New(t, wellbeing("concern"))
+		h := newHarness(t, e, assistantFor(t, srv), time.Second)
+		got := h.send("orker ikke rigtig noget for tiden")
+		if len(got) == 0 || got[0].Kind != "concern" {
+			t.Fatalf("no concern check-in:\n%s", shape(got))
+		}
+	})
+	t.Run("flagged message never asked", func(t *testing.T) {
+		srv := llmtest.New(t)
+		srv.Default(wellbeing("ok"))
+		h := newHarness(t, e, assistantFor(t, srv), time.Second)
+		got := h.send(flagged)
+		if len(got) == 0 || got[0].Kind != "crisis" {
+			t.Fatalf("the crisis answer was removed:\n%s", shape(got))
+		}
+		if srv.Count() != 0 {
+			t.Errorf("the model got %d requests about a flagged message", srv.Count())
+		}
+	})
+	t.Run("model down", func(t *testing.T) {
+		srv := llmtest.New(t)
+		srv.Default(llmtest.Status(500))
+		plain := newHarness(t, e, nil, 0)
+		h := newHarness(t, e, assistantFor(t, srv, func(c *llm.Config) { c.Retries = -1 }), time.Second)
+		if got, want := shape(h.send(oblique)), shape(plain.send(oblique)); got != want {
+			t.Errorf("with the model down the answer differs:\n%s\nwant\n%s", got, want)
+		}
+	})
 }

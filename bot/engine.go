@@ -15,7 +15,6 @@ import (
 	"github.com/brobygger/brobygger/flows"
 	"github.com/brobygger/brobygger/geo"
 	"github.com/brobygger/brobygger/match"
-	"github.com/brobygger/brobygger/redact"
 	"github.com/brobygger/brobygger/understand"
 )
 
@@ -68,12 +67,15 @@ type LeadReply struct {
 // disclosure, and nothing more: the triggering messages, when, and the
 // pseudonymous user id.
 type SafeguardingCase struct {
-	ID             string    `json:"id"`
-	UserID         string    `json:"user_id"`
-	ConversationID string    `json:"conversation_id"`
-	Kind           string    `json:"kind"`
-	Messages       []string  `json:"messages"`
-	CreatedAt      time.Time `json:"created_at"`
+	ID             string `json:"id"`
+	UserID         string `json:"user_id"`
+	ConversationID string `json:"conversation_id"`
+	Kind           string `json:"kind"`
+	// Kinds are every safeguarding kind the disclosure showed, most
+	// urgent first; Kind is the first of them.
+	Kinds     []string  `json:"kinds,omitempty"`
+	Messages  []string  `json:"messages"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // Engine runs the onboarding flow.
@@ -94,6 +96,8 @@ var (
 		"suggestions_none", "want_confirm", "more_details", "reject_ask", "reject_thanks",
 		"unknown_opportunity", "stored_intro", "stored_nothing", "stored_outro", "restarted", "change_ack", "help",
 		"lang_switched", "after_suggestions", "crisis", "crisis_outro", "back_to_volunteering",
+		"concern_check", "concern_help", "concern_no", "concern_listen", "support_1", "support_2", "support_3",
+		"support_help", "support_outro",
 		"why_interest_words", "why_interest", "why_near", "why_online", "why_time", "why_flexible",
 		"why_with_friend", "why_group", "why_alone", "why_one_off", "why_short_term", "why_recurring",
 		"note_certificate", "note_age", "step_dated", "step_flexible", "anytime", "group_one", "group_many",
@@ -107,7 +111,7 @@ var (
 		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown"}
 	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
-		"reason_not_my_thing", "back_to_volunteering", "erase_confirm", "erase_cancel",
+		"reason_not_my_thing", "back_to_volunteering", "concern_yes", "concern_no", "concern_talk", "erase_confirm", "erase_cancel",
 		"lead_send", "lead_message", "lead_no", "join", "lead_reply"}
 )
 
@@ -213,8 +217,11 @@ func (e *Engine) Turn(st *State, in Input, now time.Time) Outcome {
 	return t.outcome()
 }
 
-// safeguardingKinds are the crisis kinds that, from a minor, go to a person.
-var safeguardingKinds = []string{"abuse", "violence"}
+// safeguardingKinds are the crisis kinds that, from a minor or someone whose
+// age is unknown, go to a safeguarding officer: Danish law obliges adults
+// who learn of a child's abuse or neglect to notify the municipality, and a
+// person looking at one case too many is the safe mistake.
+var safeguardingKinds = []string{"abuse", "violence", "sexual_abuse", "grooming", "neglect", "forced_marriage", "homeless"}
 
 // Say renders a named text of the flow in lang, for messages the service
 // writes outside a turn.
@@ -355,9 +362,18 @@ func (t *turn) choice(id string) {
 		t.say(t.tr("erase_cancelled"))
 		t.resume()
 	case "back_to_volunteering":
-		t.st.Crisis = false
+		t.st.Crisis, t.st.Concern = false, false
+		t.st.Pending = nil
 		t.say(t.tr("back_to_volunteering"))
 		t.resume()
+	case "concern_yes":
+		t.crisis(nil)
+	case "concern_no":
+		t.st.Pending = nil
+		t.say(t.tr("concern_no"), t.action("concern_talk"), t.action("back_to_volunteering"))
+	case "concern_talk":
+		t.st.Pending = nil
+		t.say(t.tr("concern_listen"), t.action("back_to_volunteering"))
 	case "want":
 		t.want(arg)
 	case "lead_send", "lead_message", "lead_no":
@@ -385,20 +401,23 @@ func (t *turn) choice(id string) {
 }
 
 func (t *turn) text(text string, extra *understand.Result) {
-	r := withExtra(understand.Parse(text), extra) // LLM assist (assist.go): fills gaps; crisis stays deterministic
+	r := withExtra(understand.Parse(text), extra) // LLM assist (assist.go): fills gaps, may add a crisis, never removes one
 	if r.Crisis {
-		t.crisis()
-		// Age unknown counts as a minor: most users are, and a person
-		// looking at one case too many is the safe mistake.
-		if slices.Contains(safeguardingKinds, r.CrisisKind) && t.st.Profile.Age < 18 {
-			t.safe = &SafeguardingCase{Kind: r.CrisisKind, Messages: []string{redact.Redact(text)}, CreatedAt: t.now}
+		kinds := r.CrisisKinds
+		if len(kinds) == 0 && r.CrisisKind != "" {
+			kinds = []string{r.CrisisKind}
 		}
+		t.crisis(kinds)
+		t.raiseCase(kinds, text)
 		return
 	}
 	intents := r.Intents
 	has := func(i string) bool { return slices.Contains(intents, i) }
-	if has("back_to_volunteering") && t.st.Crisis {
-		t.choice("back_to_volunteering")
+	if t.supporting(r, has) {
+		return
+	}
+	if r.Concern {
+		t.concern()
 		return
 	}
 	if t.st.Stopped != "" {
@@ -706,19 +725,4 @@ func (t *turn) change(slots ...string) {
 	}
 	t.say(t.tr("change_ack"))
 	t.next()
-}
-
-func (t *turn) crisis() {
-	t.st.Crisis = true
-	t.st.Pending = nil
-	var b strings.Builder
-	b.WriteString(t.tr("crisis"))
-	for _, h := range t.e.helplines {
-		b.WriteString("\n• ")
-		b.WriteString(h.Describe(t.st.Lang, t.now))
-	}
-	b.WriteString("\n\n")
-	b.WriteString(t.tr("crisis_outro"))
-	m := t.say(b.String(), t.action("back_to_volunteering"))
-	m.Kind = "crisis"
 }

@@ -45,6 +45,11 @@ type expect struct {
 	Lang         *string  `json:"lang,omitempty"`
 	Stopped      *string  `json:"stopped,omitempty"`
 	Crisis       *bool    `json:"crisis,omitempty"`
+	Concern      *bool    `json:"concern,omitempty"`
+	// CaseKinds expects a safeguarding case raised in this turn with at
+	// least these kinds; NoCase expects none.
+	CaseKinds    []string `json:"case_kinds,omitempty"`
+	NoCase       bool     `json:"no_case,omitempty"`
 	Forget       *bool    `json:"forget,omitempty"`
 	ProfileEmpty *bool    `json:"profile_empty,omitempty"`
 	// CardsAvoid lists opportunity ids that must not be on this turn's cards.
@@ -233,6 +238,24 @@ func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Ou
 	for _, r := range x.Replies {
 		if !slices.Contains(replies, r) {
 			fail("quick replies %v lack %q", replies, r)
+		}
+	}
+	if x.Concern != nil && st.Concern != *x.Concern {
+		fail("concern %v, want %v\n%s", st.Concern, *x.Concern, text.String())
+	}
+	if x.NoCase && out.Safeguarding != nil {
+		fail("a safeguarding case was raised: %+v", out.Safeguarding)
+	}
+	if len(x.CaseKinds) > 0 {
+		switch {
+		case out.Safeguarding == nil:
+			fail("no safeguarding case, want one with kinds %v", x.CaseKinds)
+		default:
+			for _, k := range x.CaseKinds {
+				if !slices.Contains(out.Safeguarding.Kinds, k) {
+					fail("case kinds %v lack %q", out.Safeguarding.Kinds, k)
+				}
+			}
 		}
 	}
 	p := st.Profile

@@ -29,8 +29,12 @@ type State struct {
 	Rejections []match.Rejection `json:"rejections,omitempty"`
 	// Stopped is set when the conversation may not go on, e.g. "under_13".
 	Stopped string `json:"stopped,omitempty"`
-	// Crisis is true while the bot has left the flow to point to help.
-	Crisis  bool     `json:"crisis,omitempty"`
+	// Crisis is true while the bot has left the flow to point to help: it
+	// stays with the young person until they choose to go back.
+	Crisis bool `json:"crisis,omitempty"`
+	// Concern is true after a warm check-in on a message that showed
+	// distress without a clear sign of crisis.
+	Concern bool     `json:"concern,omitempty"`
 	Consent *Consent `json:"consent,omitempty"`
 	// PendingCases are safeguarding cases raised in this conversation that
 	// are not stored for staff yet.

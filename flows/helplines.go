@@ -15,9 +15,18 @@ import (
 type Helpline struct {
 	ID       string `json:"id"`
 	Name     string `json:"name"`
-	Contact  string `json:"contact"`
+	// Contact is how to reach it, in each language ("ring 116 111" /
+	// "call 116 111"): an English answer must be English throughout.
+	Contact  Text   `json:"contact"`
 	For      Text   `json:"for"`
 	Verified string `json:"last_verified"`
+	// Kinds are the crisis kinds the line is especially for (see
+	// understand's Kind constants); a line without kinds belongs in every
+	// crisis answer.
+	Kinds []string `json:"kinds"`
+	// Concern marks the lines offered when a young person seems to be
+	// struggling without a clear sign of crisis.
+	Concern bool `json:"concern"`
 	// AlwaysOpen is true for services open around the clock.
 	AlwaysOpen bool `json:"always_open"`
 	// Hours are weekly opening hours in Danish local time; with neither
@@ -44,8 +53,8 @@ func LoadHelplines() ([]Helpline, error) {
 		return nil, fmt.Errorf("helplines: %w", err)
 	}
 	for _, h := range hs {
-		if h.ID == "" || h.Name == "" || h.Contact == "" {
-			return nil, fmt.Errorf("helpline %q: name and contact are required", h.ID)
+		if h.ID == "" || h.Name == "" {
+			return nil, fmt.Errorf("helpline %q: id and name are required", h.ID)
 		}
 		if _, err := time.Parse("2006-01-02", h.Verified); err != nil {
 			return nil, fmt.Errorf("helpline %s: last_verified must be a date: %w", h.ID, err)
@@ -53,6 +62,9 @@ func LoadHelplines() ([]Helpline, error) {
 		for _, l := range Languages {
 			if h.For[l] == "" {
 				return nil, fmt.Errorf("helpline %s: missing %q text", h.ID, l)
+			}
+			if h.Contact[l] == "" {
+				return nil, fmt.Errorf("helpline %s: missing %q contact", h.ID, l)
 			}
 		}
 		for _, oh := range h.Hours {
@@ -133,7 +145,7 @@ func (h Helpline) Describe(lang string, now time.Time) string {
 	var b strings.Builder
 	b.WriteString(h.Name)
 	b.WriteString(": ")
-	b.WriteString(h.Contact)
+	b.WriteString(h.Contact.In(lang))
 	b.WriteString(" – ")
 	b.WriteString(h.For.In(lang))
 	if h.OpenAt(now) {
@@ -144,4 +156,18 @@ func (h Helpline) Describe(lang string, now time.Time) string {
 		}
 	}
 	return b.String()
+}
+
+// ForKinds reports whether the line belongs in a crisis answer for the given
+// kinds: general lines always do, the others when one of their kinds is there.
+func (h Helpline) ForKinds(kinds []string) bool {
+	if len(h.Kinds) == 0 {
+		return true
+	}
+	for _, k := range kinds {
+		if slices.Contains(h.Kinds, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -6,7 +6,8 @@
 // masked before it leaves the process, answers are validated, and every
 // failure — timeout, rate limit, server error, invalid output, open circuit
 // breaker, spent budget — is a typed error the caller answers with the
-// deterministic path. Crisis detection never comes from here.
+// deterministic path. Crisis detection is deterministic first: the model's
+// wellbeing signal can only add a crisis or a concern the rules missed.
 package llm
 
 import (

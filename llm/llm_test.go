@@ -51,16 +51,18 @@ const messy = "kunne godt tænke mig noget med heste i weekenderne, bor tæt på
 
 func TestUnderstandValidatesEveryField(t *testing.T) {
 	srv := llmtest.New(t, llmtest.JSON(map[string]any{
-		"interests":      []string{"animals", "horse_riding"},
-		"interest_words": []map[string]string{{"interest": "animals", "words": "heste"}, {"interest": "horse_riding", "words": "heste"}},
-		"slots":          []string{"sun_afternoon", "saturday_noon", "sat_morning", "sat_morning"},
-		"commitment":     "recurring",
-		"group":          "with_a_horse",
-		"age":            150,
-		"postcode":       "8999",
-		"municipality":   "Århus",
-		"online":         false,
-		"crisis":         true,
+		"interests":       []string{"animals", "horse_riding"},
+		"interest_words":  []map[string]string{{"interest": "animals", "words": "heste"}, {"interest": "horse_riding", "words": "heste"}},
+		"slots":           []string{"sun_afternoon", "saturday_noon", "sat_morning", "sat_morning"},
+		"commitment":      "recurring",
+		"group":           "with_a_horse",
+		"age":             150,
+		"postcode":        "8999",
+		"municipality":    "Århus",
+		"online":          false,
+		"crisis":          true,
+		"wellbeing":       "fine",
+		"wellbeing_kinds": []string{"suicide"},
 	}))
 	c, _ := newClient(t, srv)
 	r, u, err := c.Understand(llm.WithUser(context.Background(), "u1"), messy, "da")
@@ -82,8 +84,8 @@ func TestUnderstandValidatesEveryField(t *testing.T) {
 	if r.Postcode != "" || r.Municipality != "Aarhus" {
 		t.Errorf("postcode %q municipality %q: an unknown postcode must go, Århus is Aarhus", r.Postcode, r.Municipality)
 	}
-	if r.Crisis || r.CrisisKind != "" {
-		t.Error("the model's crisis field was trusted")
+	if r.Crisis || r.CrisisKind != "" || r.Concern {
+		t.Error("a field outside the schema, or a wellbeing value outside its enum, was trusted")
 	}
 	if u.Prompt != "understand" || u.PromptVersion < 1 || u.Total() == 0 {
 		t.Errorf("usage %+v", u)
@@ -92,8 +94,8 @@ func TestUnderstandValidatesEveryField(t *testing.T) {
 	if req.Parsed.Model != "test-model" || req.Parsed.ResponseFormat == nil || req.Parsed.ResponseFormat.Type != "json_schema" {
 		t.Errorf("not a structured-output request: %s", req.Body)
 	}
-	if strings.Contains(string(req.Body), `"crisis`) {
-		t.Error("the schema asks the model about crisis")
+	if !strings.Contains(string(req.Body), `"wellbeing"`) {
+		t.Error("the schema does not ask for the wellbeing signal")
 	}
 	if !strings.Contains(req.System(), "- animals: Dyr") {
 		t.Errorf("the taxonomy is missing from the prompt:\n%s", req.System())
@@ -299,7 +301,7 @@ func TestDailyBudget(t *testing.T) {
 	if tot.Calls != 4 || tot.PromptTokens != 2000 || tot.CompletionTokens != 400 || tot.Failures[llm.KindBudgetSpent] != 2 {
 		t.Errorf("totals %+v", tot)
 	}
-	if p := tot.ByPrompt["understand@v1"]; p.Calls != 4 {
+	if p := tot.ByPrompt["understand@v2"]; p.Calls != 4 {
 		t.Errorf("by prompt %+v", tot.ByPrompt)
 	}
 }
@@ -467,5 +469,40 @@ func TestFromEnv(t *testing.T) {
 		if _, _, err := llm.FromEnv(env(bad)); err == nil {
 			t.Errorf("%v accepted", bad)
 		}
+	}
+}
+
+// TestUnderstandWellbeing: the model's wellbeing signal becomes a crisis with
+// known kinds only, or a concern; "ok" is neither.
+func TestUnderstandWellbeing(t *testing.T) {
+	for _, tc := range []struct {
+		name, wellbeing string
+		kinds           []string
+		crisis, concern bool
+		want            []string
+	}{
+		{"crisis with kinds", "crisis", []string{"neglect", "made_up", "neglect", "homeless"}, true, false, []string{"neglect", "homeless"}},
+		{"crisis without kinds", "crisis", nil, true, false, nil},
+		{"concern", "concern", nil, false, true, nil},
+		{"ok", "ok", []string{"suicide"}, false, false, nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := llmtest.New(t, llmtest.JSON(map[string]any{
+				"interests": []string{}, "interest_words": []any{}, "slots": []string{}, "commitment": "", "group": "",
+				"age": nil, "postcode": nil, "municipality": nil, "online": false,
+				"wellbeing": tc.wellbeing, "wellbeing_kinds": tc.kinds,
+			}))
+			c, _ := newClient(t, srv)
+			r, _, err := c.Understand(llm.WithUser(context.Background(), "u1"), "der er aldrig mad derhjemme og mor har været væk i en uge", "da")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Crisis != tc.crisis || r.Concern != tc.concern || !slices.Equal(r.CrisisKinds, tc.want) {
+				t.Errorf("crisis %v %v concern %v, want %v %v %v", r.Crisis, r.CrisisKinds, r.Concern, tc.crisis, tc.want, tc.concern)
+			}
+			if tc.crisis && len(tc.want) > 0 && r.CrisisKind != tc.want[0] {
+				t.Errorf("crisis kind %q, want the first of %v", r.CrisisKind, tc.want)
+			}
+		})
 	}
 }

@@ -25,8 +25,10 @@ const maxUnderstandTokens = 400
 // single structured-output call. The answer is validated field by field:
 // unknown interests and malformed slots are dropped, an age counts only
 // from 5 to 99, a postcode only when it is written in the message and
-// geo knows it, a municipality only when geo knows it. Crisis, language and
-// intents are never set: they come from the deterministic understanding only.
+// geo knows it, a municipality only when geo knows it. Language and intents
+// are never set. The model's wellbeing signal may mark a crisis or a concern
+// the deterministic reading missed; the caller only ever adds it, never
+// lets it clear what the deterministic reading found.
 func (c *Client) Understand(ctx context.Context, text, lang string) (understand.Result, Usage, error) {
 	p, err := c.prompts.Render(prompts.Understand, lang, prompts.UnderstandData{
 		Interests: interestList(lang),
@@ -108,8 +110,14 @@ var (
 	parts = []string{"morning", "afternoon", "evening"}
 )
 
-// understandSchema is the structured-output schema. It has no crisis field:
-// whether a young person is at risk is never left to the model.
+// crisisKinds are the kinds the model may name with a "crisis" wellbeing
+// signal, the same as the deterministic reader's.
+var crisisKinds = []string{"suicide", "self_harm", "eating_disorder", "violence", "sexual_abuse", "grooming",
+	"abuse", "neglect", "forced_marriage", "homeless", "danger"}
+
+// understandSchema is the structured-output schema. Its wellbeing field is a
+// second pair of eyes: it can raise a crisis or a concern the deterministic
+// reader missed, never lower one (messages that reader flags never get here).
 var understandSchema = func() json.RawMessage {
 	var ids []string
 	for _, in := range understand.Interests() {
@@ -126,20 +134,22 @@ var understandSchema = func() json.RawMessage {
 	schema := map[string]any{
 		"type":                 "object",
 		"additionalProperties": false,
-		"required":             []string{"interests", "interest_words", "slots", "commitment", "group", "age", "postcode", "municipality", "online"},
+		"required":             []string{"interests", "interest_words", "slots", "commitment", "group", "age", "postcode", "municipality", "online", "wellbeing", "wellbeing_kinds"},
 		"properties": map[string]any{
 			"interests": map[string]any{"type": "array", "items": str(ids...)},
 			"interest_words": map[string]any{"type": "array", "items": map[string]any{
 				"type": "object", "additionalProperties": false, "required": []string{"interest", "words"},
 				"properties": map[string]any{"interest": str(ids...), "words": map[string]any{"type": "string"}},
 			}},
-			"slots":        map[string]any{"type": "array", "items": str(slots...)},
-			"commitment":   str("", match.OneOff, match.ShortTerm, match.Recurring),
-			"group":        str("", match.Alone, match.WithFriend, match.Group),
-			"age":          nullable("integer"),
-			"postcode":     nullable("string"),
-			"municipality": nullable("string"),
-			"online":       map[string]any{"type": "boolean"},
+			"slots":           map[string]any{"type": "array", "items": str(slots...)},
+			"commitment":      str("", match.OneOff, match.ShortTerm, match.Recurring),
+			"group":           str("", match.Alone, match.WithFriend, match.Group),
+			"age":             nullable("integer"),
+			"postcode":        nullable("string"),
+			"municipality":    nullable("string"),
+			"online":          map[string]any{"type": "boolean"},
+			"wellbeing":       str("ok", "concern", "crisis"),
+			"wellbeing_kinds": map[string]any{"type": "array", "items": str(crisisKinds...)},
 		},
 	}
 	b, err := json.Marshal(schema)
@@ -161,6 +171,8 @@ type rawUnderstanding struct {
 	Postcode      json.RawMessage   `json:"postcode"`
 	Municipality  *string           `json:"municipality"`
 	Online        bool              `json:"online"`
+	Wellbeing     string            `json:"wellbeing"`
+	Kinds         []string          `json:"wellbeing_kinds"`
 }
 
 var fence = regexp.MustCompile("(?s)^```[a-zA-Z]*\\s*(.*?)\\s*```$")
@@ -246,6 +258,20 @@ func parseUnderstanding(content, message string) (understand.Result, error) {
 		}
 	}
 	r.Online = raw.Online
+	switch raw.Wellbeing {
+	case "crisis":
+		r.Crisis = true
+		for _, k := range raw.Kinds {
+			if slices.Contains(crisisKinds, k) && !slices.Contains(r.CrisisKinds, k) {
+				r.CrisisKinds = append(r.CrisisKinds, k)
+			}
+		}
+		if len(r.CrisisKinds) > 0 {
+			r.CrisisKind = r.CrisisKinds[0]
+		}
+	case "concern":
+		r.Concern = true
+	}
 	return r, nil
 }
 

@@ -30,14 +30,16 @@ var ErrCaseStatus = errors.New("the case's status does not allow this")
 // Case is a safeguarding case: what the bot saw, and what people did about
 // it. It names the young person only by their pseudonymous user id.
 type Case struct {
-	ID             string    `bson:"_id"`
-	UserID         string    `bson:"user_id"`
-	ConversationID string    `bson:"conversation_id"`
-	Kind           string    `bson:"kind"`
-	Messages       []string  `bson:"messages"`
-	CreatedAt      time.Time `bson:"created_at"`
-	Status         string    `bson:"status"`
-	Version        int64     `bson:"version"`
+	ID             string `bson:"_id"`
+	UserID         string `bson:"user_id"`
+	ConversationID string `bson:"conversation_id"`
+	Kind           string `bson:"kind"`
+	// Kinds are every kind the disclosure showed; Kind is the first.
+	Kinds     []string  `bson:"kinds,omitempty"`
+	Messages  []string  `bson:"messages"`
+	CreatedAt time.Time `bson:"created_at"`
+	Status    string    `bson:"status"`
+	Version   int64     `bson:"version"`
 
 	AcknowledgedBy string     `bson:"acknowledged_by,omitempty"`
 	AcknowledgedAt *time.Time `bson:"acknowledged_at,omitempty"`
@@ -93,7 +95,7 @@ var _ bot.CaseStore = (*Store)(nil)
 // already changes nothing, so a retried turn cannot open it twice.
 func (s *Store) OpenCase(ctx context.Context, sc bot.SafeguardingCase) error {
 	c := Case{ID: sc.ID, UserID: sc.UserID, ConversationID: sc.ConversationID, Kind: sc.Kind,
-		Messages: sc.Messages, CreatedAt: sc.CreatedAt, Status: CaseOpen, Version: 1, Notes: []CaseNote{}}
+		Kinds: sc.Kinds, Messages: sc.Messages, CreatedAt: sc.CreatedAt, Status: CaseOpen, Version: 1, Notes: []CaseNote{}}
 	if c.Messages == nil {
 		c.Messages = []string{}
 	}
