@@ -21,33 +21,45 @@ type Index struct {
 	byID      map[string]int32
 	interests map[string]uint32 // interned interest ids
 	orgs      map[string]uint32 // interned organisation keys
+	lands     map[string]uint32 // interned landmasses, from 1; 0 is unknown
 	orgBoost  []float64         // responsiveness boost by interned organisation
 	scratch   sync.Pool         // *scratch, reused between queries
 }
 
-// entry is an Opportunity with everything ranking needs precomputed.
+// entry is an Opportunity with everything ranking needs precomputed. The
+// fields the hard filters read for every entry come first, so that most
+// entries are rejected after touching one cache line.
 type entry struct {
-	opp           *Opportunity
-	id            string
-	org           uint32
+	published  bool
+	online     bool
+	hasPlace   bool // has coordinates
+	childCert  bool
+	commitment uint8
+	minAge     int
+	maxAge     int
+	groupSize  int
+	placesLeft int // -1 when unlimited
+	latDeg     float64
+	latRad     float64
+	lonRad     float64
+	cosLat     float64
+	land       uint32 // interned landmass; 0 when unknown
+	org        uint32
+	// interestBits has bit id set for each interned interest id < 64, so
+	// that the inner loop need not follow the interests slice; bitsOK
+	// tells that it holds them all.
+	interestBits uint64
+	bitsOK       bool
+	activeFrom   time.Time
+	activeTo     time.Time
+
 	interests     []uint32 // interned, deduplicated, in the opportunity's order
 	interestNames []string // parallel to interests, for Reasons
 	sched         schedule
-	activeFrom    time.Time
-	activeTo      time.Time
-	latRad        float64
-	lonRad        float64
-	cosLat        float64
-	latDeg        float64
-	minAge        int
-	maxAge        int
-	groupSize     int
-	placesLeft    int // -1 when unlimited
-	commitment    uint8
-	published     bool
-	online        bool
-	hasPlace      bool // has coordinates
-	childCert     bool
+	way           *schedule // the way in's own times; nil: the first step is a session
+	notice        int       // hours of notice the organisation needs; 0: MinNotice
+	opp           *Opportunity
+	id            string
 }
 
 // NewIndex returns an empty Index.
@@ -56,6 +68,7 @@ func NewIndex() *Index {
 		byID:      make(map[string]int32),
 		interests: make(map[string]uint32),
 		orgs:      make(map[string]uint32),
+		lands:     make(map[string]uint32),
 	}
 }
 
@@ -68,15 +81,15 @@ func (ix *Index) Upsert(o Opportunity) {
 	}
 	c := cloneOpportunity(o)
 	// Parsing happens outside the lock; only interning needs it.
-	sched := compileSchedule(c.Schedule)
+	sched, way := compileSchedule(c.Schedule), compileWayIn(c.FirstStep.WayIn)
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	ix.put(c, sched)
+	ix.put(c, sched, way)
 }
 
-// put stores o, compiled with sched. The caller holds the write lock.
-func (ix *Index) put(o *Opportunity, sched schedule) {
-	e := ix.compile(o, sched)
+// put stores o, compiled with sched and way. The caller holds the write lock.
+func (ix *Index) put(o *Opportunity, sched, way schedule) {
+	e := ix.compile(o, sched, way)
 	if pos, ok := ix.byID[o.ID]; ok {
 		ix.entries[pos] = e
 		return
@@ -128,12 +141,13 @@ func (ix *Index) Rank(p Profile, now time.Time, limit int) []Suggestion {
 	return ix.rank(p, now, limit)
 }
 
-func (ix *Index) compile(o *Opportunity, sched schedule) entry {
+func (ix *Index) compile(o *Opportunity, sched, way schedule) entry {
 	e := entry{
 		opp:        o,
 		id:         o.ID,
 		org:        ix.internOrg(orgKey(o)),
 		sched:      sched,
+		notice:     max(o.FirstStep.WayIn.NoticeHours, 0),
 		activeFrom: o.ActiveFrom,
 		activeTo:   o.ActiveTo,
 		minAge:     o.MinAge,
@@ -150,12 +164,16 @@ func (ix *Index) compile(o *Opportunity, sched schedule) entry {
 	if o.PlacesLeft != nil {
 		e.placesLeft = max(*o.PlacesLeft, 0)
 	}
+	if !way.empty() {
+		e.way = &way
+	}
 	if !e.online && (o.Place.Lat != 0 || o.Place.Lon != 0) {
 		e.hasPlace = true
 		e.latDeg = o.Place.Lat
 		e.latRad = o.Place.Lat * math.Pi / 180
 		e.lonRad = o.Place.Lon * math.Pi / 180
 		e.cosLat = math.Cos(e.latRad)
+		e.land = ix.internLand(o.Place.Landmass)
 	}
 	for _, name := range o.Interests {
 		key := normKey(name)
@@ -171,6 +189,14 @@ func (ix *Index) compile(o *Opportunity, sched schedule) entry {
 			e.interests = append(e.interests, id)
 			e.interestNames = append(e.interestNames, key)
 		}
+	}
+	e.bitsOK = true
+	for _, id := range e.interests {
+		if id >= 64 {
+			e.bitsOK = false
+			break
+		}
+		e.interestBits |= 1 << id
 	}
 	return e
 }
@@ -197,6 +223,20 @@ func (ix *Index) internOrg(key string) uint32 {
 	return id
 }
 
+// internLand returns the id of a landmass, 0 for an empty one.
+func (ix *Index) internLand(name string) uint32 {
+	key := normKey(name)
+	if key == "" {
+		return 0
+	}
+	id, ok := ix.lands[key]
+	if !ok {
+		id = uint32(len(ix.lands) + 1)
+		ix.lands[key] = id
+	}
+	return id
+}
+
 func normKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // cloneOpportunity deep-copies o so later changes by the caller cannot race
@@ -205,6 +245,13 @@ func cloneOpportunity(o Opportunity) *Opportunity {
 	o.Interests = slices.Clone(o.Interests)
 	o.Schedule.Weekly = slices.Clone(o.Schedule.Weekly)
 	o.Schedule.Events = slices.Clone(o.Schedule.Events)
+	o.FirstStep.WayIn.Weekly = slices.Clone(o.FirstStep.WayIn.Weekly)
+	o.FirstStep.WayIn.Monthly = slices.Clone(o.FirstStep.WayIn.Monthly)
+	o.FirstStep.WayIn.Dates = slices.Clone(o.FirstStep.WayIn.Dates)
+	if o.En != nil {
+		en := *o.En
+		o.En = &en
+	}
 	if o.PlacesLeft != nil {
 		n := *o.PlacesLeft
 		o.PlacesLeft = &n

@@ -42,7 +42,14 @@ type Profile struct {
 	// Age in years; 0 when unknown (filtered as UnknownAge).
 	Age int
 	// Interests are taxonomy ids such as "animals", "elderly" or "climate".
+	// When there are any, every suggestion shares one of them as long as
+	// the catalog holds one the person may do; see Rank.
 	Interests []string
+	// NotInterests are interests the person ruled out ("ikke noget med
+	// sport"). An opportunity whose interests are all ruled out is never
+	// suggested; one that shares any ranks lower. A ruled-out interest that
+	// is also in Interests counts as ruled out.
+	NotInterests []string
 	// Slots are "<mon..sun>_<morning|afternoon|evening>" such as
 	// "sat_morning". Empty means unknown and is treated as any time.
 	Slots []string
@@ -59,7 +66,19 @@ type Profile struct {
 	HasLocation bool
 	// Lat and Lon are WGS84 degrees, valid when HasLocation is set.
 	Lat, Lon float64
+	// Landmass is the island the person is on ("sjaelland", "fyn", …, as in
+	// Place.Landmass); empty when unknown.
+	Landmass string
+	// Bridged lists the other landmasses reachable from Landmass by bridge
+	// or tunnel, filled in by the caller (who knows the geography). An
+	// opportunity on a known landmass that is neither Landmass nor in Bridged
+	// is out of reach whatever the distance: the trip needs a ferry. On a
+	// bridged landmass the trip is estimated as bridgeDetour times the
+	// straight line. When either side's landmass is unknown, the straight
+	// line is used.
+	Bridged []string
 	// MaxDistanceKm is how far they will travel; 0 means DefaultMaxDistanceKm.
+	// Rank never widens it on its own: a wider search is the caller's call.
 	MaxDistanceKm float64
 	// Rejections are earlier "not for me" answers, oldest first.
 	Rejections []Rejection
@@ -91,13 +110,40 @@ type Suggestion struct {
 	// Score is the ranking score after the variety pass; higher is better.
 	// It only means something relative to the other suggestions of one call.
 	Score float64
-	// DistanceKm is -1 when the opportunity is online or when the profile
-	// has no location.
+	// DistanceKm is the estimated trip from the person: the straight line,
+	// or bridgeDetour times it onto a bridged landmass. It is -1 when the
+	// opportunity is online or when the profile has no location.
 	DistanceKm float64
-	// Next is the next concrete session that fits the profile's
-	// availability; zero for a flexible opportunity without a fitting event.
+	// Next is the opportunity's next own session: inside the person's time,
+	// or, with OtherTime, at another time. Zero for a flexible opportunity
+	// without a fitting event.
 	Next Session
-	// Reasons say why it fits, best first.
+	// OtherTime is set when the opportunity shares a stated interest (or
+	// the person stated none) but has no session in the person's time; Next
+	// then says when it does meet ("Den er torsdag aften, ikke tirsdag").
+	// Such cards come after every card that fits the time.
+	OtherTime bool
+	// OffInterest is set when the person stated interests and this shares
+	// none of them. It is only offered when fewer than limit cards share
+	// one, and always fits the person's time ("Ikke dit emne, men det passer
+	// med din tid").
+	OffInterest bool
+	// FirstStep is when the newcomer takes the first step (see
+	// FirstStepTime); zero when the opportunity has no dated way in.
+	FirstStep Session
+	// FirstStepOtherTime is set when no way in fits the person's time, so
+	// FirstStep is the next one at another time.
+	FirstStepOtherTime bool
+	// NoticeDelayed is set when a fitting way in came sooner but the
+	// organisation needs more notice, so FirstStep is later ("de skal have
+	// besked dagen før").
+	NoticeDelayed bool
+	// CommitmentClash is set when the person wants a one-off task and this
+	// one is recurring or runs over weeks, so the card must say so.
+	CommitmentClash bool
+	// Reasons say why it fits, best first. They never claim a fit that is
+	// not there: no ReasonTime for an OtherTime card, no ReasonInterest
+	// without a shared interest.
 	Reasons []Reason
 }
 

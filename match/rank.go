@@ -2,27 +2,44 @@ package match
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"time"
 )
 
-// Score weights. Each component is a fit in [0, 1] times its weight, or a
-// flat bonus or penalty. They live together so their balance can be judged
-// at a glance:
+// Suggestions come in tiers, and no score can lift a card into a better
+// tier. With stated interests:
 //
-//   - Interest decides first. wInterestAny is larger than every other bonus
-//     together, so a task matching nothing the young person cares about
-//     ranks far below any task that does, yet still shows up when nothing
-//     else is left.
-//   - Distance, time, group, commitment and age then order tasks within the
-//     same interest band.
-//   - Rejections and variety are penalties sized against those bands: a
-//     "not my thing" on an interest the person never mentioned is enough to
-//     drop a task out of its band, one on an interest they did mention only
-//     nudges it below similar tasks.
+//  0. shares a stated interest and meets in the person's time;
+//  1. shares a stated interest but meets at other times (OtherTime);
+//  2. shares none but meets in the person's time (OffInterest).
+//
+// A card that neither shares an interest nor meets in the person's time is
+// not offered. Without stated interests, tier 0 meets in their time and
+// tier 1 at other times. Hard rules (published, active, places left, age and
+// child protection, reach, group size, excluded and rejected ids) come
+// before any tier: a card that breaks one is never offered.
 const (
-	wInterestAny   = 25.0 // any of the opportunity's interests is wanted
-	wInterestShare = 3.0  // times the share of its interests that are wanted
+	tierFits        = 0
+	tierOtherTime   = 1
+	tierOffInterest = 2
+	// tierGap separates the tiers in Suggestion.Score, far beyond what the
+	// weights and penalties below can add up to.
+	tierGap = 1000.0
+)
+
+// Score weights within a tier. Each component is a fit in [0, 1] times its
+// weight, or a flat bonus or penalty. They live together so their balance
+// can be judged at a glance:
+//
+//   - Distance, time, a dated first step in the person's time, group,
+//     commitment and age order cards within a tier.
+//   - Rejections, ruled-out interests and variety are penalties sized
+//     against those: a "not my thing" on an interest the person never
+//     mentioned drops a task well below its neighbours, one on an interest
+//     they did mention only nudges it below similar tasks.
+const (
+	wInterestShare = 3.0 // times the share of its interests that are wanted
 
 	wDistance          = 3.0 // times exp(-km / decay)
 	wDistanceTooFar    = 5.0 // replaces wDistance after a "too far": closer matters more now
@@ -33,6 +50,9 @@ const (
 	flexibleTimeFit = 0.75
 	unknownTimeFit  = 0.5 // profile without slots: no task fits better
 
+	wStepInTime = 1.5 // the first step has a date in the person's time
+	wStepDated  = 0.5 // the first step has a date, at another time
+
 	wGroup           = 1.0 // task suits coming alone / with a friend / as a group
 	wCommitmentMatch = 1.5 // task asks for exactly the commitment they want
 	wCommitmentClash = 2.0 // one-off wanted but recurring asked, or the reverse
@@ -41,7 +61,7 @@ const (
 	wRejectedUnlisted = 12.0 // shares an interest, not one they asked for, with a "not my thing"
 	wRejectedListed   = 8.0  // shares only interests they asked for with a "not my thing"
 	wRejectedOrg      = 4.0  // same organisation as a "not my thing"
-	wWrongTime        = 6.0  // its only fitting times are ones rejected as "wrong time"
+	wRuledOut         = 10.0 // shares an interest the person ruled out
 
 	// wResponsive times an organisation's responsiveness boost (0–0.1)
 	// gently favours organisations that answer young people: at most one
@@ -65,6 +85,9 @@ const (
 	// nearShare is the share of the distance limit within which distance is
 	// worth mentioning as a reason; at the edge it is merely acceptable.
 	nearShare = 0.5
+	// bridgeDetour turns the straight line onto another, bridged landmass
+	// into a conservative trip estimate: roads bend to reach the bridge.
+	bridgeDetour = 1.3
 	// aloneFriendlyMax is the largest group size that suits someone coming
 	// alone: they work one-to-one or in a pair rather than join a team.
 	aloneFriendlyMax = 2
@@ -100,14 +123,17 @@ func commitmentCode(s string) uint8 {
 const (
 	flagWanted   uint8 = 1 << iota // in the profile's interests
 	flagRejected                   // on an opportunity rejected as "not my thing"
+	flagRuledOut                   // in the profile's NotInterests
 )
 
 // Rank returns up to limit suggestions for p among opps (DefaultLimit when
 // limit <= 0), best first. It applies the hard filters (published, active,
-// places left, age and child protection, availability, distance or online,
-// group size, excluded and rejected ids), scores what is left, and picks the
-// final list greedily so that organisations and first interests vary when
-// there are alternatives. Equal scores are ordered by opportunity ID, so the
+// places left, age and child protection, reach: online, or on the person's
+// own or a bridged landmass within MaxDistanceKm; group size, ruled-out
+// interests, excluded and rejected ids), sorts what is left into tiers
+// (interest first: see tierFits), scores within a tier, and picks the final
+// list greedily so that organisations and first interests vary when there
+// are alternatives. Equal scores are ordered by opportunity ID, so the
 // result depends only on the arguments. Opportunities without an ID are
 // ignored, and with duplicate IDs the last one wins.
 //
@@ -119,7 +145,7 @@ func Rank(p Profile, opps []*Opportunity, now time.Time, limit int) []Suggestion
 		if o == nil || o.ID == "" {
 			continue
 		}
-		ix.put(o, compileSchedule(o.Schedule))
+		ix.put(o, compileSchedule(o.Schedule), compileWayIn(o.FirstStep.WayIn))
 	}
 	return ix.rank(p, now, limit)
 }
@@ -127,20 +153,20 @@ func Rank(p Profile, opps []*Opportunity, now time.Time, limit int) []Suggestion
 // query is a Profile resolved against one Index at one moment.
 type query struct {
 	now time.Time
-	win window
-	// weeklySafe: an opportunity active until at least this time has every
-	// weekly session inside the window, so slot masks answer availability
-	// without computing dates.
-	weeklySafe time.Time
+	win window // sessions that can be a first step: after the notice, within Horizon
+	// winLong is for the sessions of an opportunity with a way in of its
+	// own: they only need to exist, not to be soon.
+	winLong window
 
 	age      int
 	ageKnown bool
 	child    bool
 
-	prof       slotMask // slots the person is free in (all when unknown)
-	pref       slotMask // prof without the slots rejected as "wrong time"
+	pref       slotMask // the person's time, without slots rejected as "wrong time"
+	other      slotMask // any time, without slots rejected as "wrong time"
 	slotsKnown bool
-	avoidSlots bool
+
+	hasInterests bool // the person stated an interest not ruled out
 
 	commitment uint8
 	group      string
@@ -156,16 +182,29 @@ type query struct {
 	decayKm float64
 	wDist   float64
 
-	flags        []uint8 // by interned interest id
-	rejectedOrgs []uint32
-	excluded     []int32 // sorted entry positions
+	landKnown bool
+	land      uint32   // interned landmass; noLand when the index has none of it
+	bridged   []uint32 // interned landmasses reachable by bridge
+
+	flags []uint8 // by interned interest id
+	// The flags of interest ids < 64 as bit sets, for entry.interestBits.
+	wantedBits, rejectedBits, ruledOutBits uint64
+	rejectedOrgs                           []uint32
+	excluded                               []int32 // sorted entry positions
 	// orgBoost is the index's responsiveness boost per interned organisation.
 	orgBoost []float64
 }
 
+// noLand stands for a landmass no opportunity in the index is on.
+const noLand = math.MaxUint32
+
 func (ix *Index) newQuery(p Profile, now time.Time) *query {
-	q := &query{now: now, win: newWindow(now), orgBoost: ix.orgBoost}
-	q.weeklySafe = q.win.earliest.Add(8 * 24 * time.Hour)
+	q := &query{
+		now:      now,
+		win:      newWindow(now),
+		winLong:  noticeWindow(now, 0, activityHorizon),
+		orgBoost: ix.orgBoost,
+	}
 
 	q.age, q.ageKnown = p.Age, p.Age > 0
 	if !q.ageKnown {
@@ -173,11 +212,12 @@ func (ix *Index) newQuery(p Profile, now time.Time) *query {
 	}
 	q.child = q.age < childAge
 
-	q.prof = parseSlots(p.Slots)
-	q.slotsKnown = q.prof != 0
+	prof := parseSlots(p.Slots)
+	q.slotsKnown = prof != 0
 	if !q.slotsKnown {
-		q.prof = anySlot
+		prof = anySlot
 	}
+	q.pref, q.other = prof, anySlot
 
 	q.commitment = commitmentCode(p.Commitment)
 	q.group = normKey(p.Group)
@@ -203,11 +243,43 @@ func (ix *Index) newQuery(p Profile, now time.Time) *query {
 		q.maxKm = DefaultMaxDistanceKm
 	}
 	q.wDist = wDistance
+	if key := normKey(p.Landmass); key != "" {
+		q.landKnown = true
+		q.land = noLand
+		if id, ok := ix.lands[key]; ok {
+			q.land = id
+		}
+		for _, name := range p.Bridged {
+			if id, ok := ix.lands[normKey(name)]; ok && !slices.Contains(q.bridged, id) {
+				q.bridged = append(q.bridged, id)
+			}
+		}
+	}
 
 	q.flags = make([]uint8, len(ix.interests))
-	for _, name := range p.Interests {
+	for _, name := range p.NotInterests {
 		if id, ok := ix.interests[normKey(name)]; ok {
+			q.flags[id] |= flagRuledOut
+		}
+	}
+	for _, name := range p.Interests {
+		key := normKey(name)
+		if key == "" || slices.ContainsFunc(p.NotInterests, func(n string) bool { return normKey(n) == key }) {
+			continue
+		}
+		q.hasInterests = true
+		if id, ok := ix.interests[key]; ok {
 			q.flags[id] |= flagWanted
+		}
+	}
+
+	for id, f := range q.flags[:min(len(q.flags), 64)] {
+		bit := uint64(1) << id
+		if f&flagWanted != 0 {
+			q.wantedBits |= bit
+		}
+		if f&flagRuledOut != 0 {
+			q.ruledOutBits |= bit
 		}
 	}
 
@@ -216,7 +288,6 @@ func (ix *Index) newQuery(p Profile, now time.Time) *query {
 			q.excluded = append(q.excluded, pos)
 		}
 	}
-	var avoid slotMask
 	for _, r := range p.Rejections {
 		var re *entry
 		if pos, ok := ix.byID[r.OpportunityID]; ok {
@@ -227,13 +298,18 @@ func (ix *Index) newQuery(p Profile, now time.Time) *query {
 		case TooFar:
 			q.applyTooFar(r, re)
 		case WrongTime:
-			avoid |= q.rejectedSlots(r, re, q.prof&^avoid)
+			avoid := q.rejectedSlots(r, re)
+			q.pref &^= avoid
+			q.other &^= avoid
 		case NotMyThing:
 			ix.applyNotMyThing(q, r, re)
 		}
 	}
-	q.pref = q.prof &^ avoid
-	q.avoidSlots = q.pref != q.prof
+	for id, f := range q.flags[:min(len(q.flags), 64)] {
+		if f&flagRejected != 0 {
+			q.rejectedBits |= uint64(1) << id
+		}
+	}
 	q.maxKm = max(q.maxKm, minDistanceKm)
 	q.decayKm = q.maxKm * distanceDecayShare
 
@@ -242,6 +318,8 @@ func (ix *Index) newQuery(p Profile, now time.Time) *query {
 	return q
 }
 
+// applyTooFar narrows the reach so every card after a "too far" is strictly
+// nearer than the rejected one; the interests stay as they were.
 func (q *query) applyTooFar(r Rejection, re *entry) {
 	if re != nil && re.online {
 		return // distance was never the problem with an online task
@@ -249,7 +327,9 @@ func (q *query) applyTooFar(r Rejection, re *entry) {
 	q.wDist = wDistanceTooFar
 	d := r.DistanceKm
 	if d <= 0 && re != nil && re.hasPlace && q.hasLoc {
-		d = q.distance(re)
+		if km, ok := q.travel(re); ok {
+			d = km
+		}
 	}
 	if d > 0 {
 		q.maxKm = min(q.maxKm, d*tooFarShrink)
@@ -259,22 +339,30 @@ func (q *query) applyTooFar(r Rejection, re *entry) {
 }
 
 // rejectedSlots guesses which slots a "wrong time" answer was about: the one
-// named in the rejection, else the slot of the session the person was most
-// likely offered, else every slot of the opportunity they are free in.
-func (q *query) rejectedSlots(r Rejection, re *entry, pref slotMask) slotMask {
+// named in the rejection, else those of the first step and the session the
+// person was most likely shown, else every slot of the opportunity they are
+// free in.
+func (q *query) rejectedSlots(r Rejection, re *entry) slotMask {
 	if bit, ok := parseSlot(r.Slot); ok {
 		return bit
 	}
 	if re == nil {
 		return 0
 	}
-	w := q.win.until(re.activeTo)
-	for _, m := range [2]slotMask{pref, q.prof} {
-		if s, ok := re.sched.next(m, q.child, w); ok {
-			return 1 << uint(slotIndex(s.Start))
+	var m slotMask
+	if st, ok := firstStep(&re.sched, re.way, q.pref, q.other, q.child, q.now, re.notice, re.activeTo); ok {
+		m |= 1 << uint(slotIndex(st.Start))
+	}
+	for _, mask := range [2]slotMask{q.pref, q.other} {
+		if s, ok := re.sched.next(mask, q.child, q.sessionWindow(re)); ok {
+			m |= 1 << uint(slotIndex(s.Start))
+			break
 		}
 	}
-	if m := re.sched.allMask & q.prof; m != 0 {
+	if m != 0 {
+		return m
+	}
+	if m := re.sched.allMask & q.pref; m != 0 {
 		return m
 	}
 	return re.sched.allMask
@@ -309,10 +397,42 @@ func (q *query) distance(e *entry) float64 {
 	return 2 * earthRadiusKm * math.Asin(math.Sqrt(min(h, 1)))
 }
 
-// eval applies the hard filters to e and scores it. dist is -1 when it is
-// online or the profile has no location. It is the inner loop of ranking:
-// no allocations, no strings, no dates unless an end date forces it.
-func (q *query) eval(e *entry) (score, dist float64, ok bool) {
+// travel estimates the trip to e, which has a place, and reports false when
+// it needs a ferry: e is on another known landmass without a bridge.
+func (q *query) travel(e *entry) (float64, bool) {
+	if !q.landKnown || e.land == 0 || e.land == q.land {
+		return q.distance(e), true
+	}
+	if !slices.Contains(q.bridged, e.land) {
+		return 0, false
+	}
+	return q.distance(e) * bridgeDetour, true
+}
+
+// sessionWindow is where e's own sessions are looked for: soon enough to be
+// the first step, or within activityHorizon when e has a way in of its own.
+func (q *query) sessionWindow(e *entry) window {
+	switch {
+	case e.way != nil:
+		return q.winLong.until(e.activeTo)
+	case e.notice > 0:
+		return noticeWindow(q.now, e.notice, Horizon).until(e.activeTo)
+	}
+	return q.win.until(e.activeTo)
+}
+
+// stepWindow is where e's way-in times are looked for.
+func (q *query) stepWindow(e *entry) window {
+	if e.notice > 0 {
+		return noticeWindow(q.now, e.notice, Horizon).until(e.activeTo)
+	}
+	return q.win.until(e.activeTo)
+}
+
+// eval applies the hard filters to e and scores it within its tier. The
+// returned cand has no pos. It is the inner loop of ranking: no
+// allocations, no strings, no dates unless an end date forces it.
+func (q *query) eval(e *entry) (c cand, ok bool) {
 	if !e.published || e.placesLeft == 0 ||
 		e.minAge > q.age || e.maxAge > 0 && q.age > e.maxAge ||
 		e.childCert && q.age < childAge ||
@@ -320,51 +440,60 @@ func (q *query) eval(e *entry) (score, dist float64, ok bool) {
 		q.onlineOnly && !e.online ||
 		!e.activeFrom.IsZero() && e.activeFrom.After(q.now) ||
 		!e.activeTo.IsZero() && e.activeTo.Before(q.now) {
-		return 0, 0, false
+		return c, false
 	}
 
-	dist = -1
+	var score float64
+	c.dist = -1
 	switch {
 	case e.online:
 		score += q.wDist * onlineDistanceFit
 	case q.hasLoc:
 		if !e.hasPlace || math.Abs(e.latDeg-q.latDeg)*kmPerDegree > q.maxKm {
-			return 0, 0, false
+			return c, false
 		}
-		dist = q.distance(e)
-		if !(dist <= q.maxKm) { // also rejects NaN from broken coordinates
-			return 0, 0, false
+		d, ok := q.travel(e)
+		if !ok || !(d <= q.maxKm) { // also rejects NaN from broken coordinates
+			return c, false
 		}
-		score += q.wDist * math.Exp(-dist/q.decayKm)
+		c.dist = d
+		score += q.wDist * math.Exp(-d/q.decayKm)
 	default:
 		score += q.wDist * unknownDistanceFit
 	}
 
-	t, ok := q.timeFit(e)
-	if !ok {
-		return 0, 0, false
+	matches, ruledOut, rejected, rejectedUnlisted := q.interestFit(e)
+	if ruledOut > 0 && ruledOut == len(e.interests) {
+		return c, false
 	}
-	score += t
 
-	matches, rejected, rejectedUnlisted := 0, false, false
-	for _, id := range e.interests {
-		f := q.flags[id]
-		if f&flagWanted != 0 {
-			matches++
-		}
-		if f&flagRejected != 0 {
-			rejected = true
-			rejectedUnlisted = rejectedUnlisted || f&flagWanted == 0
-		}
+	t, fits, ok := q.timeFit(e)
+	interest := matches > 0 || !q.hasInterests
+	switch {
+	case !ok:
+		return c, false
+	case interest && fits:
+		c.tier = tierFits
+	case interest:
+		c.tier = tierOtherTime
+	case fits:
+		c.tier = tierOffInterest
+	default:
+		return c, false // neither what they like nor when they can
 	}
+	score += t + q.stepFit(e, fits)
+
 	if matches > 0 {
-		score += wInterestAny + wInterestShare*float64(matches)/float64(len(e.interests))
+		score += wInterestShare * float64(matches) / float64(len(e.interests))
 	}
 	switch {
 	case rejectedUnlisted:
 		score -= wRejectedUnlisted
 	case rejected:
 		score -= wRejectedListed
+	}
+	if ruledOut > 0 {
+		score -= wRuledOut
 	}
 	if slices.Contains(q.rejectedOrgs, e.org) {
 		score -= wRejectedOrg
@@ -388,58 +517,107 @@ func (q *query) eval(e *entry) (score, dist float64, ok bool) {
 	if int(e.org) < len(q.orgBoost) {
 		score += wResponsive * q.orgBoost[e.org]
 	}
-	return score, dist, true
+	c.score = score
+	return c, true
 }
 
-// timeFit scores availability and reports false when a scheduled task has
-// no session the person can attend within the horizon.
-func (q *query) timeFit(e *entry) (float64, bool) {
-	c := &e.sched
-	w := q.win.until(e.activeTo)
-	total, fit := 0, 0
-	hasFit, hasPref := false, false
-	if len(c.weekly) > 0 {
-		fits := c.weeklyMask
-		if q.child {
-			fits = c.childMask
+// interestFit counts e's interests the person wants and has ruled out, and
+// reports whether one was on a "not my thing", and one they never asked for.
+func (q *query) interestFit(e *entry) (matches, ruledOut int, rejected, rejectedUnlisted bool) {
+	if e.bitsOK {
+		rej := e.interestBits & q.rejectedBits
+		return bits.OnesCount64(e.interestBits & q.wantedBits), bits.OnesCount64(e.interestBits & q.ruledOutBits),
+			rej != 0, rej&^q.wantedBits != 0
+	}
+	for _, id := range e.interests {
+		f := q.flags[id]
+		if f&flagWanted != 0 {
+			matches++
 		}
-		fm := fits & q.prof
+		if f&flagRuledOut != 0 {
+			ruledOut++
+		}
+		if f&flagRejected != 0 {
+			rejected = true
+			rejectedUnlisted = rejectedUnlisted || f&flagWanted == 0
+		}
+	}
+	return matches, ruledOut, rejected, rejectedUnlisted
+}
+
+// timeFit scores availability. fits reports a session in the person's time
+// (always for a flexible task); ok reports a session at any time not turned
+// down, within the window, so that the task can be offered at all.
+func (q *query) timeFit(e *entry) (score float64, fits, ok bool) {
+	c := &e.sched
+	if c.flexible {
+		return wTime * flexibleTimeFit, true, true
+	}
+	w := q.sessionWindow(e)
+	total, fit := 0, 0
+	hasFit, hasOther := false, false
+	if len(c.weekly) > 0 {
+		m := c.weeklyMask
+		if q.child {
+			m = c.childMask
+		}
 		total += popcount(c.weeklyMask)
-		fit += popcount(fm)
-		if e.activeTo.IsZero() || !e.activeTo.Before(q.weeklySafe) {
-			hasFit, hasPref = fm != 0, fm&q.pref != 0
+		fit += popcount(m & q.pref)
+		if e.activeTo.IsZero() || !e.activeTo.Before(w.earliest.Add(8*24*time.Hour)) {
+			// Every weekly session happens again inside the window, so the
+			// slot masks answer without computing dates.
+			hasFit, hasOther = m&q.pref != 0, m&q.other != 0
 		} else {
 			// Ends within about a week: some weekly sessions may not happen again.
-			_, hasPref = c.nextWeekly(q.pref, q.child, w)
-			hasFit = hasPref
-			if !hasFit && q.avoidSlots {
-				_, hasFit = c.nextWeekly(q.prof, q.child, w)
+			_, hasFit = c.nextWeekly(q.pref, q.child, w)
+			hasOther = hasFit
+			if !hasOther && q.other != q.pref {
+				_, hasOther = c.nextWeekly(q.other, q.child, w)
 			}
 		}
 	}
 	if len(c.events) > 0 {
-		t, f, pf := c.scanEvents(q.prof, q.pref, q.child, w)
+		t, f, of := c.scanEvents(q.pref, q.other, q.child, w)
 		total += t
 		fit += f
 		hasFit = hasFit || f > 0
-		hasPref = hasPref || pf
+		hasOther = hasOther || of
 	}
-
-	var s float64
 	switch {
-	case c.flexible:
-		return wTime * flexibleTimeFit, true
+	case !hasOther:
+		return 0, false, false
 	case !hasFit:
-		return 0, false
+		return 0, false, true
 	case !q.slotsKnown:
-		s = wTime * unknownTimeFit
-	default:
-		s = wTime * float64(fit) / float64(total)
+		return wTime * unknownTimeFit, true, true
 	}
-	if q.avoidSlots && !hasPref {
-		s -= wWrongTime
+	return wTime * float64(fit) / float64(total), true, true
+}
+
+// stepFit favours a first step with a date, most of all one in the
+// person's time. It mirrors firstStep cheaply; fits is timeFit's answer.
+func (q *query) stepFit(e *entry, fits bool) float64 {
+	src := e.way
+	if src == nil {
+		if !e.sched.flexible {
+			// The first step is a session, judged by timeFit in the same window.
+			if fits {
+				return wStepInTime
+			}
+			return wStepDated
+		}
+		src = &e.sched // a flexible task's optional events
 	}
-	return s, true
+	w := q.stepWindow(e)
+	switch {
+	case src.hasIn(q.pref, q.child, w):
+		return wStepInTime
+	case src.hasIn(q.other, q.child, w):
+		return wStepDated
+	case src != &e.sched && e.sched.hasIn(q.other, q.child, w):
+		return wStepDated // no way in this side of Horizon: a session instead
+	}
+	return 0
 }
 
 // groupFits reports whether e suits how the person wants to come; the hard
@@ -459,10 +637,15 @@ type cand struct {
 	score float64
 	dist  float64
 	pos   int32
+	tier  uint8
 }
 
-// better reports whether a ranks before b: higher score, then lower ID.
+// better reports whether a ranks before b: better tier, higher score, then
+// lower ID.
 func better(es []entry, a, b cand) bool {
+	if a.tier != b.tier {
+		return a.tier < b.tier
+	}
 	if a.score != b.score {
 		return a.score > b.score
 	}
@@ -565,11 +748,11 @@ func (ix *Index) rank(p Profile, now time.Time, limit int) []Suggestion {
 			continue
 		}
 		e := &ix.entries[i]
-		score, dist, ok := q.eval(e)
+		c, ok := q.eval(e)
 		if !ok {
 			continue
 		}
-		c := cand{score: score, dist: dist, pos: int32(i)}
+		c.pos = int32(i)
 		top.offer(c)
 		b := &sc.orgBest[e.org]
 		if b.pos < 0 {
@@ -604,22 +787,35 @@ func (ix *Index) rank(p Profile, now time.Time, limit int) []Suggestion {
 	out := make([]Suggestion, 0, len(picks))
 	for _, c := range picks {
 		e := &ix.entries[c.pos]
-		next := q.nextFor(e)
+		other := c.tier == tierOtherTime
+		mask := q.pref
+		if other {
+			mask = q.other
+		}
+		next, _ := e.sched.next(mask, q.child, q.sessionWindow(e))
+		step, _ := firstStep(&e.sched, e.way, q.pref, q.other, q.child, q.now, e.notice, e.activeTo)
 		out = append(out, Suggestion{
-			Opportunity: e.opp,
-			Score:       c.score,
-			DistanceKm:  c.dist,
-			Next:        next,
-			Reasons:     q.reasons(e, c.dist, next),
+			Opportunity:        e.opp,
+			Score:              c.score - tierGap*float64(c.tier),
+			DistanceKm:         c.dist,
+			Next:               next,
+			OtherTime:          other,
+			OffInterest:        c.tier == tierOffInterest,
+			FirstStep:          step.Session,
+			FirstStepOtherTime: step.OtherTime,
+			NoticeDelayed:      step.NoticeDelayed,
+			CommitmentClash: q.commitment == commitOneOff &&
+				(e.commitment == commitRecurring || e.commitment == commitShortTerm),
+			Reasons: q.reasons(e, c, next),
 		})
 	}
 	return out
 }
 
 // pickVaried chooses up to limit candidates from pool (sorted best first),
-// each time taking the best after penalising organisations and first
-// interests already chosen. The returned scores include those penalties,
-// so they never increase down the list.
+// each time taking the best of the best tier left after penalising
+// organisations and first interests already chosen. The returned scores
+// include those penalties, so they never increase down a tier.
 func (ix *Index) pickVaried(pool []cand, limit int) []cand {
 	picks := make([]cand, 0, min(limit, len(pool)))
 	used := make([]bool, len(pool))
@@ -636,7 +832,13 @@ func (ix *Index) pickVaried(pool []cand, limit int) []cand {
 			if len(e.interests) > 0 {
 				adj -= wRepeatInterest * float64(firstCount[e.interests[0]])
 			}
-			if best < 0 || adj > bestAdj || adj == bestAdj && e.id < ix.entries[pool[best].pos].id {
+			if best < 0 {
+				best, bestAdj = i, adj
+				continue
+			}
+			b := pool[best]
+			if c.tier < b.tier || c.tier == b.tier &&
+				(adj > bestAdj || adj == bestAdj && e.id < ix.entries[b.pos].id) {
 				best, bestAdj = i, adj
 			}
 		}
@@ -656,24 +858,11 @@ func (ix *Index) pickVaried(pool []cand, limit int) []cand {
 	return picks
 }
 
-// nextFor is the session to offer: preferably outside the slots rejected as
-// "wrong time", otherwise any the person is free for.
-func (q *query) nextFor(e *entry) Session {
-	w := q.win.until(e.activeTo)
-	if s, ok := e.sched.next(q.pref, q.child, w); ok {
-		return s
-	}
-	if q.avoidSlots {
-		if s, ok := e.sched.next(q.prof, q.child, w); ok {
-			return s
-		}
-	}
-	return Session{}
-}
-
 // reasons explains a suggestion in a fixed order of persuasiveness: what it
-// is about, where, when, with whom, how much, for whom.
-func (q *query) reasons(e *entry, dist float64, next Session) []Reason {
+// is about, where, when, with whom, how much, for whom. It names only fits
+// that are there: time not for a card at another time, nearness only with a
+// real distance.
+func (q *query) reasons(e *entry, c cand, next Session) []Reason {
 	rs := make([]Reason, 0, len(e.interests)+5)
 	for i, id := range e.interests {
 		if q.flags[id]&flagWanted != 0 {
@@ -683,10 +872,10 @@ func (q *query) reasons(e *entry, dist float64, next Session) []Reason {
 	switch {
 	case e.online:
 		rs = append(rs, Reason{Kind: ReasonOnline})
-	case dist >= 0 && dist <= q.maxKm*nearShare:
-		rs = append(rs, Reason{Kind: ReasonNear, DistanceKm: dist})
+	case c.dist >= 0 && c.dist <= q.maxKm*nearShare:
+		rs = append(rs, Reason{Kind: ReasonNear, DistanceKm: c.dist})
 	}
-	if q.slotsKnown {
+	if q.slotsKnown && c.tier != tierOtherTime {
 		switch {
 		case !next.IsZero() && q.pref&(1<<uint(slotIndex(next.Start))) != 0:
 			rs = append(rs, Reason{Kind: ReasonTime, Slot: SlotOf(next.Start)})

@@ -9,14 +9,29 @@ import (
 	_ "time/tzdata" // schedules must resolve on hosts without a zoneinfo database
 )
 
-// MinNotice is how far ahead a first session must start. A newcomer needs
-// time to say yes, get the address and turn up, so the first step is
-// tomorrow or later, never in an hour.
+// MinNotice is the notice a first step needs when the organisation states
+// none (WayIn.NoticeHours 0): about a day, so a newcomer has time to say
+// yes, get the address and turn up, and the organisation time to read the
+// message. It is counted in days rather than hours, because that is how
+// people plan: asked before NoticeCutoffHour, a step tomorrow is fine (asked
+// on a Friday afternoon, Saturday morning works); asked later, the step is
+// the day after tomorrow at the earliest. Counting a strict 24 hours would
+// push a Saturday step a whole week out for someone who asks on Friday at
+// noon. See EarliestStart.
 const MinNotice = 24 * time.Hour
+
+// NoticeCutoffHour is the hour (Danish time) after which a first step
+// tomorrow is too short notice under the default MinNotice.
+const NoticeCutoffHour = 18
 
 // Horizon is how far ahead sessions are looked for. Further out a first step
 // stops feeling concrete, and weekly sessions repeat well within it.
 const Horizon = 60 * 24 * time.Hour
+
+// activityHorizon is how far ahead an opportunity's own sessions are looked
+// for when it has a way in of its own: a summer festival is a fine
+// suggestion in December when its intro meeting is in January.
+const activityHorizon = 366 * 24 * time.Hour
 
 // copenhagen is the zone of every wall-clock time in a schedule.
 var copenhagen = mustLoadCopenhagen()
@@ -164,6 +179,12 @@ type weeklySlot struct {
 	slot     slotMask
 }
 
+// monthlySlot is a MonthlySession parsed once.
+type monthlySlot struct {
+	weeklySlot
+	week int8 // 1..4, or -1 for the last
+}
+
 // eventSlot is an Event with what ranking needs precomputed.
 type eventSlot struct {
 	startNano int64 // for allocation-free window checks
@@ -173,49 +194,84 @@ type eventSlot struct {
 	childOK   bool
 }
 
-// schedule is the compiled form of a Schedule.
+// schedule is the compiled form of a Schedule, or of a WayIn.
 type schedule struct {
 	weekly []weeklySlot // sorted by day, then start
 	// dayFrom[d]..dayFrom[d+1] are the weekly sessions on day d.
-	dayFrom    [8]uint16
-	events     []eventSlot // sorted by start
-	weeklyMask slotMask    // slots of all weekly sessions
-	childMask  slotMask    // slots of weekly sessions an under-15 may attend
-	allMask    slotMask    // slots of all sessions, weekly and dated
+	dayFrom     [8]uint16
+	monthly     []monthlySlot
+	events      []eventSlot // sorted by start
+	weeklyMask  slotMask    // slots of all weekly sessions
+	childMask   slotMask    // slots of weekly sessions an under-15 may attend
+	monthlyMask slotMask    // slots of all monthly sessions
+	monthChild  slotMask    // slots of monthly sessions an under-15 may attend
+	allMask     slotMask    // slots of all sessions, weekly, monthly and dated
 	// flexible opportunities fit any availability; their events are optional.
 	flexible bool
 }
 
+// empty reports whether c holds no usable time at all.
+func (c *schedule) empty() bool {
+	return len(c.weekly) == 0 && len(c.monthly) == 0 && len(c.events) == 0
+}
+
+// parseWeekly reads one weekly or monthly time; false for broken data.
+func parseWeekly(w WeeklySession) (weeklySlot, bool) {
+	day, ok := parseDay(w.Day)
+	if !ok {
+		return weeklySlot{}, false
+	}
+	start, ok := parseClock(w.Start)
+	if !ok || start >= minutesPerDay {
+		return weeklySlot{}, false
+	}
+	end, ok := parseClock(w.End)
+	switch {
+	case !ok:
+		end = start + defaultSessionMinutes
+	case end <= start:
+		end += minutesPerDay // runs past midnight
+	}
+	return weeklySlot{
+		startMin: int32(start),
+		endMin:   int32(end),
+		day:      int8(day),
+		childOK:  !isSchoolNight(day) || end <= schoolNightEnd,
+		slot:     slotBit(day, partOfDay(start)),
+	}, true
+}
+
 func compileSchedule(s Schedule) schedule {
+	c := compileTimes(s.Weekly, nil, s.Events)
+	switch s.Kind {
+	case ScheduleFlexible:
+		c.flexible = true
+	case ScheduleWeekly, ScheduleDated:
+		// A weekly or dated schedule without usable sessions is broken data;
+		// it must not turn into "any time suits".
+	default:
+		c.flexible = len(c.weekly) == 0 && len(c.events) == 0
+	}
+	return c
+}
+
+// compileWayIn compiles the times of a way in; it is never flexible, so an
+// empty result means "no way in of its own".
+func compileWayIn(w WayIn) schedule {
+	return compileTimes(w.Weekly, w.Monthly, w.Dates)
+}
+
+func compileTimes(weekly []WeeklySession, monthly []MonthlySession, events []Event) schedule {
 	var c schedule
-	for _, w := range s.Weekly {
-		day, ok := parseDay(w.Day)
+	for _, w := range weekly {
+		ws, ok := parseWeekly(w)
 		if !ok {
 			continue
 		}
-		start, ok := parseClock(w.Start)
-		if !ok || start >= minutesPerDay {
-			continue
-		}
-		end, ok := parseClock(w.End)
-		switch {
-		case !ok:
-			end = start + defaultSessionMinutes
-		case end <= start:
-			end += minutesPerDay // runs past midnight
-		}
-		bit := slotBit(day, partOfDay(start))
-		ws := weeklySlot{
-			startMin: int32(start),
-			endMin:   int32(end),
-			day:      int8(day),
-			childOK:  !isSchoolNight(day) || end <= schoolNightEnd,
-			slot:     bit,
-		}
 		c.weekly = append(c.weekly, ws)
-		c.weeklyMask |= bit
+		c.weeklyMask |= ws.slot
 		if ws.childOK {
-			c.childMask |= bit
+			c.childMask |= ws.slot
 		}
 	}
 	slices.SortFunc(c.weekly, func(a, b weeklySlot) int {
@@ -231,7 +287,19 @@ func compileSchedule(s Schedule) schedule {
 		c.dayFrom[d+1] = uint16(i)
 	}
 
-	for _, e := range s.Events {
+	for _, m := range monthly {
+		ws, ok := parseWeekly(WeeklySession{Day: m.Day, Start: m.Start, End: m.End})
+		if !ok || m.Week != -1 && (m.Week < 1 || m.Week > 4) {
+			continue
+		}
+		c.monthly = append(c.monthly, monthlySlot{weeklySlot: ws, week: int8(m.Week)})
+		c.monthlyMask |= ws.slot
+		if ws.childOK {
+			c.monthChild |= ws.slot
+		}
+	}
+
+	for _, e := range events {
 		// UnixNano is only meaningful for years 1678..2262; anything outside
 		// is broken data, not a session.
 		if e.Start.IsZero() || e.Start.Year() < 1900 || e.Start.Year() > 2200 {
@@ -255,18 +323,24 @@ func compileSchedule(s Schedule) schedule {
 		c.allMask |= bit
 	}
 	slices.SortFunc(c.events, func(a, b eventSlot) int { return a.start.Compare(b.start) })
-	c.allMask |= c.weeklyMask
-
-	switch s.Kind {
-	case ScheduleFlexible:
-		c.flexible = true
-	case ScheduleWeekly, ScheduleDated:
-		// A weekly or dated schedule without usable sessions is broken data;
-		// it must not turn into "any time suits".
-	default:
-		c.flexible = len(c.weekly) == 0 && len(c.events) == 0
-	}
+	c.allMask |= c.weeklyMask | c.monthlyMask
 	return c
+}
+
+// EarliestStart is the earliest a first step may start when asked at now,
+// for an organisation that needs noticeHours of notice (0: MinNotice, the
+// day rule described there). The result is in Europe/Copenhagen.
+func EarliestStart(now time.Time, noticeHours int) time.Time {
+	if noticeHours > 0 {
+		return now.Add(time.Duration(noticeHours) * time.Hour).In(copenhagen)
+	}
+	l := now.In(copenhagen)
+	days := 1
+	if l.Hour() >= NoticeCutoffHour {
+		days = 2
+	}
+	y, m, d := l.Date()
+	return time.Date(y, m, d+days, 0, 0, 0, 0, copenhagen)
 }
 
 // window is the span in which a first session may start.
@@ -275,10 +349,15 @@ type window struct {
 	earliestNano, latestNano int64
 }
 
-func newWindow(now time.Time) window {
-	w := window{earliest: now.Add(MinNotice), latest: now.Add(Horizon)}
-	w.earliestNano, w.latestNano = w.earliest.UnixNano(), w.latest.UnixNano()
-	return w
+func newWindow(now time.Time) window { return noticeWindow(now, 0, Horizon) }
+
+// noticeWindow starts after the notice and ends horizon after now.
+func noticeWindow(now time.Time, noticeHours int, horizon time.Duration) window {
+	return spanWindow(EarliestStart(now, noticeHours), now.Add(horizon))
+}
+
+func spanWindow(earliest, latest time.Time) window {
+	return window{earliest: earliest, latest: latest, earliestNano: earliest.UnixNano(), latestNano: latest.UnixNano()}
 }
 
 // until narrows w so no session starts after the opportunity ends.
@@ -293,18 +372,33 @@ func (w window) until(activeTo time.Time) window {
 // next is the earliest session in w whose slot is in mask, skipping late
 // school nights when child is set.
 func (c *schedule) next(mask slotMask, child bool, w window) (Session, bool) {
-	ws, wok := c.nextWeekly(mask, child, w)
-	es, eok := c.nextEvent(mask, child, w)
-	switch {
-	case wok && eok:
-		if es.Start.Before(ws.Start) {
-			return es, true
-		}
-		return ws, true
-	case wok:
-		return ws, true
+	best, found := c.nextWeekly(mask, child, w)
+	if s, ok := c.nextMonthly(mask, child, w); ok && (!found || s.Start.Before(best.Start)) {
+		best, found = s, true
 	}
-	return es, eok
+	if s, ok := c.nextEvent(mask, child, w); ok && (!found || s.Start.Before(best.Start)) {
+		best, found = s, true
+	}
+	return best, found
+}
+
+// hasIn reports cheaply whether c has a time in mask within w. Weekly and
+// monthly times are taken to recur within any window of a month or more,
+// which holds for the windows ranking uses unless the opportunity ends
+// first; the exact answer comes from next.
+func (c *schedule) hasIn(mask slotMask, child bool, w window) bool {
+	wm, mm := c.weeklyMask, c.monthlyMask
+	if child {
+		wm, mm = c.childMask, c.monthChild
+	}
+	if (wm|mm)&mask != 0 {
+		return true
+	}
+	if len(c.events) == 0 {
+		return false
+	}
+	_, ok := c.nextEvent(mask, child, w)
+	return ok
 }
 
 func (c *schedule) nextWeekly(mask slotMask, child bool, w window) (Session, bool) {
@@ -341,6 +435,53 @@ func (c *schedule) nextWeekly(mask slotMask, child bool, w window) (Session, boo
 	}
 }
 
+// nthWeekday is the day of the month of the week-th weekday day (Monday = 0)
+// of month m in year y; week -1 is the last one.
+func nthWeekday(y int, m time.Month, week, day int) int {
+	if week < 0 {
+		last := time.Date(y, m+1, 0, 12, 0, 0, 0, copenhagen)
+		return last.Day() - (dayIndex(last.Weekday())-day+7)%7
+	}
+	first := time.Date(y, m, 1, 12, 0, 0, 0, copenhagen)
+	return 1 + (day-dayIndex(first.Weekday())+7)%7 + 7*(week-1)
+}
+
+func (c *schedule) nextMonthly(mask slotMask, child bool, w window) (Session, bool) {
+	fits := c.monthlyMask
+	if child {
+		fits = c.monthChild
+	}
+	if fits&mask == 0 || w.latest.Before(w.earliest) {
+		return Session{}, false
+	}
+	first := w.earliest.In(copenhagen)
+	y, m, _ := first.Date()
+	for i := 0; ; i++ {
+		if time.Date(y, m+time.Month(i), 1, 0, 0, 0, 0, copenhagen).After(w.latest) {
+			return Session{}, false
+		}
+		var best Session
+		for _, s := range c.monthly {
+			if s.slot&mask == 0 || child && !s.childOK {
+				continue
+			}
+			// Normalise the month once so nthWeekday sees a real one.
+			ms := time.Date(y, m+time.Month(i), 1, 0, 0, 0, 0, copenhagen)
+			d := nthWeekday(ms.Year(), ms.Month(), int(s.week), int(s.day))
+			start := time.Date(ms.Year(), ms.Month(), d, 0, int(s.startMin), 0, 0, copenhagen)
+			if start.Before(w.earliest) || start.After(w.latest) {
+				continue
+			}
+			if best.IsZero() || start.Before(best.Start) {
+				best = Session{Start: start, End: time.Date(ms.Year(), ms.Month(), d, 0, int(s.endMin), 0, 0, copenhagen)}
+			}
+		}
+		if !best.IsZero() {
+			return best, true
+		}
+	}
+}
+
 // firstEvent is the index of the first event starting at or after the window.
 func (c *schedule) firstEvent(w window) int {
 	lo, hi := 0, len(c.events)
@@ -372,32 +513,35 @@ func (c *schedule) nextEvent(mask slotMask, child bool, w window) (Session, bool
 // overlap share of the first ones is a good enough estimate.
 const maxScannedEvents = 64
 
-// scanEvents counts the events in w, how many fit mask, and whether one also
-// fits pref (the slots not rejected as "wrong time").
-func (c *schedule) scanEvents(mask, pref slotMask, child bool, w window) (total, fit int, prefFit bool) {
+// scanEvents counts the events in w, how many fit pref (the person's time),
+// and whether one fits other (the times they could still be asked about).
+func (c *schedule) scanEvents(pref, other slotMask, child bool, w window) (total, fit int, otherFit bool) {
 	for i := c.firstEvent(w); i < len(c.events) && total < maxScannedEvents; i++ {
 		e := &c.events[i]
 		if e.startNano > w.latestNano {
 			break
 		}
 		total++
-		if e.slot&mask != 0 && (!child || e.childOK) {
-			fit++
+		if !child || e.childOK {
 			if e.slot&pref != 0 {
-				prefFit = true
+				fit++
+			}
+			if e.slot&other != 0 {
+				otherFit = true
 			}
 		}
 	}
-	return total, fit, prefFit
+	return total, fit, otherFit
 }
 
 // NextSession returns the next session of o that starts at least MinNotice
-// after now and within Horizon (and before o.ActiveTo when set), whose day and
-// part of day is in slots; any slot fits when slots is empty or holds no
-// valid slot. Weekly times are Copenhagen wall-clock times; dated events use
-// their own Start and End. The returned times are in Europe/Copenhagen. It
-// reports false when there is no such session, which is always the case for
-// a flexible opportunity without events.
+// after now (see EarliestStart) and within Horizon (and before o.ActiveTo when
+// set), whose day and part of day is in slots; any slot fits when slots is
+// empty or holds no valid slot. Weekly times are Copenhagen wall-clock times;
+// dated events use their own Start and End. The returned times are in
+// Europe/Copenhagen. It reports false when there is no such session, which is
+// always the case for a flexible opportunity without events. It is about the
+// opportunity's own sessions; for when a newcomer starts, use FirstStepTime.
 func NextSession(o *Opportunity, slots []string, now time.Time) (Session, bool) {
 	mask := parseSlots(slots)
 	if mask == 0 {
@@ -405,6 +549,76 @@ func NextSession(o *Opportunity, slots []string, now time.Time) (Session, bool) 
 	}
 	c := compileSchedule(o.Schedule)
 	return c.next(mask, false, newWindow(now).until(o.ActiveTo))
+}
+
+// StepTime is when a newcomer can take an opportunity's first step.
+type StepTime struct {
+	Session
+	// OtherTime is set when no way in fits the young person's time, so this
+	// is the next one at any other time.
+	OtherTime bool
+	// NoticeDelayed is set when a way in at a fitting time came sooner but
+	// was too short notice for the organisation (WayIn.NoticeHours, or
+	// MinNotice), so the bot can say why the step is later.
+	NoticeDelayed bool
+}
+
+// FirstStepTime returns when a newcomer with profile p can take o's first
+// step: the next time of o.FirstStep.WayIn (weekly, monthly or dated) or,
+// when the way in lists no times (or none before Horizon), the next session
+// of o's own Schedule. It prefers times in p.Slots (any time when empty),
+// minus slots turned down as "wrong time" (Rejection.Slot), and otherwise
+// gives the next one at any other time with OtherTime set. Every time starts
+// after the notice (EarliestStart with WayIn.NoticeHours), within Horizon
+// and by o.ActiveTo, and under-15s never get a late school night. It reports
+// false when there is no such time, e.g. a flexible opportunity without a
+// way in. Rank puts the same on Suggestion.FirstStep.
+func FirstStepTime(o *Opportunity, p Profile, now time.Time) (StepTime, bool) {
+	act := compileSchedule(o.Schedule)
+	way := compileWayIn(o.FirstStep.WayIn)
+	prof := parseSlots(p.Slots)
+	if prof == 0 {
+		prof = anySlot
+	}
+	var avoid slotMask
+	for _, r := range p.Rejections {
+		if normKey(r.Reason) == WrongTime {
+			if bit, ok := parseSlot(r.Slot); ok {
+				avoid |= bit
+			}
+		}
+	}
+	age := p.Age
+	if age <= 0 {
+		age = UnknownAge
+	}
+	return firstStep(&act, &way, prof&^avoid, anySlot&^avoid, age < childAge, now, o.FirstStep.WayIn.NoticeHours, o.ActiveTo)
+}
+
+// firstStep implements FirstStepTime over compiled schedules: the way in
+// (nil for none) if it has a time, else the opportunity's own sessions; inside pref if
+// possible, else inside other.
+func firstStep(act, way *schedule, pref, other slotMask, child bool, now time.Time, notice int, activeTo time.Time) (StepTime, bool) {
+	w := noticeWindow(now, notice, Horizon).until(activeTo)
+	for _, src := range [2]*schedule{way, act} {
+		if src == nil || src.empty() {
+			continue
+		}
+		for i, m := range [2]slotMask{pref, other} {
+			if m == 0 || i == 1 && m == pref {
+				continue
+			}
+			s, ok := src.next(m, child, w)
+			if !ok {
+				continue
+			}
+			// Anything in the same slots between now and the notice's end
+			// was passed over only because of the notice.
+			_, sooner := src.next(m, child, spanWindow(now, w.earliest.Add(-time.Nanosecond)).until(activeTo))
+			return StepTime{Session: s, OtherTime: m != pref, NoticeDelayed: sooner}, true
+		}
+	}
+	return StepTime{}, false
 }
 
 func popcount(m slotMask) int { return bits.OnesCount32(uint32(m)) }

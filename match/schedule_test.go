@@ -86,13 +86,13 @@ func TestNextSession(t *testing.T) {
 			name: "first event in the slots after the notice",
 			o: opp("a", events(
 				Event{Start: cph(2026, 5, 4, 18, 0), End: cph(2026, 5, 4, 20, 0)},   // past
-				Event{Start: cph(2026, 5, 5, 10, 0), End: cph(2026, 5, 5, 12, 0)},   // too soon
+				Event{Start: cph(2026, 5, 5, 10, 0), End: cph(2026, 5, 5, 12, 0)},   // tomorrow, asked after 18:00
 				Event{Start: cph(2026, 5, 12, 10, 0), End: cph(2026, 5, 12, 12, 0)}, // tue morning
 				Event{Start: cph(2026, 5, 7, 18, 0), End: cph(2026, 5, 7, 20, 0)},   // thu evening
 				Event{Start: cph(2026, 5, 14, 18, 0), End: cph(2026, 5, 14, 20, 0)}, // thu evening, later
 			)),
 			slots:     []string{"thu_evening", "tue_morning"},
-			now:       now,
+			now:       cph(2026, 5, 4, 19, 0),
 			wantStart: cph(2026, 5, 7, 18, 0),
 			wantEnd:   cph(2026, 5, 7, 20, 0),
 		},
