@@ -430,55 +430,85 @@ func TestDistanceKm(t *testing.T) {
 
 func TestLoadRejectsMalformedData(t *testing.T) {
 	const (
-		munis = "code,name,region,lat,lon\n" +
-			"101,København,Region Hovedstaden,55.676,12.568\n" +
-			"751,Aarhus,Region Midtjylland,56.157,10.211\n"
-		postcodes = "code,town,municipality,lat,lon\n" +
-			"1000-1499,København K,København,55.679,12.577\n" +
-			"8000,Aarhus C,Aarhus,56.157,10.211\n"
-		places = "name,municipality,lat,lon\n" +
-			"Nørrebro,København,55.694,12.549\n" +
-			"Trøjborg,Aarhus,,\n"
+		lands = "id,name,name_en\n" +
+			"sjaelland,Sjælland,Zealand\n" +
+			"jylland,Jylland,Jutland\n" +
+			"fyn,Fyn,Funen\n"
+		bridges = "name,from,from_lat,from_lon,to,to_lat,to_lon\n" +
+			"Storebælt,fyn,55.297,10.862,sjaelland,55.344,11.110\n"
+		munis = "code,name,region,lat,lon,landmass,reach_km\n" +
+			"101,København,Region Hovedstaden,55.676,12.568,sjaelland,25\n" +
+			"751,Aarhus,Region Midtjylland,56.157,10.211,jylland,25\n"
+		postcodes = "code,town,municipality,lat,lon,landmass\n" +
+			"1000-1499,København K,København,55.679,12.577,sjaelland\n" +
+			"8000,Aarhus C,Aarhus,56.157,10.211,jylland\n"
+		places = "name,municipality,lat,lon,landmass\n" +
+			"Nørrebro,København,55.694,12.549,sjaelland\n" +
+			"Trøjborg,Aarhus,56.170,10.210,jylland\n"
 	)
-	fsOf := func(m, pc, pl string) fstest.MapFS {
-		return fstest.MapFS{
-			"data/municipalities.csv": {Data: []byte(m)},
-			"data/postcodes.csv":      {Data: []byte(pc)},
-			"data/places.csv":         {Data: []byte(pl)},
+	type files struct{ lands, bridges, munis, pcs, places string }
+	fsOf := func(f files) fstest.MapFS {
+		fsys := fstest.MapFS{}
+		for name, text := range map[string]string{
+			"landmasses": f.lands, "bridges": f.bridges, "municipalities": f.munis,
+			"postcodes": f.pcs, "places": f.places,
+		} {
+			if text != "" {
+				fsys["data/"+name+".csv"] = &fstest.MapFile{Data: []byte(text)}
+			}
 		}
+		return fsys
 	}
-	if _, err := load(fsOf(munis, postcodes, places)); err != nil {
+	valid := files{lands, bridges, munis, postcodes, places}
+	if _, err := load(fsOf(valid)); err != nil {
 		t.Fatalf("valid sample rejected: %v", err)
 	}
 	tests := []struct {
-		name              string
-		munis, pcs, place string
+		name   string
+		change func(*files)
 	}{
-		{"bad header", "code,name\n", postcodes, places},
-		{"wrong field count", munis + "147,Frederiksberg\n", postcodes, places},
-		{"bad municipality code", munis + "x,Frederiksberg,Region Hovedstaden,55.7,12.5\n", postcodes, places},
-		{"duplicate municipality code", munis + "101,Frederiksberg,Region Hovedstaden,55.7,12.5\n", postcodes, places},
-		{"duplicate municipality name", munis + "147,københavn,Region Hovedstaden,55.7,12.5\n", postcodes, places},
-		{"coordinates outside Denmark", munis + "147,Frederiksberg,Region Hovedstaden,12.5,55.7\n", postcodes, places},
-		{"unparsable coordinates", munis, postcodes + "8200,Aarhus N,Aarhus,north,10.2\n", places},
-		{"unknown municipality", munis, postcodes + "5000,Odense C,Odense,55.4,10.4\n", places},
-		{"municipality misspelt", munis, postcodes + "8200,Aarhus N,Århus,56.2,10.2\n", places},
-		{"duplicate postcode", munis, postcodes + "8000,Aarhus C,Aarhus,56.157,10.211\n", places},
-		{"bad postcode", munis, postcodes + "800,Aarhus C,Aarhus,56.157,10.211\n", places},
-		{"bad range", munis, postcodes + "1999-1500,København V,København,55.67,12.55\n", places},
-		{"overlapping ranges", munis, postcodes + "1400-1599,København V,København,55.67,12.55\n", places},
-		{"code inside range", munis, postcodes + "1050,København K,København,55.67,12.55\n", places},
-		{"place in two municipalities", munis, postcodes, places + "Noerrebro,Aarhus,,\n"},
-		{"place with unknown municipality", munis, postcodes, places + "Vollsmose,Odense,,\n"},
-		{"place with half coordinates", munis, postcodes, places + "Viby,Aarhus,56.1,\n"},
-		{"missing file", munis, "", places},
+		{"bad header", func(f *files) { f.munis = "code,name\n" }},
+		{"old header without landmass", func(f *files) {
+			f.pcs = "code,town,municipality,lat,lon\n8000,Aarhus C,Aarhus,56.157,10.211\n"
+		}},
+		{"wrong field count", func(f *files) { f.munis += "147,Frederiksberg\n" }},
+		{"bad municipality code", func(f *files) { f.munis += "x,Frederiksberg,Region Hovedstaden,55.7,12.5,sjaelland,25\n" }},
+		{"duplicate municipality code", func(f *files) { f.munis += "101,Frederiksberg,Region Hovedstaden,55.7,12.5,sjaelland,25\n" }},
+		{"duplicate municipality name", func(f *files) { f.munis += "147,københavn,Region Hovedstaden,55.7,12.5,sjaelland,25\n" }},
+		{"coordinates outside Denmark", func(f *files) { f.munis += "147,Frederiksberg,Region Hovedstaden,12.5,55.7,sjaelland,25\n" }},
+		{"municipality on unknown landmass", func(f *files) { f.munis += "147,Frederiksberg,Region Hovedstaden,55.7,12.5,amager,25\n" }},
+		{"reach not a number", func(f *files) { f.munis += "147,Frederiksberg,Region Hovedstaden,55.7,12.5,sjaelland,far\n" }},
+		{"reach out of range", func(f *files) { f.munis += "147,Frederiksberg,Region Hovedstaden,55.7,12.5,sjaelland,500\n" }},
+		{"unparsable coordinates", func(f *files) { f.pcs += "8200,Aarhus N,Aarhus,north,10.2,jylland\n" }},
+		{"unknown municipality", func(f *files) { f.pcs += "5000,Odense C,Odense,55.4,10.4,fyn\n" }},
+		{"municipality misspelt", func(f *files) { f.pcs += "8200,Aarhus N,Århus,56.2,10.2,jylland\n" }},
+		{"postcode on unknown landmass", func(f *files) { f.pcs += "8200,Aarhus N,Aarhus,56.2,10.2,Jylland\n" }},
+		{"postcode without landmass", func(f *files) { f.pcs += "8200,Aarhus N,Aarhus,56.2,10.2,\n" }},
+		{"duplicate postcode", func(f *files) { f.pcs += "8000,Aarhus C,Aarhus,56.157,10.211,jylland\n" }},
+		{"bad postcode", func(f *files) { f.pcs += "800,Aarhus C,Aarhus,56.157,10.211,jylland\n" }},
+		{"bad range", func(f *files) { f.pcs += "1999-1500,København V,København,55.67,12.55,sjaelland\n" }},
+		{"overlapping ranges", func(f *files) { f.pcs += "1400-1599,København V,København,55.67,12.55,sjaelland\n" }},
+		{"code inside range", func(f *files) { f.pcs += "1050,København K,København,55.67,12.55,sjaelland\n" }},
+		{"place in two municipalities", func(f *files) { f.places += "Noerrebro,Aarhus,56.1,10.2,jylland\n" }},
+		{"place with unknown municipality", func(f *files) { f.places += "Vollsmose,Odense,55.41,10.43,fyn\n" }},
+		{"place with half coordinates", func(f *files) { f.places += "Viby,Aarhus,56.1,,jylland\n" }},
+		{"place without coordinates", func(f *files) { f.places += "Viby,Aarhus,,,jylland\n" }},
+		{"place on unknown landmass", func(f *files) { f.places += "Viby,Aarhus,56.125,10.160,mars\n" }},
+		{"landmass id not a-z", func(f *files) { f.lands += "moen,Møn,Møn\nmøn,Møn,Møn\n" }},
+		{"landmass without English name", func(f *files) { f.lands += "moen,Møn,\n" }},
+		{"duplicate landmass", func(f *files) { f.lands += "fyn,Fyn,Funen\n" }},
+		{"link to unknown landmass", func(f *files) { f.bridges += "Lillebælt,jylland,55.522,9.712,fynn,55.510,9.735\n" }},
+		{"link joining a landmass to itself", func(f *files) { f.bridges += "Limfjord,jylland,57.06,9.92,jylland,57.05,9.92\n" }},
+		{"link longer than any bridge", func(f *files) { f.bridges += "Kattegat,jylland,56.15,10.21,sjaelland,55.68,12.57\n" }},
+		{"link without a name", func(f *files) { f.bridges += ",jylland,55.522,9.712,fyn,55.510,9.735\n" }},
+		{"missing postcodes file", func(f *files) { f.pcs = "" }},
+		{"missing bridges file", func(f *files) { f.bridges = "" }},
+		{"missing landmasses file", func(f *files) { f.lands = "" }},
 	}
 	for _, tt := range tests {
-		fsys := fsOf(tt.munis, tt.pcs, tt.place)
-		if tt.pcs == "" {
-			delete(fsys, "data/postcodes.csv")
-		}
-		if _, err := load(fsys); err == nil {
+		f := valid
+		tt.change(&f)
+		if _, err := load(fsOf(f)); err == nil {
 			t.Errorf("%s: load succeeded, want an error", tt.name)
 		}
 	}

@@ -28,6 +28,9 @@ const (
 // db is the parsed, indexed data. It is built once and never changed, so
 // it is safe for concurrent readers.
 type db struct {
+	lands  map[string]Landmass // by id
+	bridge *network            // fixed links between landmasses
+
 	munis       []Municipality // Danish alphabetical order
 	muniByCode  map[int]int
 	muniByKey   map[string]int // folded name -> index into munis
@@ -35,6 +38,7 @@ type db struct {
 
 	postcodes map[string]Postcode // single four-digit codes
 	ranges    []postcodeRange     // central Copenhagen street ranges
+	towns     []Postcode          // every postcode row (a range by its first code), by code; for Nearest
 
 	places       []Place          // longest name first
 	placeByKey   map[string]Place // folded name
@@ -57,15 +61,22 @@ var data = sync.OnceValue(func() *db {
 	return d
 })
 
-// load parses and cross-checks the three data files in fsys.
+// load parses and cross-checks the data files in fsys.
 func load(fsys fs.FS) (*db, error) {
 	d := &db{
+		lands:        map[string]Landmass{},
 		muniByCode:   map[int]int{},
 		muniByKey:    map[string]int{},
 		muniByLoose:  map[string]int{},
 		postcodes:    map[string]Postcode{},
 		placeByKey:   map[string]Place{},
 		placeByLoose: map[string]Place{},
+	}
+	if err := d.loadLandmasses(fsys); err != nil {
+		return nil, err
+	}
+	if err := d.loadBridges(fsys); err != nil {
+		return nil, err
 	}
 	if err := d.loadMunicipalities(fsys); err != nil {
 		return nil, err
@@ -85,7 +96,7 @@ func load(fsys fs.FS) (*db, error) {
 
 func (d *db) loadMunicipalities(fsys fs.FS) error {
 	const file = "data/municipalities.csv"
-	rows, err := readCSV(fsys, file, "code", "name", "region", "lat", "lon")
+	rows, err := readCSV(fsys, file, "code", "name", "region", "lat", "lon", "landmass", "reach_km")
 	if err != nil {
 		return err
 	}
@@ -110,7 +121,15 @@ func (d *db) loadMunicipalities(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		d.munis = append(d.munis, Municipality{Code: code, Name: name, Region: region, Lat: lat, Lon: lon})
+		land, err := d.landmass(r, 5)
+		if err != nil {
+			return err
+		}
+		reach, err := strconv.ParseFloat(r.f[6], 64)
+		if err != nil || reach < 5 || reach > 100 {
+			return r.errorf("reach_km %q must be a number of kilometres between 5 and 100", r.f[6])
+		}
+		d.munis = append(d.munis, Municipality{Code: code, Name: name, Region: region, Lat: lat, Lon: lon, Landmass: land, ReachKm: reach})
 		d.muniByCode[code] = -1 // placeholder until sorted
 	}
 	slices.SortFunc(d.munis, func(a, b Municipality) int {
@@ -128,7 +147,7 @@ func (d *db) loadMunicipalities(fsys fs.FS) error {
 
 func (d *db) loadPostcodes(fsys fs.FS) error {
 	const file = "data/postcodes.csv"
-	rows, err := readCSV(fsys, file, "code", "town", "municipality", "lat", "lon")
+	rows, err := readCSV(fsys, file, "code", "town", "municipality", "lat", "lon", "landmass")
 	if err != nil {
 		return err
 	}
@@ -144,7 +163,11 @@ func (d *db) loadPostcodes(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		pc := Postcode{Code: r.f[0], Town: town, Municipality: muni, Lat: lat, Lon: lon}
+		land, err := d.landmass(r, 5)
+		if err != nil {
+			return err
+		}
+		pc := Postcode{Code: r.f[0], Town: town, Municipality: muni, Lat: lat, Lon: lon, Landmass: land}
 		if first, last, isRange := strings.Cut(r.f[0], "-"); isRange {
 			lo, ok1 := postcodeNumber(first)
 			hi, ok2 := postcodeNumber(last)
@@ -153,6 +176,7 @@ func (d *db) loadPostcodes(fsys fs.FS) error {
 			}
 			pc.Code = first
 			d.ranges = append(d.ranges, postcodeRange{lo: lo, hi: hi, pc: pc})
+			d.towns = append(d.towns, pc)
 			continue
 		}
 		if _, ok := postcodeNumber(pc.Code); !ok {
@@ -162,7 +186,9 @@ func (d *db) loadPostcodes(fsys fs.FS) error {
 			return r.errorf("duplicate postcode %s", pc.Code)
 		}
 		d.postcodes[pc.Code] = pc
+		d.towns = append(d.towns, pc)
 	}
+	slices.SortFunc(d.towns, func(a, b Postcode) int { return cmp.Compare(a.Code, b.Code) })
 	// A code must mean one thing: no overlap between ranges, nor between a
 	// range and a single code.
 	for i, a := range d.ranges {
@@ -180,11 +206,12 @@ func (d *db) loadPostcodes(fsys fs.FS) error {
 	return nil
 }
 
-// loadPlaces reads the curated extra names. Rows without coordinates take
-// their municipality's.
+// loadPlaces reads the curated extra names. Every row needs its own
+// coordinates: falling back to the municipality's is how a village 40 km
+// from the main town used to be shown as "0 km" from it.
 func (d *db) loadPlaces(fsys fs.FS) ([]Place, error) {
 	const file = "data/places.csv"
-	rows, err := readCSV(fsys, file, "name", "municipality", "lat", "lon")
+	rows, err := readCSV(fsys, file, "name", "municipality", "lat", "lon", "landmass")
 	if err != nil {
 		return nil, err
 	}
@@ -194,17 +221,18 @@ func (d *db) loadPlaces(fsys fs.FS) ([]Place, error) {
 		if Fold(name) == "" {
 			return nil, r.errorf("empty place name")
 		}
-		m, ok := d.municipality(muni)
-		if !ok {
+		if !d.isMunicipality(muni) {
 			return nil, r.errorf("unknown municipality %q", muni)
 		}
-		p := Place{Name: name, Municipality: muni, Lat: m.Lat, Lon: m.Lon}
-		if r.f[2] != "" || r.f[3] != "" {
-			if p.Lat, p.Lon, err = r.coords(2); err != nil {
-				return nil, err
-			}
+		lat, lon, err := r.coords(2)
+		if err != nil {
+			return nil, err
 		}
-		out = append(out, p)
+		land, err := d.landmass(r, 4)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Place{Name: name, Municipality: muni, Lat: lat, Lon: lon, Landmass: land})
 	}
 	return out, nil
 }
@@ -217,19 +245,11 @@ func (d *db) loadPlaces(fsys fs.FS) ([]Place, error) {
 func (d *db) indexPlaces(extra []Place) error {
 	var all []Place
 	for _, m := range d.munis {
-		all = append(all, Place{Name: m.Name, Municipality: m.Name, Lat: m.Lat, Lon: m.Lon})
+		all = append(all, Place{Name: m.Name, Municipality: m.Name, Lat: m.Lat, Lon: m.Lon, Landmass: m.Landmass})
 	}
 	all = append(all, extra...)
-	var towns []Postcode
-	for _, pc := range d.postcodes {
-		towns = append(towns, pc)
-	}
-	for _, r := range d.ranges {
-		towns = append(towns, r.pc)
-	}
-	slices.SortFunc(towns, func(a, b Postcode) int { return cmp.Compare(a.Code, b.Code) })
-	for _, pc := range towns {
-		all = append(all, Place{Name: pc.Town, Municipality: pc.Municipality, Lat: pc.Lat, Lon: pc.Lon})
+	for _, pc := range d.towns {
+		all = append(all, pc.place())
 	}
 
 	for _, p := range all {
@@ -255,6 +275,15 @@ func (d *db) indexPlaces(extra []Place) error {
 		return cmp.Compare(danishSortKey(a.Name), danishSortKey(b.Name))
 	})
 	return nil
+}
+
+// landmass reads the landmass id at field i, which must be in landmasses.csv.
+func (d *db) landmass(r csvRow, i int) (string, error) {
+	id := r.f[i]
+	if _, ok := d.lands[id]; !ok {
+		return "", r.errorf("unknown landmass %q", id)
+	}
+	return id, nil
 }
 
 func (d *db) isMunicipality(name string) bool {
