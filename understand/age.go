@@ -310,7 +310,7 @@ func loneNumber(d *doc, i int) bool {
 	if d.words[i].kind != tokNum {
 		return false
 	}
-	startsClause := i == 0 || d.words[i].brk || (i == leadIn(d) && i > 0)
+	startsClause := i == 0 || d.words[i].brk || (i == leadIn(d) && i > 0) || afterCorrectionLead(d, i)
 	if !startsClause || d.norm(i-1) == "kl" || d.norm(i-1) == "klokken" {
 		return false
 	}
@@ -330,6 +330,28 @@ func loneNumber(d *doc, i int) bool {
 	// a clock time written alone ("16:30", "16.30") is not an age
 	if s := sepBetween(d, i, i+1); s == ":" || s == "." && d.words[i+1].kind == tokNum {
 		return false
+	}
+	return true
+}
+
+// correctionLeads open a corrected answer: "nej faktisk 17", "sorry, I
+// meant 17", "hov jeg mente 16".
+var correctionLeads = set("nej", "no", "nope", "nah", "næ", "faktisk", "actually", "vent", "wait", "hov",
+	"ups", "oops", "sorry", "undskyld", "jeg", "i", "mente", "meant", "altså", "så", "so", "well")
+
+// afterCorrectionLead reports a number that only correction words come
+// before in its clause.
+func afterCorrectionLead(d *doc, i int) bool {
+	if i == 0 {
+		return false
+	}
+	for k := i - 1; k >= 0; k-- {
+		if !correctionLeads[d.words[k].norm] {
+			return false
+		}
+		if d.words[k].brk {
+			break
+		}
 	}
 	return true
 }

@@ -5,8 +5,8 @@ import "strings"
 // intentOrder is the order intents are reported in.
 var intentOrder = []string{
 	"restart", "delete_data", "what_stored", "change_time", "change_place", "change_interests",
-	"change_group", "change_age", "back_to_volunteering", "help", "more", "dont_know",
-	"yes", "no", "greeting",
+	"change_group", "change_age", "back_to_volunteering", "ask_response_time", "help", "more",
+	"dont_know", "yes", "no", "greeting", "thanks", "rude", "off_topic", "unclear",
 }
 
 // greetingWords open a message without carrying content; anchored intents
@@ -140,19 +140,30 @@ var intentTerms = []termGroup{
 		"ikke sikker på om", "forfra på", "nogle flere", "flere venner", "flere af", "mere end",
 		"more than", "ved ikke om jeg er", "gerne ville", "lad os se", "hjælp til", "hjælpe",
 		"videre til", "videregiver", "hjælp med", "no one", "nobody", "no friends",
+		"next year|week|month|summer|time", "næste år|uge|måned|sommer|gang",
 	}},
 }
 
 var intentLex = newLexicon(intentTerms, 0)
 
-// findIntents returns the conversational intents in a fixed order.
-func findIntents(d *doc) []string {
+// findIntents returns the conversational intents in a fixed order. It
+// reads the rest of r, which must be filled in already: a correction's
+// "nej" ("nej faktisk hellere musik") is not an answer to the bot.
+func findIntents(d *doc, r *Result) []string {
 	seen := map[string]bool{}
 	for _, h := range intentLex.match(d) {
 		seen[h.id] = true
 	}
 	if onlyQuestionMarks(d.text) {
 		seen["help"] = true
+	}
+	listenIntents(d, r, seen)
+	if r.Correction {
+		delete(seen, "no")
+	}
+	// "jeg mente 2300" corrects the place, not the age
+	if seen["change_age"] && r.Postcode != "" && r.Age == 0 {
+		delete(seen, "change_age")
 	}
 	// a dismissive "nej" beats an "ok" in the same breath ("ok nej")
 	var out []string

@@ -297,6 +297,8 @@ var interestTerms = []termGroup{
 		"vi er (nogle |)unge", "jeg er (en |)ung", "som ung", "unge som mig", "unge frivillige",
 		"ældre end", "older than", "min|mit|mine|din|hans|hendes ældre", "lidt ældre",
 		"ældre søskende|bror|søster|elever|klasser", "exchange student*", "udvekslingsstudent*",
+		// one's own homework is not helping others with theirs
+		"mine|min lektier|lektie|opgave|opgaver", "my homework", "lave lektier", "laver lektier",
 	}},
 }
 
@@ -326,27 +328,46 @@ var interestExceptions = []string{
 var interestLex = newLexicon(interestTerms, 7, interestExceptions...)
 
 // findInterests returns the interest ids in taxonomy order and, for each,
-// the user's own words that showed it.
-func findInterests(d *doc) ([]string, map[string]string) {
+// the user's own words that showed it, and the ids the message rules out
+// ("ikke sport", "jeg hader fodbold", "hellere dyr end børn", "ikke noget
+// med blod"), also in taxonomy order. An id both wished and ruled out
+// ("sport, men ikke fodbold") is only wished.
+func findInterests(d *doc) (ids []string, words map[string]string, not []string) {
 	hits := compoundHeads(d, interestLex.match(d))
 	found := map[string][]string{}
+	ruled := map[string]bool{}
 	for _, h := range hits {
-		if negated(d, h.start) || disliked(d, h) {
+		if !plausibleInterestHit(d, h) {
 			continue
 		}
-		if !plausibleInterestHit(d, h) {
+		if negated(d, h.start) || disliked(d, h) || ruledOut(d, h) {
+			if !experienceNegated(d, h.start) {
+				ruled[h.id] = true
+			}
 			continue
 		}
 		found[h.id] = appendUnique(found[h.id], d.quote(h.start, h.end))
 	}
-	ids := make([]string, 0, len(found))
-	words := make(map[string]string, len(found))
+	for _, id := range aversions(d) {
+		ruled[id] = true
+	}
+	ids = make([]string, 0, len(found))
+	words = make(map[string]string, len(found))
 	for id, ws := range found {
 		ids = append(ids, id)
 		words[id] = strings.Join(ws, ", ")
 	}
-	sort.Slice(ids, func(i, j int) bool { return taxonomyIndex[ids[i]] < taxonomyIndex[ids[j]] })
-	return ids, words
+	for id := range ruled {
+		if _, ok := found[id]; !ok {
+			not = append(not, id)
+		}
+	}
+	byTaxonomy := func(list []string) {
+		sort.Slice(list, func(i, j int) bool { return taxonomyIndex[list[i]] < taxonomyIndex[list[j]] })
+	}
+	byTaxonomy(ids)
+	byTaxonomy(not)
+	return ids, words, not
 }
 
 // compoundHeads settles one-word compounds that two stems claim: a stem

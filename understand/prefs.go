@@ -64,7 +64,7 @@ var commitmentTerms = []termGroup{
 	{"season", []string{
 		"(i|om|til|in|during) sommerferien|sommeren|ferien|ferierne|efterårsferien|vinterferien|påskeferien|juleferien",
 		"sommerferie*", "efterårsferie*", "vinterferie*", "påskeferie*", "juleferie*", "ferierne",
-		"til sommer", "(in|during) the summer|holidays|holiday|summer holidays|summer break",
+		"til sommer", "(in|during) the (summer|holidays|holiday|summer holidays|summer break)",
 		"school holidays", "summer break|holiday|holidays|vacation",
 	}},
 	{blocked, []string{

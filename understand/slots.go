@@ -647,7 +647,7 @@ var vagueTimeTerms = []termGroup{
 		"denne|næste sommer|vinter", "(in|during|over|for) the summer|winter|spring|autumn|fall|holidays|holiday",
 		"summer holidays|holiday|break|vacation", "school holidays", "all summer", "the whole summer",
 		"om|i sommer|vinter|sommertiden", "summertime", "sommertid", "i ferier", "on holiday|holidays",
-		"i|fra|til|om|sidst|først i januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december",
+		"(i|fra|til|om|sidst i|først i|i starten af|i slutningen af) januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december",
 		"in|from|until|during january|february|march|april|may|june|july|august|september|october|november|december",
 	}},
 	{vagueSometimes, []string{
@@ -668,7 +668,7 @@ var vagueTimeTerms = []termGroup{
 	{vagueWhenFree, []string{
 		"når|hvis jeg har tid|fri|overskud", "når det passer", "når det passer mig|ind",
 		"når jeg kan$", "når jeg har mulighed", "når der er tid", "når tiden er til det",
-		"when|if i have time|the time", "when|if im free", "when|if i am free", "when i can$",
+		"(when|if) i have (time|the time)", "(when|if) (im|i am) free", "when i can$",
 		"whenever i (have time|can|am free|im free|feel like it)", "when it suits me", "when i get the time",
 		"hvornår det passer", "whenever it suits",
 	}},

@@ -68,7 +68,7 @@ type Result struct {
 func Parse(text string) Result {
 	d := tokenize(text)
 	r := Result{}
-	r.Interests, r.InterestWords = findInterests(&d)
+	r.Interests, r.InterestWords, r.NotInterests = findInterests(&d)
 	if len(r.InterestWords) == 0 {
 		r.InterestWords = nil
 	}
@@ -85,7 +85,9 @@ func Parse(text string) Result {
 	r.Crisis, r.CrisisKind = findCrisis(&d)
 	r.Online = wantsOnline(&d)
 	r.Lang = langOf(&d)
-	r.Intents = findIntents(&d)
+	r.VagueTime = findVagueTime(&d)
+	r.Correction = findCorrection(&d, &r)
+	r.Intents = findIntents(&d, &r)
 	return r
 }
 
