@@ -565,8 +565,9 @@ type StepTime struct {
 
 // FirstStepTime returns when a newcomer with profile p can take o's first
 // step: the next time of o.FirstStep.WayIn (weekly, monthly or dated) or,
-// when the way in lists no times (or none before Horizon), the next session
-// of o's own Schedule. It prefers times in p.Slots (any time when empty),
+// when the way in lists no times (or none before Horizon outside the slots
+// turned down), the next session of o's own Schedule: coming to a session is
+// the way in every organisation takes. It prefers times in p.Slots (any time when empty),
 // minus slots turned down as "wrong time" (Rejection.Slot), and otherwise
 // gives the next one at any other time with OtherTime set. Every time starts
 // after the notice (EarliestStart with WayIn.NoticeHours), within Horizon
