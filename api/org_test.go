@@ -204,8 +204,8 @@ func TestImportTakesLargerFilesThanOtherRoutes(t *testing.T) {
 	orgID, staff := newOrganisation(t, "Store Filer")
 	path := "/v1/orgs/" + orgID + "/opportunities/import?dry_run=true"
 	long := strings.Repeat("Lang beskrivelse. ", 100*1024/18)
-	file := "title;summary;description;interests;commitment;min_age;postcode;first_step_what;first_step_where;first_step_contact\n" +
-		"Stor;Stor fil;" + long + ";animals;one_off;15;8000;Kom;Her;Sara\n"
+	file := "title;summary;description;interests;commitment;dates;min_age;postcode;first_step_what;first_step_where;first_step_contact\n" +
+		"Stor;Stor fil;" + long + ";animals;one_off;2027-05-01 10:00-14:00;15;8000;Kom;Her;Sara\n"
 	if rep := decodeReport(t, staff.upload(path, "text/csv", []byte(file))); rep.Created != 1 {
 		t.Errorf("a 100 KB file: %+v", rep)
 	}

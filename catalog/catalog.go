@@ -227,6 +227,19 @@ var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 // børneattest is needed; a group size of at least one; a first step saying
 // what, where and whom to ask for; and either an online place or a postcode.
 //
+// The first step must offer at least one concrete time a newcomer can come:
+// its way in (first_step.way_in, of a known kind, with times that parse,
+// monthly weeks 1 to 4 or -1, at most [MaxNoticeHours] of notice), or,
+// without one, the schedule's own sessions; a flexible schedule therefore
+// needs a way in with times. The first step's text, in Danish and in
+// English (en.first_step_what, en.first_step_where), must not contradict
+// those times: a weekday ("tirsdag", "Saturday", "weekend"), part of the
+// day ("formiddag", "aften", "evening", also in compounds such as
+// "introaften"), clock time ("kl. 9.30") or date ("9. december") it names
+// must be when the way in is, and when it names days, every time of the
+// way in must be on one of them. A first step that asks the newcomer to
+// phone or text ("sms", "ring", "call Sara") must give a phone number.
+//
 // The error is nil or joins one [*FieldError] per problem, each naming the
 // opportunity's id and the field.
 func Validate(o match.Opportunity) error {
@@ -296,6 +309,10 @@ func Validate(o match.Opportunity) error {
 	}
 	if blank(o.FirstStep.Contact) {
 		bad("first_step.contact", "is empty; say whom to ask for")
+	}
+	validateFirstStep(o, bad)
+	if o.En != nil && *o.En == (match.Translation{}) {
+		bad("en", "is empty; leave it out when there is no English text")
 	}
 
 	if !o.Place.Online {

@@ -392,7 +392,7 @@ func valid() match.Opportunity {
 		GroupSize:  2,
 		PlacesLeft: &places,
 		FirstStep: match.FirstStep{
-			What:    "Mød op til introaften",
+			What:    "Mød op til en prøvetur med en af de rolige hunde",
 			Where:   "Indgangen ved Nørrebrogade 12, 2200 København N",
 			Contact: "Spørg efter Sara (frivilligkoordinator)",
 		},
@@ -403,9 +403,12 @@ func valid() match.Opportunity {
 func TestValidateAccepts(t *testing.T) {
 	cph := time.FixedZone("CET", 3600)
 	for name, change := range map[string]func(*match.Opportunity){
-		"weekly":   func(*match.Opportunity) {},
-		"online":   func(o *match.Opportunity) { o.Place = match.Place{Online: true} },
-		"flexible": func(o *match.Opportunity) { o.Schedule = match.Schedule{Kind: match.ScheduleFlexible} },
+		"weekly": func(*match.Opportunity) {},
+		"online": func(o *match.Opportunity) { o.Place = match.Place{Online: true} },
+		"flexible with a call slot": func(o *match.Opportunity) {
+			o.Schedule = match.Schedule{Kind: match.ScheduleFlexible}
+			o.FirstStep.WayIn = match.WayIn{Kind: match.WayInCall, Weekly: []match.WeeklySession{{Day: "tue", Start: "16:30", End: "17:00"}}}
+		},
 		"dated": func(o *match.Opportunity) {
 			o.Commitment = match.OneOff
 			o.Schedule = match.Schedule{Kind: match.ScheduleDated, Events: []match.Event{{

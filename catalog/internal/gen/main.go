@@ -10,6 +10,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"log"
@@ -24,6 +25,7 @@ import (
 	"time"
 	_ "time/tzdata" // the schedule uses Danish local time everywhere
 
+	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/geo"
 	"github.com/brobygger/brobygger/match"
 )
@@ -73,11 +75,17 @@ func generate() ([]organisation, []match.Opportunity, error) {
 	if err := checkArchetypes(all); err != nil {
 		return nil, nil, err
 	}
+	for key := range steps {
+		if !slices.ContainsFunc(all, func(a archetype) bool { return a.key == key }) {
+			return nil, nil, fmt.Errorf("first step for unknown archetype %s", key)
+		}
+	}
 	if err := checkPlaces(); err != nil {
 		return nil, nil, err
 	}
 	g := &generator{
 		rng:   rand.New(rand.NewPCG(20261205, 2027)),
+		wayIn: rand.New(rand.NewPCG(20261204, 10)),
 		all:   all,
 		usage: map[string]int{},
 	}
@@ -96,6 +104,15 @@ func generate() ([]organisation, []match.Opportunity, error) {
 		})
 		opps = append(opps, g.opportunities(i, id, o)...)
 	}
+	var problems []error
+	for _, o := range opps {
+		if err := catalog.Validate(o); err != nil {
+			problems = append(problems, err)
+		}
+	}
+	if err := errors.Join(problems...); err != nil {
+		return nil, nil, err
+	}
 	return orgOut, opps, nil
 }
 
@@ -113,7 +130,11 @@ func encode(v any) ([]byte, error) {
 }
 
 type generator struct {
-	rng   *rand.Rand
+	rng *rand.Rand
+	// wayIn draws the times of ways in. It is separate from rng so that
+	// the choice of archetypes, and so every opportunity's id, stays as it
+	// was before ways in existed.
+	wayIn *rand.Rand
 	all   []archetype
 	usage map[string]int
 }
@@ -218,6 +239,7 @@ func (g *generator) pick(options []string) string {
 
 func (g *generator) build(id, orgID string, o org, a archetype, addr address) match.Opportunity {
 	sched, when, from, to := g.schedule(a)
+	step := steps[a.key]
 
 	// The organisation's own contact meets newcomers for its core tasks, or
 	// when their role is a general one; otherwise the task's own role does.
@@ -225,25 +247,33 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 	if (a.interests[0] == o.themes[0] || slices.Contains(generalRoles, o.contactRole)) && g.rng.IntN(2) == 0 {
 		contact, role = strings.Fields(o.contactName)[0], o.contactRole
 	}
-	area := addr.hood.area
+	area, areaEn := addr.hood.area, addr.hood.area
 	if a.online {
-		area = "hele landet"
+		area, areaEn = "hele landet", "all over Denmark"
 	}
 	r := strings.NewReplacer("{when}", when, "{area}", area, "{in area}", inArea(area), "{org}", o.name,
 		"{contact}", contact, "{role}", role, "{addr}", addr.full())
+	inEn := "in " + areaEn
+	if a.online {
+		inEn = areaEn
+	}
+	en := strings.NewReplacer("{area}", areaEn, "{in area}", inEn, "{org}", o.name, "{contact}", contact, "{addr}", addr.full())
 
 	group := a.group[0]
 	if a.group[1] > a.group[0] {
 		group += g.rng.IntN(a.group[1] - a.group[0] + 1)
 	}
 
+	title := capitalise(r.Replace(g.pick(a.titles)))
+	summary := r.Replace(g.pick(a.summaries))
+	da, desc := g.description(a, group)
 	opp := match.Opportunity{
 		ID:               id,
 		OrganisationID:   orgID,
 		Organisation:     o.name,
-		Title:            capitalise(r.Replace(g.pick(a.titles))),
-		Summary:          r.Replace(g.pick(a.summaries)),
-		Description:      r.Replace(g.description(a, group)),
+		Title:            title,
+		Summary:          summary,
+		Description:      r.Replace(da),
 		Interests:        slices.Clone(a.interests),
 		Schedule:         sched,
 		Commitment:       a.commitment,
@@ -264,10 +294,26 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 	if n := g.placesLeft(a, group); n > 0 {
 		opp.PlacesLeft = &n
 	}
+	g.pick(a.firstWhat) // drawn as before, so later draws stay the same; steps says the first step now
+	spot := g.rng.IntN(len(a.spots))
+	where, whereEn := r.Replace(a.spots[spot]), ""
+	if a.online {
+		where, whereEn = "Online – du får et link til videosnakken", "Online – you will get a link to the video chat"
+	} else {
+		whereEn = en.Replace(step.spots[spot])
+	}
 	opp.FirstStep = match.FirstStep{
-		What:    r.Replace(g.pick(a.firstWhat)),
-		Where:   r.Replace(g.pick(a.spots)),
+		What:    step.da,
+		Where:   where,
 		Contact: r.Replace(g.pick(contactLines(a.online))),
+		WayIn:   g.wayInFor(a, step, sched),
+	}
+	opp.En = &match.Translation{
+		Title:          step.title,
+		Summary:        step.summary,
+		Description:    en.Replace(desc),
+		FirstStepWhat:  step.what,
+		FirstStepWhere: whereEn,
 	}
 	return opp
 }
@@ -276,13 +322,13 @@ func contactLines(online bool) []string {
 	if online {
 		return []string{
 			"Skriv til {contact} ({role}), som svarer inden for et par dage",
-			"{contact} ({role}) tager imod din besked og ringer dig op",
+			"{contact} ({role}) holder videosnakken med dig",
 			"Send en besked til {contact} ({role})",
 		}
 	}
 	return []string{
 		"Spørg efter {contact} ({role})",
-		"Spørg efter {contact} ({role}) – skriv gerne en sms først",
+		"Spørg efter {contact} ({role}) ved indgangen",
 		"{contact} ({role}) tager imod dig",
 	}
 }
@@ -346,13 +392,18 @@ var mentionsCompany = regexp.MustCompile(`(?i)\bven\b|venner|klasse|hold med`)
 
 const childCertSentence = "Fordi du er sammen med børn, indhenter vi en børneattest, før du starter – det kræver kun dit samtykke."
 
-func (g *generator) description(a archetype, group int) string {
-	var extras []string
+// description writes the Danish description and, with the same choices,
+// the English one.
+func (g *generator) description(a archetype, group int) (string, string) {
+	step := steps[a.key]
+	var extras, extrasEn []string
 	if a.childCert && !strings.Contains(strings.ToLower(a.note), "børneattest") {
 		extras = append(extras, childCertSentence)
+		extrasEn = append(extrasEn, childCertSentenceEn)
 	}
 	if a.note != "" {
 		extras = append(extras, a.note)
+		extrasEn = append(extrasEn, step.note)
 	}
 	rest := a.body[1:]
 	take := 1
@@ -365,29 +416,32 @@ func (g *generator) description(a archetype, group int) string {
 	for _, i := range idx {
 		parts = append(parts, rest[i])
 	}
+	partsEn := []string{step.body}
 	if len(extras) < 2 {
-		var pool []string
+		var pool, poolEn []string
 		switch {
 		case mentionsCompany.MatchString(strings.Join(parts, " ")):
-			pool = welcomeAlone
+			pool, poolEn = welcomeAlone, welcomeAloneEn
 		case a.online:
-			pool = welcomeOnline
+			pool, poolEn = welcomeOnline, welcomeOnlineEn
 		case group >= 5:
-			pool = slices.Concat(welcomeGroup, welcomeAlone[:3])
+			pool, poolEn = slices.Concat(welcomeGroup, welcomeAlone[:3]), slices.Concat(welcomeGroupEn, welcomeAloneEn[:3])
 		case group >= 2:
-			pool = slices.Concat(welcomeFriend, welcomeAlone)
+			pool, poolEn = slices.Concat(welcomeFriend, welcomeAlone), slices.Concat(welcomeFriendEn, welcomeAloneEn)
 		default:
-			pool = welcomeAlone
+			pool, poolEn = welcomeAlone, welcomeAloneEn
 		}
-		parts = append(parts, g.pick(pool))
+		i := g.rng.IntN(len(pool))
+		parts, partsEn = append(parts, pool[i]), append(partsEn, poolEn[i])
 	}
+	meet, meetEn := meetSentences, meetSentencesEn
 	if a.online {
-		parts = append(parts, g.pick(meetOnline))
-	} else {
-		parts = append(parts, g.pick(meetSentences))
+		meet, meetEn = meetOnline, meetOnlineEn
 	}
-	parts = append(parts, extras...)
-	return strings.Join(parts, " ")
+	i := g.rng.IntN(len(meet))
+	parts, partsEn = append(parts, meet[i]), append(partsEn, meetEn[i])
+	parts, partsEn = append(parts, extras...), append(partsEn, extrasEn...)
+	return strings.Join(parts, " "), strings.Join(partsEn, " ")
 }
 
 // schedule builds the schedule for a and returns it with the text for {when}
@@ -603,6 +657,17 @@ func checkArchetypes(all []archetype) error {
 			return fmt.Errorf("%s: short-term weekly tasks need a period", a.key)
 		}
 		seen[a.key] = true
+		st, ok := steps[a.key]
+		switch {
+		case !ok || st.da == "" || st.title == "" || st.summary == "" || st.body == "" || st.what == "":
+			return fmt.Errorf("%s: missing first step or English text", a.key)
+		case !a.online && len(st.spots) != len(a.spots):
+			return fmt.Errorf("%s: %d English spots for %d Danish ones", a.key, len(st.spots), len(a.spots))
+		case (a.note == "") != (st.note == ""):
+			return fmt.Errorf("%s: the note and its English text go together", a.key)
+		case st.infoDays > 0 && len(a.dates) == 0:
+			return fmt.Errorf("%s: an information meeting needs dated events", a.key)
+		}
 		for _, t := range a.titles {
 			if strings.Contains(t, "{when}") && len(a.weekly) == 0 && len(a.dates) == 0 {
 				return fmt.Errorf("%s: {when} in title of flexible task", a.key)
