@@ -83,8 +83,8 @@ var sampleFS embed.FS
 // organisation by id and name, and must have a unique id. The postcode of
 // every place that is not online is looked up with [geo.LookupPostcode]:
 // it fills in the municipality when the file leaves it out (and must agree
-// with it when the file states it) and fills in Lat and Lon when they are
-// zero. Each call parses the embedded files afresh, so the caller owns the
+// with it when the file states it), fills in Lat and Lon when they are
+// zero and the landmass (the island) when it is empty. Each call parses the embedded files afresh, so the caller owns the
 // returned slices. The error lists every problem found.
 func Sample() ([]Organisation, []match.Opportunity, error) {
 	var orgs []Organisation
@@ -170,8 +170,8 @@ func validateOrganisation(o Organisation) error {
 	return errors.Join(errs...)
 }
 
-// resolvePlace fills an offline place's municipality and coordinates from its
-// postcode.
+// resolvePlace fills an offline place's municipality, coordinates and
+// landmass from its postcode.
 func resolvePlace(o *match.Opportunity) error {
 	p := &o.Place
 	if p.Online {
@@ -189,6 +189,9 @@ func resolvePlace(o *match.Opportunity) error {
 	}
 	if p.Lat == 0 && p.Lon == 0 {
 		p.Lat, p.Lon = pc.Lat, pc.Lon
+	}
+	if p.Landmass == "" {
+		p.Landmass = pc.Landmass
 	}
 	return nil
 }

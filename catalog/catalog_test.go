@@ -178,6 +178,9 @@ func TestSamplePlaces(t *testing.T) {
 		if p.Lat == 0 || p.Lon == 0 {
 			t.Errorf("%s: coordinates were not filled in", o.ID)
 		}
+		if p.Landmass == "" || p.Landmass != pc.Landmass {
+			t.Errorf("%s: landmass %q, want %q from postcode %s", o.ID, p.Landmass, pc.Landmass, p.Postcode)
+		}
 		if !regexp.MustCompile(`^\p{Lu}[\p{L}\d .-]+ \d+$`).MatchString(p.Address) {
 			t.Errorf("%s: address %q should be a street and a number", o.ID, p.Address)
 		}

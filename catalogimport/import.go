@@ -224,6 +224,21 @@ func canonical(o match.Opportunity) []byte {
 		events[i] = match.Event{Start: t(e.Start), End: t(e.End)}
 	}
 	o.Schedule.Events = events
+	w := &o.FirstStep.WayIn
+	dates := make([]match.Event, len(w.Dates))
+	for i, e := range w.Dates {
+		dates[i] = match.Event{Start: t(e.Start), End: t(e.End)}
+	}
+	w.Dates = dates
+	if len(w.Weekly) == 0 {
+		w.Weekly = nil
+	}
+	if len(w.Monthly) == 0 {
+		w.Monthly = nil
+	}
+	if len(w.Dates) == 0 {
+		w.Dates = nil
+	}
 	if len(o.Schedule.Weekly) == 0 {
 		o.Schedule.Weekly = nil
 	}

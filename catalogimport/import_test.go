@@ -146,7 +146,9 @@ func TestImportJSON(t *testing.T) {
   "first_step": {"what": "Mød os til en kop kaffe", "where": "Nørrebrogade 10", "contact": "Spørg efter Lise"}},
  {"title": "Online lektier", "summary": "Hjælp over video.", "interests": ["homework_help"], "place": {"online": true},
   "commitment": "one_off", "min_age": 16, "published": false,
-  "first_step": {"what": "Book en samtale", "where": "Online", "contact": "Skriv til Jonas"}},
+  "first_step": {"what": "Book en samtale", "where": "Online", "contact": "Skriv til Jonas",
+   "way_in": {"kind": "call", "weekly": [{"day": "tue", "start": "16:30", "end": "17:00"}], "dates": [{"start": "2027-01-09T11:00:00+01:00", "end": "2027-01-09T11:30:00+01:00"}]}},
+  "en": {"title": "Online homework help", "first_step_what": "Book a short video chat"}},
  {"title": "Forkert", "summary": "x", "interests": ["elderly"], "colour": "blå"},
  {"title": "Lånt", "summary": "x", "interests": ["elderly"], "organisation_id": "` + other.ID + `"},
  {"title": 7}
@@ -170,6 +172,10 @@ func TestImportJSON(t *testing.T) {
 	online, err := s.Opportunity(ctx, "opp-"+strings.TrimPrefix(org.ID, "org-")+"-online-lektier")
 	if err != nil || online.Published || online.Schedule.Kind != match.ScheduleFlexible || online.GroupSize != 1 {
 		t.Fatalf("online opportunity = %+v, %v", online, err)
+	}
+	if w := online.FirstStep.WayIn; w.Kind != match.WayInCall || len(w.Weekly) != 1 || len(w.Dates) != 1 ||
+		!w.Dates[0].Start.Equal(time.Date(2027, 1, 9, 10, 0, 0, 0, time.UTC)) || online.En == nil || online.En.Title != "Online homework help" {
+		t.Errorf("the way in and English text did not come through JSON: %+v, %+v", online.FirstStep.WayIn, online.En)
 	}
 	drafts, _ = catalogimport.Read("json", strings.NewReader(file))
 	if again, _ := catalogimport.Import(ctx, s, who, drafts, false, t0.Add(time.Hour)); again.Unchanged != 2 {
@@ -201,13 +207,92 @@ func TestImportRefusesBrokenFilesAndOthersIDs(t *testing.T) {
 	if err := s.UpsertOpportunity(ctx, taken, t0); err != nil {
 		t.Fatal(err)
 	}
-	drafts, err := catalogimport.ReadCSV(strings.NewReader("id,title,summary,interests,commitment,min_age,online,first_step_what,first_step_where,first_step_contact\n" +
-		"x,Titel,Resume,sports,one_off,15,ja,Kom,Online,Spørg efter Bo\n"))
+	drafts, err := catalogimport.ReadCSV(strings.NewReader("id,title,summary,interests,commitment,min_age,online,first_step_what,first_step_where,first_step_contact,way_in\n" +
+		"x,Titel,Resume,sports,one_off,15,ja,Kom,Online,Spørg efter Bo,2027-05-01 10:00-10:30\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	rep, err := catalogimport.Import(ctx, s, catalogimport.Organisation{ID: a.ID, Name: "A"}, drafts, false, t0)
 	if err != nil || rep.Rejected != 1 || !strings.Contains(reasons(rep.Rows[0]), "another organisation") {
 		t.Fatalf("report = %+v, %v", rep, err)
+	}
+}
+
+// A spreadsheet with ways in (weekly, monthly and dated, Danish day and
+// week names) and English text; and the rows Validate turns away.
+const waysIn = `id;title;summary;interests;commitment;weekly;online;postcode;min_age;first_step_what;first_step_where;first_step_contact;way_in_kind;way_in;notice_hours;en_title;en_summary;en_first_step_what;en_first_step_where
+videohjaelp;Lektiehjælp over video;Hjælp over video.;homework_help;recurring;;ja;;15;Tag en kort videosnak med Jonas;Online;Jonas (koordinator);call;tirsdag 16:30-17:00|lør 11:00-11:30;24;Homework help over video;Help pupils over video.;Have a short video chat with Jonas;Online
+besoeg;Besøgsven;Besøg en ældre.;elderly;recurring;;;2200;18;Kom til intromødet;Nørrebrogade 10;Spørg efter Lise;;first tue 17:00-18:00|sidste lørdag 11:00-12:00|2027-01-14 17:00-18:00;;Visiting friend;;;
+hund;Hundeluftning;Gå med hunde.;animals;recurring;sat 10:00-12:00;;8000;15;Kom til en introaften;Internatet;Ring til Sara;;;;;;;
+fleksibel;Fleksibel;Når det passer dig.;elderly;recurring;;;8000;15;Kom forbi;Her;Spørg efter Ole;;;;;;;
+daarlig;Dårlig;x;elderly;recurring;;;8000;15;Kom;Her;Ole;meeting;fifth tue 17:00-18:00|tue 18:00-17:00;-5;;;;
+`
+
+func TestImportWaysInAndEnglish(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	t0 := time.Date(2026, 12, 4, 10, 0, 0, 0, time.UTC)
+	org, _ := s.CreateOrganisation(ctx, "Vejen Ind", t0)
+	who := catalogimport.Organisation{ID: org.ID, Name: org.Name}
+	prefix := "opp-" + strings.TrimPrefix(org.ID, "org-") + "-"
+	read := func() []catalogimport.Draft {
+		drafts, err := catalogimport.Read("csv", strings.NewReader(waysIn))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return drafts
+	}
+	rep, err := catalogimport.Import(ctx, s, who, read(), false, t0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Created != 2 || rep.Rejected != 3 {
+		t.Fatalf("report = %+v", rep)
+	}
+	for i, want := range [][]string{nil, nil,
+		{`first_step.what: says "introaften" but the way in is at 10:00`, `first_step.contact: says "ring" but the first step gives no phone number`},
+		{"first_step.way_in: a flexible schedule needs a dated way in"},
+		{`way_in_kind: "meeting" is not`, `way_in: "fifth tue 17:00-18:00" is not like`, "first_step.way_in.weekly[0].end: 17:00 is not after start 18:00",
+			"first_step.way_in.notice_hours: is -5"},
+	} {
+		for _, r := range want {
+			if !strings.Contains(reasons(rep.Rows[i]), r) {
+				t.Errorf("row %d: reasons %q lack %q", rep.Rows[i].Row, reasons(rep.Rows[i]), r)
+			}
+		}
+	}
+
+	video, err := s.Opportunity(ctx, prefix+"videohjaelp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := video.FirstStep.WayIn; w.Kind != match.WayInCall || w.NoticeHours != 24 || !slices.Equal(w.Weekly, []match.WeeklySession{
+		{Day: "tue", Start: "16:30", End: "17:00"}, {Day: "sat", Start: "11:00", End: "11:30"}}) {
+		t.Errorf("video way in = %+v", w)
+	}
+	if e := video.En; e == nil || *e != (match.Translation{Title: "Homework help over video", Summary: "Help pupils over video.",
+		FirstStepWhat: "Have a short video chat with Jonas", FirstStepWhere: "Online"}) {
+		t.Errorf("English = %+v", e)
+	}
+	visit, err := s.Opportunity(ctx, prefix+"besoeg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := visit.FirstStep.WayIn
+	if w.Kind != match.WayInIntro || !slices.Equal(w.Monthly, []match.MonthlySession{
+		{Week: 1, Day: "tue", Start: "17:00", End: "18:00"}, {Week: -1, Day: "sat", Start: "11:00", End: "12:00"}}) ||
+		len(w.Dates) != 1 || !w.Dates[0].Start.Equal(time.Date(2027, 1, 14, 16, 0, 0, 0, time.UTC)) {
+		t.Errorf("visit way in = %+v: without a kind, times are an intro meeting; dates are Danish time", w)
+	}
+	if visit.En == nil || visit.En.Title != "Visiting friend" || visit.En.Summary != "" {
+		t.Errorf("a row with only an English title = %+v", visit.En)
+	}
+	if visit.Place.Landmass != "sjaelland" {
+		t.Errorf("landmass of 2200 = %q, want sjaelland", visit.Place.Landmass)
+	}
+
+	again, err := catalogimport.Import(ctx, s, who, read(), false, t0.Add(time.Hour))
+	if err != nil || again.Unchanged != 2 {
+		t.Errorf("importing the same ways in again = %+v, %v; want both unchanged", again, err)
 	}
 }

@@ -81,6 +81,8 @@ var columns = []string{
 	"weekly", "dates", "min_age", "max_age", "group_size", "child_certificate", "places_left",
 	"online", "address", "postcode", "municipality", "active_from", "active_to",
 	"first_step_what", "first_step_where", "first_step_contact", "published", "organisation_id",
+	"way_in_kind", "way_in", "notice_hours",
+	"en_title", "en_summary", "en_description", "en_first_step_what", "en_first_step_where",
 }
 
 // requiredColumns must be in the header; every other column may be left out.
@@ -235,10 +237,85 @@ func draftFromCells(row int, cell func(string) string) Draft {
 	default:
 		o.Schedule.Kind = match.ScheduleFlexible
 	}
+	o.FirstStep.WayIn = wayIn(cell("way_in_kind"), list(cell("way_in")), o.Place.Online, bad)
+	if cell("notice_hours") != "" {
+		o.FirstStep.WayIn.NoticeHours = integer("notice_hours", 0)
+	}
+	en := match.Translation{Title: cell("en_title"), Summary: cell("en_summary"), Description: cell("en_description"),
+		FirstStepWhat: cell("en_first_step_what"), FirstStepWhere: cell("en_first_step_where")}
+	if en != (match.Translation{}) {
+		o.En = &en
+	}
 	if err := resolvePlace(&o.Place); err != nil {
 		bad("%v", err)
 	}
 	return d
+}
+
+// wayInKinds maps the ways a way in's kind is written to match's kinds.
+var wayInKinds = map[string]string{
+	"session": match.WayInSession, "sessions": match.WayInSession, "gang": match.WayInSession, "mødegang": match.WayInSession,
+	"intro": match.WayInIntro, "intromøde": match.WayInIntro, "infomøde": match.WayInIntro, "informationsmøde": match.WayInIntro,
+	"open_hours": match.WayInOpenHours, "open hours": match.WayInOpenHours, "åbent": match.WayInOpenHours, "åbningstid": match.WayInOpenHours,
+	"call": match.WayInCall, "video": match.WayInCall, "opkald": match.WayInCall, "videosnak": match.WayInCall,
+}
+
+// ordinals maps "first" … "last" (and Danish, and numbers) to a
+// MonthlySession's week.
+var ordinals = map[string]int{
+	"first": 1, "second": 2, "third": 3, "fourth": 4, "last": -1,
+	"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "1": 1, "2": 2, "3": 3, "4": 4, "-1": -1,
+	"første": 1, "anden": 2, "andre": 2, "tredje": 3, "fjerde": 4, "sidste": -1,
+	"1.": 1, "2.": 2, "3.": 3, "4.": 4,
+}
+
+// wayIn reads the way_in_kind and way_in cells: times like
+// "tue 17:00-18:00" (every week), "first tue 17:00-18:00" (every month)
+// or "2026-05-01 10:00-11:00" (once). Without a kind, times are a call
+// slot for an online task and an intro meeting otherwise.
+func wayIn(kind string, times []string, online bool, bad func(string, ...any)) match.WayIn {
+	var w match.WayIn
+	if kind != "" {
+		k, ok := wayInKinds[strings.ToLower(kind)]
+		if !ok {
+			bad("way_in_kind: %q is not session, intro, open_hours or call", kind)
+		}
+		w.Kind = k
+	}
+	for _, t := range times {
+		fields := strings.Fields(t)
+		switch {
+		case len(fields) == 3:
+			week, ok := ordinals[strings.ToLower(fields[0])]
+			s, err := weeklySession(fields[1] + " " + fields[2])
+			if !ok || err != nil {
+				bad("way_in: %q is not like \"first tue 17:00-18:00\" or \"last thu 19:00-20:00\"", t)
+				continue
+			}
+			w.Monthly = append(w.Monthly, match.MonthlySession{Week: week, Day: s.Day, Start: s.Start, End: s.End})
+		case len(fields) == 2 && strings.Count(fields[0], "-") == 2:
+			e, err := event(t)
+			if err != nil {
+				bad("way_in: %v", err)
+				continue
+			}
+			w.Dates = append(w.Dates, e)
+		default:
+			s, err := weeklySession(t)
+			if err != nil {
+				bad("way_in: %q is not like \"tue 17:00-18:00\", \"first tue 17:00-18:00\" or \"2026-05-01 10:00-11:00\"", t)
+				continue
+			}
+			w.Weekly = append(w.Weekly, s)
+		}
+	}
+	if w.Kind == "" && len(times) > 0 {
+		w.Kind = match.WayInIntro
+		if online {
+			w.Kind = match.WayInCall
+		}
+	}
+	return w
 }
 
 // list splits a cell holding several values.
@@ -314,8 +391,9 @@ func date(s string, endOfDay bool) (time.Time, error) {
 	return t.UTC(), nil
 }
 
-// resolvePlace fills an offline place's municipality and coordinates from
-// its postcode, and checks a municipality the row gives against it.
+// resolvePlace fills an offline place's municipality, coordinates and
+// landmass from its postcode, and checks a municipality the row gives
+// against it.
 func resolvePlace(p *match.Place) error {
 	if p.Online || p.Postcode == "" {
 		return nil // catalog.Validate says what is missing
@@ -338,6 +416,7 @@ func resolvePlace(p *match.Place) error {
 	if p.Lat == 0 && p.Lon == 0 {
 		p.Lat, p.Lon = pc.Lat, pc.Lon
 	}
+	p.Landmass = pc.Landmass
 	return nil
 }
 
