@@ -79,11 +79,13 @@ func looseKey(folded string) string {
 // evidence that someone named a place.
 var commonWords = func() map[string]bool {
 	words := []string{
-		"Als", "Ansager", "Balle", "Beder", "Brande", "Bække", "Flemming",
-		"Fur", "Gesten", "Give", "Gram", "Hals", "Hampen", "Hemmet", "Henne",
-		"Holmen", "Humble", "Indre By", "Knebel", "Lemming", "Løsning",
-		"Mors", "Mørke", "Nordvest", "Ringe", "Rude", "Ry", "Stege", "Tarm",
-		"Them", "Thy", "Tim", "Tune", "Vejen", "Vig", "Vrå", "Ørsted",
+		"Als", "Ans", "Ansager", "Balle", "Ballen", "Beder", "Brande", "Byrum",
+		"Bække", "Elling", "Flemming", "Fur", "Gesten", "Give", "Gram", "Hals",
+		"Hampen", "Hee", "Hemmet", "Henne", "Holmen", "Humble", "Indre By",
+		"Kloster", "Knebel", "Kås", "Lemming", "Lind", "Løsning", "Mors",
+		"Mørke", "Nordvest", "Nyord", "Ringe", "Rude", "Ry", "Stege", "Stige",
+		"Stilling", "Tarm", "Them", "Thy", "Tim", "Tune", "Vejen", "Vig", "Vrå",
+		"Ørsted",
 	}
 	m := make(map[string]bool, len(words))
 	for _, w := range words {

@@ -389,7 +389,7 @@ func TestFold(t *testing.T) {
 }
 
 func TestIsCommonWord(t *testing.T) {
-	for _, w := range []string{"Give", "them", "Ry", "Vejen", "vrå"} {
+	for _, w := range []string{"Give", "them", "Ry", "Vejen", "vrå", "stilling", "Byrum", "kloster"} {
 		if !IsCommonWord(w) {
 			t.Errorf("IsCommonWord(%q) = false, want true", w)
 		}
