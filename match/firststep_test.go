@@ -231,18 +231,29 @@ func TestRankPrefersAFirstStepInTheirTime(t *testing.T) {
 }
 
 func TestFestivalLaterWithAnIntroSoon(t *testing.T) {
-	// A summer festival is a fine suggestion in December when its intro
-	// meeting is in January; without one, it is too far off to be a first step.
+	// A summer festival is a fine suggestion in December: with its intro
+	// meeting in January as the first step, or else the festival itself,
+	// ranked after festivals with a step soon.
 	festival := events(Event{Start: cph(2027, 6, 26, 10, 0), End: cph(2027, 6, 26, 22, 0)})
 	intro := wayIn(WayIn{Kind: WayInIntro, Dates: []Event{{Start: cph(2027, 1, 12, 17, 0), End: cph(2027, 1, 12, 18, 30)}}})
 	friday := cph(2026, 12, 4, 11, 0)
-	p := profile()
+	opps := []*Opportunity{opp("without", at(1), festival), opp("with-intro", at(8), festival, intro)}
 
-	got := Rank(p, []*Opportunity{opp("with-intro", festival, intro)}, friday, 1)
-	if len(got) != 1 || !got[0].FirstStep.Start.Equal(cph(2027, 1, 12, 17, 0)) || !got[0].Next.Start.Equal(cph(2027, 6, 26, 10, 0)) {
-		t.Errorf("with an intro: got %+v", got)
+	got := Rank(profile(), opps, friday, 2)
+	if len(got) != 2 {
+		t.Fatalf("got %v, want both", ids(got))
 	}
-	if got := Rank(p, []*Opportunity{opp("without", festival)}, friday, 1); len(got) != 0 {
-		t.Errorf("without an intro: got %v, want nothing", ids(got))
+	if s := got[0]; s.Opportunity.ID != "with-intro" || !s.FirstStep.Start.Equal(cph(2027, 1, 12, 17, 0)) ||
+		!s.Next.Start.Equal(cph(2027, 6, 26, 10, 0)) {
+		t.Errorf("first: got %s with first step %v and session %v, want with-intro, 12 January, 26 June",
+			s.Opportunity.ID, s.FirstStep.Start, s.Next.Start)
+	}
+	if s := got[1]; !s.FirstStep.Start.Equal(cph(2027, 6, 26, 10, 0)) {
+		t.Errorf("without an intro: first step %v, want the festival itself", s.FirstStep.Start)
+	}
+	// A way in soon at another time still beats one in their time in half a year.
+	p := profile(func(p *Profile) { p.Slots = []string{"sat_morning"} })
+	if st, ok := FirstStepTime(opps[1], p, friday); !ok || !st.OtherTime || !st.Start.Equal(cph(2027, 1, 12, 17, 0)) {
+		t.Errorf("with-intro for Saturday mornings: got %+v", st)
 	}
 }

@@ -50,8 +50,8 @@ const (
 	flexibleTimeFit = 0.75
 	unknownTimeFit  = 0.5 // profile without slots: no task fits better
 
-	wStepInTime = 1.5 // the first step has a date in the person's time
-	wStepDated  = 0.5 // the first step has a date, at another time
+	wStepSoon   = 2.0 // the first step has a date within Horizon
+	wStepInTime = 1.5 // the first step is in the person's time
 
 	wGroup           = 1.0 // task suits coming alone / with a friend / as a group
 	wCommitmentMatch = 1.5 // task asks for exactly the commitment they want
@@ -152,11 +152,9 @@ func Rank(p Profile, opps []*Opportunity, now time.Time, limit int) []Suggestion
 
 // query is a Profile resolved against one Index at one moment.
 type query struct {
-	now time.Time
-	win window // sessions that can be a first step: after the notice, within Horizon
-	// winLong is for the sessions of an opportunity with a way in of its
-	// own: they only need to exist, not to be soon.
-	winLong window
+	now     time.Time
+	win     window // after the default notice, within Horizon: for a first step soon
+	winLong window // after the default notice, within activityHorizon
 
 	age      int
 	ageKnown bool
@@ -409,19 +407,16 @@ func (q *query) travel(e *entry) (float64, bool) {
 	return q.distance(e) * bridgeDetour, true
 }
 
-// sessionWindow is where e's own sessions are looked for: soon enough to be
-// the first step, or within activityHorizon when e has a way in of its own.
+// sessionWindow is where e's own sessions are looked for: within a year,
+// after the notice.
 func (q *query) sessionWindow(e *entry) window {
-	switch {
-	case e.way != nil:
-		return q.winLong.until(e.activeTo)
-	case e.notice > 0:
-		return noticeWindow(q.now, e.notice, Horizon).until(e.activeTo)
+	if e.notice > 0 {
+		return noticeWindow(q.now, e.notice, activityHorizon).until(e.activeTo)
 	}
-	return q.win.until(e.activeTo)
+	return q.winLong.until(e.activeTo)
 }
 
-// stepWindow is where e's way-in times are looked for.
+// stepWindow is where e's first step is looked for first: within Horizon.
 func (q *query) stepWindow(e *entry) window {
 	if e.notice > 0 {
 		return noticeWindow(q.now, e.notice, Horizon).until(e.activeTo)
@@ -481,7 +476,7 @@ func (q *query) eval(e *entry) (c cand, ok bool) {
 	default:
 		return c, false // neither what they like nor when they can
 	}
-	score += t + q.stepFit(e, fits)
+	score += t + q.stepFit(e)
 
 	if matches > 0 {
 		score += wInterestShare * float64(matches) / float64(len(e.interests))
@@ -594,28 +589,23 @@ func (q *query) timeFit(e *entry) (score float64, fits, ok bool) {
 	return wTime * float64(fit) / float64(total), true, true
 }
 
-// stepFit favours a first step with a date, most of all one in the
-// person's time. It mirrors firstStep cheaply; fits is timeFit's answer.
-func (q *query) stepFit(e *entry, fits bool) float64 {
-	src := e.way
-	if src == nil {
-		if !e.sched.flexible {
-			// The first step is a session, judged by timeFit in the same window.
-			if fits {
-				return wStepInTime
-			}
-			return wStepDated
+// stepFit favours a first step with a date soon, and one in the person's
+// time. It mirrors firstStep cheaply.
+func (q *query) stepFit(e *entry) float64 {
+	for i, w := range [2]window{q.stepWindow(e), q.sessionWindow(e)} {
+		bonus := 0.0
+		if i == 0 {
+			bonus = wStepSoon
 		}
-		src = &e.sched // a flexible task's optional events
-	}
-	w := q.stepWindow(e)
-	switch {
-	case src.hasIn(q.pref, q.child, w):
-		return wStepInTime
-	case src.hasIn(q.other, q.child, w):
-		return wStepDated
-	case src != &e.sched && e.sched.hasIn(q.other, q.child, w):
-		return wStepDated // no way in this side of Horizon: a session instead
+		for _, src := range [2]*schedule{e.way, &e.sched} {
+			switch {
+			case src == nil:
+			case src.hasIn(q.pref, q.child, w):
+				return bonus + wStepInTime
+			case src.hasIn(q.other, q.child, w):
+				return bonus
+			}
+		}
 	}
 	return 0
 }

@@ -24,13 +24,16 @@ const MinNotice = 24 * time.Hour
 // tomorrow is too short notice under the default MinNotice.
 const NoticeCutoffHour = 18
 
-// Horizon is how far ahead sessions are looked for. Further out a first step
+// Horizon is how far ahead sessions are looked for by NextSession, and first
+// steps first of all. Further out a first step
 // stops feeling concrete, and weekly sessions repeat well within it.
 const Horizon = 60 * 24 * time.Hour
 
-// activityHorizon is how far ahead an opportunity's own sessions are looked
-// for when it has a way in of its own: a summer festival is a fine
-// suggestion in December when its intro meeting is in January.
+// activityHorizon is how far ahead an opportunity's sessions, and first
+// steps when none comes within Horizon, are looked for: a summer festival is
+// a fine suggestion in December, best with its intro meeting in January,
+// else with the festival itself as a dated first step. Ranking favours
+// first steps within Horizon.
 const activityHorizon = 366 * 24 * time.Hour
 
 // copenhagen is the zone of every wall-clock time in a schedule.
@@ -565,15 +568,16 @@ type StepTime struct {
 
 // FirstStepTime returns when a newcomer with profile p can take o's first
 // step: the next time of o.FirstStep.WayIn (weekly, monthly or dated) or,
-// when the way in lists no times (or none before Horizon outside the slots
-// turned down), the next session of o's own Schedule: coming to a session is
-// the way in every organisation takes. It prefers times in p.Slots (any time when empty),
-// minus slots turned down as "wrong time" (Rejection.Slot), and otherwise
-// gives the next one at any other time with OtherTime set. Every time starts
-// after the notice (EarliestStart with WayIn.NoticeHours), within Horizon
-// and by o.ActiveTo, and under-15s never get a late school night. It reports
-// false when there is no such time, e.g. a flexible opportunity without a
-// way in. Rank puts the same on Suggestion.FirstStep.
+// when the way in lists no times (or none outside the slots turned down),
+// the next session of o's own Schedule: coming to a session is the way in
+// every organisation takes. It prefers times in p.Slots (any time when
+// empty), minus slots turned down as "wrong time" (Rejection.Slot), and
+// otherwise gives the next one at any other time with OtherTime set. Every
+// time starts after the notice (EarliestStart with WayIn.NoticeHours) and by
+// o.ActiveTo, within Horizon when there is one, else within a year (a summer
+// festival's own date), and under-15s never get a late school night. It
+// reports false when there is no such time, e.g. a flexible opportunity
+// without a way in. Rank puts the same on Suggestion.FirstStep.
 func FirstStepTime(o *Opportunity, p Profile, now time.Time) (StepTime, bool) {
 	act := compileSchedule(o.Schedule)
 	way := compileWayIn(o.FirstStep.WayIn)
@@ -596,27 +600,29 @@ func FirstStepTime(o *Opportunity, p Profile, now time.Time) (StepTime, bool) {
 	return firstStep(&act, &way, prof&^avoid, anySlot&^avoid, age < childAge, now, o.FirstStep.WayIn.NoticeHours, o.ActiveTo)
 }
 
-// firstStep implements FirstStepTime over compiled schedules: the way in
-// (nil for none) if it has a time, else the opportunity's own sessions; inside pref if
-// possible, else inside other.
+// firstStep implements FirstStepTime over compiled schedules: soon before
+// far, then the way in (nil for none) before the opportunity's own
+// sessions, then inside pref before inside other.
 func firstStep(act, way *schedule, pref, other slotMask, child bool, now time.Time, notice int, activeTo time.Time) (StepTime, bool) {
-	w := noticeWindow(now, notice, Horizon).until(activeTo)
-	for _, src := range [2]*schedule{way, act} {
-		if src == nil || src.empty() {
-			continue
-		}
-		for i, m := range [2]slotMask{pref, other} {
-			if m == 0 || i == 1 && m == pref {
+	for _, horizon := range [2]time.Duration{Horizon, activityHorizon} {
+		w := noticeWindow(now, notice, horizon).until(activeTo)
+		for _, src := range [2]*schedule{way, act} {
+			if src == nil || src.empty() {
 				continue
 			}
-			s, ok := src.next(m, child, w)
-			if !ok {
-				continue
+			for i, m := range [2]slotMask{pref, other} {
+				if m == 0 || i == 1 && m == pref {
+					continue
+				}
+				s, ok := src.next(m, child, w)
+				if !ok {
+					continue
+				}
+				// Anything in the same slots between now and the notice's end
+				// was passed over only because of the notice.
+				_, sooner := src.next(m, child, spanWindow(now, w.earliest.Add(-time.Nanosecond)).until(activeTo))
+				return StepTime{Session: s, OtherTime: m != pref, NoticeDelayed: sooner}, true
 			}
-			// Anything in the same slots between now and the notice's end
-			// was passed over only because of the notice.
-			_, sooner := src.next(m, child, spanWindow(now, w.earliest.Add(-time.Nanosecond)).until(activeTo))
-			return StepTime{Session: s, OtherTime: m != pref, NoticeDelayed: sooner}, true
 		}
 	}
 	return StepTime{}, false
