@@ -28,10 +28,13 @@ var correctionTerms = []termGroup{
 		"rather not", "hellere ikke", "helst ikke", "i would rather not", "id rather not",
 		"(what|hvad) (i|jeg) mente", "mente det", "jeg mente det", "i meant it", "ment for",
 		"would rather die", "vil hellere dø",
+		// spelled right, and too close to "hellere" for typo tolerance
+		"heller", "heller ikke", "allerede",
 	}},
 }
 
-var correctionLex = newLexicon(correctionTerms, 0)
+// correctionLex tolerates one typo in long words ("aligevel", "helere").
+var correctionLex = newLexicon(correctionTerms, 7)
 
 // findCorrection reports a message that replaces an earlier answer and
 // names what replaces it.
@@ -82,7 +85,8 @@ var notForMeLex = newLexicon(notForMeTerms, 0)
 // ruledOut reports an interest the words around it rule out: fear or
 // allergy before it, "end"/"than" after a "hellere"/"rather", "i stedet
 // for" before it, "ikke mere" before it, or a verdict after it.
-func ruledOut(d *doc, h hit) bool {
+// verdicts are the notForMeLex hits of the whole message, found once.
+func ruledOut(d *doc, h hit, verdicts []hit) bool {
 	for k := h.start - 1; k >= 0 && k >= h.start-4; k-- {
 		if d.words[k+1].brk {
 			break
@@ -100,7 +104,7 @@ func ruledOut(d *doc, h hit) bool {
 			return false
 		}
 	}
-	for _, m := range notForMeLex.find(d) {
+	for _, m := range verdicts {
 		if m.start == h.end && withinClause(d, h.start, m.end) {
 			return true
 		}
@@ -135,10 +139,10 @@ var aversionLex = newLexicon(aversionTerms, 0)
 
 // aversions returns the interests ruled out by an aversion the message
 // states ("ikke noget med blod", "I can't stand blood", "bange for blod").
-func aversions(d *doc) []string {
+func aversions(d *doc, verdicts []hit) []string {
 	var out []string
 	for _, h := range aversionLex.match(d) {
-		if negated(d, h.start) || disliked(d, h) || ruledOut(d, h) {
+		if negated(d, h.start) || disliked(d, h) || ruledOut(d, h, verdicts) {
 			out = append(out, h.id)
 		}
 	}

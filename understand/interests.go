@@ -336,11 +336,12 @@ func findInterests(d *doc) (ids []string, words map[string]string, not []string)
 	hits := compoundHeads(d, interestLex.match(d))
 	found := map[string][]string{}
 	ruled := map[string]bool{}
+	verdicts := notForMeLex.find(d)
 	for _, h := range hits {
 		if !plausibleInterestHit(d, h) {
 			continue
 		}
-		if negated(d, h.start) || disliked(d, h) || ruledOut(d, h) {
+		if negated(d, h.start) || disliked(d, h) || ruledOut(d, h, verdicts) {
 			if !experienceNegated(d, h.start) {
 				ruled[h.id] = true
 			}
@@ -348,7 +349,7 @@ func findInterests(d *doc) (ids []string, words map[string]string, not []string)
 		}
 		found[h.id] = appendUnique(found[h.id], d.quote(h.start, h.end))
 	}
-	for _, id := range aversions(d) {
+	for _, id := range aversions(d, verdicts) {
 		ruled[id] = true
 	}
 	ids = make([]string, 0, len(found))

@@ -96,6 +96,8 @@ var (
 		"men", "but", "kun", "bare", "only", "just", "måske", "maybe", "perhaps", "mere",
 		"more", "snarere", "rather", "erfaring", "experience", "prøvet", "tried", "også",
 		"also", "elsker", "love", "gerne", "rigtig", "helst", "mind",
+		// a correction turns from the "nej" to the new wish: "nej hellere musik"
+		"hellere", "faktisk", "actually", "instead", "istedet", "vent", "wait",
 	)
 	// "ved ikke" / "not sure" voice doubt about oneself, not dislike
 	doubtWords = set("ved", "vet", "know", "kender", "aner", "sikker", "sure", "knows", "forstår")

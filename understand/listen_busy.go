@@ -7,7 +7,7 @@ package understand
 
 // busyWords, before a time in the same clause, make it a time they cannot
 // make: "dødtræt efter skole", "jeg arbejder om aftenen".
-var busyWords = set("dødtræt", "dødtræt", "træt", "trætte", "smadret", "udmattet", "udkørt", "drænet",
+var busyWords = spelledSet("dødtræt", "dødtræt", "træt", "trætte", "smadret", "udmattet", "udkørt", "drænet",
 	"travlt", "optaget", "arbejder", "busy", "tired", "exhausted", "knackered", "drained", "working",
 	"works", "worn")
 
@@ -112,4 +112,16 @@ func negationIdiom(d *doc, i int) bool {
 		}
 	}
 	return false
+}
+
+// spelledSet is set with every spelling a keyboard without æøå gives
+// ("dødtræt", "doedtraet", "dodtrat").
+func spelledSet(words ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range words {
+		for _, s := range spellings(w) {
+			m[s] = true
+		}
+	}
+	return m
 }

@@ -126,41 +126,57 @@ type timeItem struct {
 
 // findSlots turns the message's time expressions into weekly slots.
 func findSlots(d *doc) []string {
+	pos, neg := slotMasks(d)
+	if pos == ([7]uint8{}) && neg != ([7]uint8{}) {
+		pos = [7]uint8{allParts, allParts, allParts, allParts, allParts, allParts, allParts}
+	}
+	for i := range pos {
+		pos[i] &^= neg[i]
+	}
+	return slotCodes(pos)
+}
+
+// slotMasks returns, per day, the parts the message names as times the
+// user can make (pos) and rules out (neg).
+func slotMasks(d *doc) (pos, neg [7]uint8) {
 	items := timeItems(d)
-	if len(items) == 0 {
-		return []string{}
-	}
-	var pos, neg [7]uint8
-	add := func(target *[7]uint8, days, parts uint8) {
-		for i := 0; i < 7; i++ {
-			if days&(1<<i) != 0 {
-				target[i] |= parts
-			}
-		}
-	}
 	for _, g := range combine(d, items) {
 		target := &pos
 		if g.neg {
 			target = &neg
 		}
-		add(target, g.days, g.parts)
+		for i := 0; i < 7; i++ {
+			if g.days&(1<<i) != 0 {
+				target[i] |= g.parts
+			}
+		}
 	}
-	if pos == ([7]uint8{}) && neg != ([7]uint8{}) {
-		add(&pos, allDays, allParts)
-	}
-	var out []string
+	return pos, neg
+}
+
+// slotCodes spells a week mask as sorted slot codes; never nil.
+func slotCodes(mask [7]uint8) []string {
+	out := []string{}
 	for i := 0; i < 7; i++ {
 		for p := 0; p < 3; p++ {
-			bit := uint8(1) << p
-			if pos[i]&bit != 0 && neg[i]&bit == 0 {
+			if mask[i]&(1<<p) != 0 {
 				out = append(out, dayCodes[i]+"_"+partCodes[p])
 			}
 		}
 	}
-	if out == nil {
-		out = []string{}
-	}
 	return out
+}
+
+// ExcludedSlots returns the slots a message rules out ("ikke om
+// mandagen", "kan ikke om aftenen", "dødtræt efter skole", "weekends don't
+// work"), sorted like Result.Slots and never nil, and whether these are the
+// only times it names. When only is true, Parse reads the message as
+// "every time but these" (Result.Slots); a conversation that already knows
+// the user's times should take the excluded ones away from those instead.
+func ExcludedSlots(text string) (excluded []string, only bool) {
+	d := tokenize(text)
+	pos, neg := slotMasks(&d)
+	return slotCodes(neg), pos == ([7]uint8{}) && neg != ([7]uint8{})
 }
 
 // timeItems finds every day and part-of-day expression in word order.

@@ -43,21 +43,63 @@ type Result struct {
 	Concern bool `json:"concern,omitempty"`
 	// Correction is true when the message replaces an earlier answer
 	// rather than adding to it ("nej faktisk hellere musik", "ikke sport
-	// alligevel"): the interests, times or place it names replace the old.
+	// alligevel", "jeg mente lørdag", "no actually I'd rather do animals"):
+	// the interests, times, age, place or group it names replace the old
+	// ones instead of being added. It is only set when the message names
+	// something (any of the fields above, NotInterests or VagueTime), and
+	// then a leading "nej"/"no" is part of the correction, not an answer,
+	// so Intents holds no "no". "Og også dyr" is no correction.
 	Correction bool `json:"correction,omitempty"`
-	// NotInterests are taxonomy ids the message rules out ("ikke noget med
-	// blod", "ikke sport alligevel").
+	// NotInterests are taxonomy ids the message rules out, in taxonomy
+	// order: negated ("ikke børn", "hverken sport eller musik"), disliked
+	// ("jeg hader fodbold", "sport er ikke noget for mig", "kids aren't my
+	// thing"), compared away ("hellere dyr end børn", "dyr i stedet for
+	// sport"), feared ("bange for hunde", "allergisk over for katte") or
+	// an aversion ("ikke noget med blod" rules out health_firstaid). An id
+	// never appears in both Interests and NotInterests; "never worked with
+	// animals" is about experience and rules nothing out.
 	NotInterests []string `json:"not_interests,omitempty"`
-	// VagueTime names a time too vague to turn into slots ("season" for
-	// "om sommeren", "sometimes" for "nogle gange", "later" for "senere"),
-	// so the bot can ask a short follow-up instead of guessing.
+	// VagueTime names a time too vague to turn into slots, so the bot can
+	// ask a short follow-up instead of guessing:
+	//   "season"    a season, school holiday or month ("om sommeren", "i
+	//               sommerferien", "i juli", "in the summer")
+	//   "when_free" whenever it suits them ("når jeg har tid", "when I'm
+	//               free", "whenever I have time")
+	//   "sometimes" now and then, no rhythm ("nogle gange", "engang
+	//               imellem", "af og til", "sometimes")
+	//   "later"     not now, some time ahead ("senere", "efter eksamen",
+	//               "næste år", "later", "at some point")
+	// When several appear, the first in this order wins. Slots may be set
+	// too when weekly times were named beside it ("om aftenen nogle gange");
+	// then the follow-up is not needed. A season alone is no Commitment.
 	VagueTime string `json:"vague_time,omitempty"`
 	// Online is true when the user asks for remote volunteering.
 	Online bool `json:"online,omitempty"`
 	// Lang is "da" or "en" when the message is clearly one of them.
 	Lang string `json:"lang,omitempty"`
 	// Intents are conversational moves such as "restart", "yes" or
-	// "delete_data", in a fixed order.
+	// "delete_data", in a fixed order. Those for a conversation that
+	// listens:
+	//   "yes", "no"          also a leading 👍 👌 ✅ 🙏 (yes) or 👎 ❌ (no)
+	//   "thanks"             "tak", "tusind tak", "thx"; not the polite
+	//                        answers "ja tak" (yes) and "nej tak" (no);
+	//                        "ok tak" is both yes and thanks
+	//   "rude"               insults aimed at the bot ("du er dum", "fuck
+	//                        dig", "you're useless"); not "jeg er så dum"
+	//                        nor the exclamation "hold kæft hvor fedt"
+	//   "off_topic"          questions outside volunteering: sums ("hvad er
+	//                        2+2"), weather, the time, sports results,
+	//                        jokes, the bot's age or love life, "do my
+	//                        homework", small talk ("hvordan har du det")
+	//   "ask_response_time"  when the organisation will answer ("hvornår
+	//                        svarer de?", "hvor lang tid går der før de
+	//                        skriver", "when will they answer", "nobody has
+	//                        replied")
+	//   "unclear"            nothing readable: only emoji or punctuation
+	//                        ("...", "🤷", "😀"), laughter ("haha") or keys
+	//                        hit at random ("asdf"), and no other field or
+	//                        intent found; question marks alone ("?",
+	//                        "???") give "help" and "unclear"
 	Intents []string `json:"intents,omitempty"`
 	// InterestWords maps an interest id to the user's own words that
 	// showed it, as written, so suggestions can be explained in them.
