@@ -8,6 +8,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/geo"
 )
 
 // maxTextRunes bounds one chat message.
@@ -120,6 +121,15 @@ type sendMessageRequest struct {
 	ClientMessageID string  `json:"client_message_id"`
 	Text            *string `json:"text"`
 	Choice          *string `json:"choice"`
+	// Location is the device's position, sent after the young person
+	// tapped "Brug min placering". It is turned into the nearest postcode
+	// here and goes no further: coordinates are never stored or logged.
+	Location *locationJSON `json:"location"`
+}
+
+type locationJSON struct {
+	Lat *float64 `json:"lat"`
+	Lon *float64 `json:"lon"`
 }
 
 func (s *Server) sendMessage(c *fiber.Ctx) error {
@@ -132,9 +142,25 @@ func (s *Server) sendMessage(c *fiber.Ctx) error {
 		return badRequest("client_message_id is required (at most 100 characters); reuse it when you retry.")
 	}
 	var in bot.Input
+	given := 0
+	for _, set := range []bool{req.Text != nil, req.Choice != nil, req.Location != nil} {
+		if set {
+			given++
+		}
+	}
 	switch {
-	case req.Text != nil && req.Choice != nil:
-		return badRequest("Send either text or choice, not both.")
+	case given > 1:
+		return badRequest("Send one of text, choice or location, not several.")
+	case req.Location != nil:
+		l := req.Location
+		if l.Lat == nil || l.Lon == nil || *l.Lat < -90 || *l.Lat > 90 || *l.Lon < -180 || *l.Lon > 180 {
+			return badRequest("location needs lat and lon in degrees (WGS84).")
+		}
+		pc, ok := geo.Nearest(*l.Lat, *l.Lon)
+		if !ok {
+			return unprocessable("That location is not in Denmark. Type a Danish postcode or town instead.")
+		}
+		in.Choice = "location:" + pc.Code
 	case req.Text != nil:
 		in.Text = strings.TrimSpace(*req.Text)
 		if in.Text == "" {

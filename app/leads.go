@@ -109,7 +109,7 @@ func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store)
 		Now:      a.cfg.Now, Logger: a.log,
 	})
 	go w.Run(ctx, a.cfg.WorkerPoll)
-	go a.scoreResponsiveness(ctx, st)
+	go a.scoreResponsiveness(ctx, st, svc.Engine())
 	return ls
 }
 
@@ -117,8 +117,9 @@ func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store)
 const responsivenessEvery = 10 * time.Minute
 
 // scoreResponsiveness lets matching gently favour organisations that answer
-// young people, from each one's latest leads.
-func (a *App) scoreResponsiveness(ctx context.Context, st *store.Store) {
+// young people, from each one's latest leads, and tells the engine how fast
+// each answers, for "hvornår svarer de?".
+func (a *App) scoreResponsiveness(ctx context.Context, st *store.Store, engine *bot.Engine) {
 	t := time.NewTicker(responsivenessEvery)
 	defer t.Stop()
 	for {
@@ -129,10 +130,14 @@ func (a *App) scoreResponsiveness(ctx context.Context, st *store.Store) {
 				byOrg[l.OrganisationID] = append(byOrg[l.OrganisationID], l)
 			}
 			boost := make(map[string]float64, len(byOrg))
+			answers := make(map[string]bot.AnswerTimes, len(byOrg))
 			for org, ls := range byOrg {
-				boost[org] = leads.Responsiveness(ls).Boost()
+				score := leads.Responsiveness(ls)
+				boost[org] = score.Boost()
+				answers[org] = bot.AnswerTimes{Leads: score.Leads, Answered: score.Answered, Median: score.MedianFirstAnswer}
 			}
 			a.Catalog.SetResponsiveness(boost, leads.Responsiveness(nil).Boost())
+			engine.SetAnswerTimes(answers)
 		} else if ctx.Err() == nil {
 			a.log.Warn("scoring responsiveness failed", "err", err)
 		}

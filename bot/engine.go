@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unicode/utf8"
 
@@ -83,6 +84,9 @@ type Engine struct {
 	flow      *flows.Flow
 	catalog   Catalog
 	helplines []flows.Helpline
+	// answers is how organisations answer leads, replaced as a whole by
+	// SetAnswerTimes while turns read it.
+	answers atomic.Pointer[map[string]AnswerTimes]
 }
 
 // cardsPerTurn is how many suggestions the bot shows at a time.
@@ -91,7 +95,11 @@ const cardsPerTurn = 3
 // textNames and actionNames are every text the engine says by name; the flow
 // is validated against them at start-up.
 var (
-	textNames = []string{"greeting", "greeting_hint", "noted", "not_understood", "under_13", "under_13_again",
+	textNames = []string{"greeting", "greeting_privacy", "greeting_hint", "privacy",
+		"unclear_1", "unclear_2", "unclear_buttons", "rude_1", "rude_2", "off_topic_1", "off_topic_2", "thanks_reply",
+		"cards_nudge", "response_time_known", "response_time_unknown", "response_time_promise", "response_time_none",
+		"wait_hours", "wait_day", "wait_days", "vague_time", "vague_season", "vague_sometimes", "vague_later",
+		"vague_other", "not_interests_noted", "noted", "not_understood", "under_13", "under_13_again",
 		"suggestions_intro", "suggestions_more", "suggestions_relaxed", "relaxed_distance", "relaxed_time", "relaxed_group",
 		"suggestions_none", "want_confirm", "more_details", "reject_ask", "reject_thanks",
 		"unknown_opportunity", "stored_intro", "stored_nothing", "stored_outro", "restarted", "change_ack", "help",
@@ -111,7 +119,7 @@ var (
 		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown"}
 	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
-		"reason_not_my_thing", "back_to_volunteering", "concern_yes", "concern_no", "concern_talk", "erase_confirm", "erase_cancel",
+		"reason_not_my_thing", "back_to_volunteering", "widen_online", "widen_distance", "use_location", "location", "concern_yes", "concern_no", "concern_talk", "erase_confirm", "erase_cancel",
 		"lead_send", "lead_message", "lead_no", "join", "lead_reply"}
 )
 
@@ -235,7 +243,12 @@ func (e *Engine) Label(choice, lang string) string {
 	if _, r, ok := e.flow.Reply(choice); ok {
 		return r.Label.In(lang)
 	}
-	name, _, _ := strings.Cut(choice, ":")
+	name, arg, _ := strings.Cut(choice, ":")
+	if name == "location" {
+		if pc, ok := geo.LookupPostcode(arg); ok {
+			return "📍 " + pc.Code + " " + pc.Town
+		}
+	}
 	if _, ok := e.flow.Actions[name]; ok {
 		return e.flow.Action(name, lang)
 	}
@@ -254,6 +267,10 @@ func (e *Engine) ValidChoice(choice string) bool {
 	if name == "join" { // with or without the friend's code
 		return !hasArg || arg != ""
 	}
+	if name == "location" {
+		_, ok := geo.LookupPostcode(arg)
+		return ok
+	}
 	return hasArg == slices.Contains(cardActions, name) && (!hasArg || arg != "")
 }
 
@@ -262,11 +279,14 @@ var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_mess
 
 // turn is the work of one turn: the state it changes and the messages it says.
 type turn struct {
-	e      *Engine
-	st     *State
-	now    time.Time
-	msgs   []Message
-	noted  []string
+	e     *Engine
+	st    *State
+	now   time.Time
+	msgs  []Message
+	noted []string
+	// vague is a time the young person named too vaguely to use ("om
+	// sommeren"), asked about in the next question.
+	vague  string
 	forget bool
 	safe   *SafeguardingCase
 	erase  bool
@@ -302,12 +322,17 @@ func (t *turn) say(text string, replies ...QuickReply) *Message {
 	return &t.msgs[len(t.msgs)-1]
 }
 
+// greet says hello in three short bubbles, as a messenger would: who I am
+// and what I do, what I keep (the details are one tap away under "Hvad
+// gemmer du?"), and how to start.
 func (t *turn) greet() {
 	other := "lang_en"
 	if t.st.Lang == "en" {
 		other = "lang_da"
 	}
-	t.say(t.tr("greeting")+"\n\n"+t.tr("greeting_hint"), t.action("start"), t.action("stored"), t.action(other))
+	t.say(t.tr("greeting"))
+	t.say(t.tr("greeting_privacy"))
+	t.say(t.tr("greeting_hint"), t.action("start"), t.action("stored"), t.action(other))
 }
 
 // begin records consent to remembering answers the first time the young
@@ -355,6 +380,21 @@ func (t *turn) choice(id string) {
 		t.change("interests")
 	case "show_more":
 		t.suggest(true)
+	case "widen_online", "widen_distance":
+		t.widen(strings.TrimPrefix(name, "widen_"))
+	case "use_location":
+		// A client that can read the device's location sends it as
+		// "location:<postcode>"; one that cannot ends up here.
+		t.say(t.tr("location_unknown"))
+	case "location":
+		pc, ok := geo.LookupPostcode(arg)
+		if !ok {
+			t.say(t.tr("location_unknown"))
+			return
+		}
+		t.begin()
+		t.setPostcode(pc)
+		t.next()
 	case "erase_confirm":
 		t.erase = true
 		t.say(t.tr("erased"))
@@ -413,6 +453,8 @@ func (t *turn) text(text string, extra *understand.Result) {
 	}
 	intents := r.Intents
 	has := func(i string) bool { return slices.Contains(intents, i) }
+	unclear := t.st.Unclear
+	t.st.Unclear = 0
 	if t.supporting(r, has) {
 		return
 	}
@@ -442,6 +484,9 @@ func (t *turn) text(text string, extra *understand.Result) {
 		return
 	case has("delete_data"):
 		t.say(t.tr("erase_ask"), t.action("erase_confirm"), t.action("erase_cancel"))
+		return
+	case has("ask_response_time"):
+		t.responseTime()
 		return
 	case has("change_time"):
 		t.st.Profile.Forget("when")
@@ -488,6 +533,10 @@ func (t *turn) text(text string, extra *understand.Result) {
 	if t.stopIfUnder13() {
 		return
 	}
+	if r.VagueTime != "" && len(r.Slots) == 0 && !t.st.Profile.Known("when") {
+		t.vague = r.VagueTime
+		learned = true
+	}
 	if !t.st.Started {
 		if learned || has("yes") || has("greeting") {
 			t.begin()
@@ -511,8 +560,7 @@ func (t *turn) text(text string, extra *understand.Result) {
 	case allKnown && (has("yes") || has("greeting")):
 		t.suggest(false)
 	default:
-		t.say(t.tr("not_understood") + " " + t.tr("help"))
-		t.resume()
+		t.listen(has, unclear)
 	}
 }
 
@@ -535,8 +583,27 @@ func (t *turn) merge(r understand.Result) bool {
 		t.note(t.tr("fact_age", "age", strconv.Itoa(r.Age)))
 		learned = true
 	}
+	if len(r.NotInterests) > 0 {
+		// "ikke sport alligevel", "ikke noget med blod": out, and never
+		// suggested again in this conversation.
+		p.NotInterests = addUnique(p.NotInterests, r.NotInterests...)
+		p.Interests = slices.DeleteFunc(p.Interests, func(id string) bool { return slices.Contains(r.NotInterests, id) })
+		for _, id := range r.NotInterests {
+			delete(p.InterestWords, id)
+		}
+		if len(p.Interests) == 0 && len(r.Interests) == 0 && p.InterestsKnown {
+			p.InterestsKnown = false
+		}
+		t.note(t.tr("not_interests_noted", "interests", strings.ToLower(t.interestNames(r.NotInterests))))
+		learned = true
+	}
 	if len(r.Interests) > 0 {
+		if r.Correction {
+			// "nej faktisk hellere noget med musik" replaces, it does not add.
+			p.Interests, p.InterestWords = nil, nil
+		}
 		p.Interests = addUnique(p.Interests, r.Interests...)
+		p.NotInterests = slices.DeleteFunc(p.NotInterests, func(id string) bool { return slices.Contains(r.Interests, id) })
 		if p.InterestWords == nil {
 			p.InterestWords = map[string]string{}
 		}
@@ -578,15 +645,14 @@ func (t *turn) merge(r understand.Result) bool {
 func (t *turn) mergePlace(r understand.Result) bool {
 	p := &t.st.Profile
 	if pc, ok := geo.LookupPostcode(r.Postcode); ok && r.Postcode != "" {
-		p.Online = false
-		p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon = pc.Code, pc.Town, pc.Municipality, pc.Lat, pc.Lon
-		t.note(pc.Code + " " + pc.Town)
+		t.setPostcode(pc)
 		return true
 	}
 	if r.Municipality != "" {
 		if m, ok := geo.LookupMunicipality(r.Municipality); ok {
 			p.Online = false
-			p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon = "", m.Name, m.Name, m.Lat, m.Lon
+			t.st.Widened = false
+			p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon, p.Landmass = "", m.Name, m.Name, m.Lat, m.Lon, m.Landmass
 			t.note(m.Name)
 			return true
 		}
@@ -596,6 +662,16 @@ func (t *turn) mergePlace(r understand.Result) bool {
 		return true
 	}
 	return false
+}
+
+// setPostcode places the young person in a postal town, at the town's own
+// coordinates (9990 Skagen is not Frederikshavn).
+func (t *turn) setPostcode(pc geo.Postcode) {
+	p := &t.st.Profile
+	p.Online = false
+	t.st.Widened = false
+	p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon, p.Landmass = pc.Code, pc.Town, pc.Municipality, pc.Lat, pc.Lon, pc.Landmass
+	t.note(pc.Code + " " + pc.Town)
 }
 
 // apply sets a slot from a quick reply's value (validated by checkValue).
@@ -674,7 +750,11 @@ func (t *turn) next() {
 		t.suggest(false)
 		return
 	}
-	t.ask(q, q.Ask.In(t.st.Lang))
+	text := q.Ask.In(t.st.Lang)
+	if q.Slot == "when" && t.vague != "" {
+		text = t.tr("vague_time", "when", t.tr(vagueKey(t.vague)))
+	}
+	t.ask(q, text)
 }
 
 // resume picks the conversation up where it was after a side step.
@@ -704,7 +784,11 @@ func (t *turn) ask(q *flows.Question, text string) {
 		text = t.tr("noted", "facts", strings.Join(t.noted, " · ")) + "\n\n" + text
 		t.noted = nil
 	}
-	replies := make([]QuickReply, 0, len(q.Replies))
+	replies := make([]QuickReply, 0, len(q.Replies)+1)
+	if q.Slot == "place" {
+		// A young person who only taps can still say where they are.
+		replies = append(replies, t.action("use_location"))
+	}
 	for _, r := range q.Replies {
 		replies = append(replies, QuickReply{ID: r.ID, Label: r.Label.In(t.st.Lang)})
 	}

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"slices"
 	"time"
-
-	"github.com/brobygger/brobygger/match"
 )
 
 // Store is the storage the conversation service needs; package store implements it.
@@ -260,8 +258,7 @@ func (s *Service) FirstStep(ctx context.Context, userID, opportunityID string) (
 		st = c.State
 	}
 	t := s.engine.newTurn(&st, s.now())
-	next, _ := match.NextSession(o, st.Profile.Slots, t.now)
-	return StepInfo{FirstStep: t.firstStep(o, next), Title: o.Title}, nil
+	return StepInfo{FirstStep: t.firstStep(o, t.stepTime(o)), Title: t.textOf(o).Title}, nil
 }
 
 // Leads passes warm leads on to organisations.

@@ -40,6 +40,12 @@ type State struct {
 	// are not stored for staff yet.
 	PendingCases []SafeguardingCase `json:"pending_cases,omitempty"`
 	Seq          int                `json:"seq"`
+	// Widened is set when the young person asked to search further away
+	// than their usual reach.
+	Widened bool `json:"widened,omitempty"`
+	// Unclear counts the messages in a row the bot could not use, so that
+	// after two it offers the buttons that fit instead of asking again.
+	Unclear int `json:"unclear,omitempty"`
 	// ClientIDs are the latest client message ids, so a retry of a message
 	// whose replies were archived is still recognised.
 	ClientIDs []string `json:"client_ids,omitempty"`
@@ -94,17 +100,22 @@ type Profile struct {
 	Interests      []string          `json:"interests,omitempty"`
 	InterestWords  map[string]string `json:"interest_words,omitempty"`
 	InterestsKnown bool              `json:"interests_known,omitempty"`
-	Slots          []string          `json:"slots,omitempty"`
-	WhenKnown      bool              `json:"when_known,omitempty"`
-	Commitment     string            `json:"commitment,omitempty"`
-	CommitKnown    bool              `json:"commitment_known,omitempty"`
-	Postcode       string            `json:"postcode,omitempty"`
-	Town           string            `json:"town,omitempty"`
-	Municipality   string            `json:"municipality,omitempty"`
-	Lat            float64           `json:"lat,omitempty"`
-	Lon            float64           `json:"lon,omitempty"`
-	Online         bool              `json:"online,omitempty"`
-	Group          string            `json:"group,omitempty"`
+	// NotInterests are interests the young person ruled out ("ikke noget
+	// med blod"): never suggested.
+	NotInterests []string `json:"not_interests,omitempty"`
+	Slots        []string `json:"slots,omitempty"`
+	WhenKnown    bool     `json:"when_known,omitempty"`
+	Commitment   string   `json:"commitment,omitempty"`
+	CommitKnown  bool     `json:"commitment_known,omitempty"`
+	Postcode     string   `json:"postcode,omitempty"`
+	Town         string   `json:"town,omitempty"`
+	Municipality string   `json:"municipality,omitempty"`
+	Lat          float64  `json:"lat,omitempty"`
+	Lon          float64  `json:"lon,omitempty"`
+	// Landmass is the island the young person lives on (see geo).
+	Landmass string `json:"landmass,omitempty"`
+	Online   bool   `json:"online,omitempty"`
+	Group    string `json:"group,omitempty"`
 	// Nickname is what an organisation may call the young person; asked
 	// only when they want to send a lead.
 	Nickname string `json:"nickname,omitempty"`
@@ -135,13 +146,13 @@ func (p *Profile) Forget(slot string) {
 	case "age":
 		p.Age = 0
 	case "interests":
-		p.Interests, p.InterestWords, p.InterestsKnown = nil, nil, false
+		p.Interests, p.InterestWords, p.InterestsKnown, p.NotInterests = nil, nil, false, nil
 	case "when":
 		p.Slots, p.WhenKnown = nil, false
 	case "commitment":
 		p.Commitment, p.CommitKnown = "", false
 	case "place":
-		p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon, p.Online = "", "", "", 0, 0, false
+		p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon, p.Online, p.Landmass = "", "", "", 0, 0, false, ""
 	case "group":
 		p.Group = ""
 	}

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -19,16 +20,25 @@ import (
 func (st *State) matchProfile() match.Profile {
 	p := st.Profile
 	mp := match.Profile{
-		Age:         p.Age,
-		Interests:   p.Interests,
-		Slots:       p.Slots,
-		Commitment:  p.Commitment,
-		Group:       p.Group,
-		Online:      p.Online,
-		HasLocation: p.Municipality != "" && !p.Online,
-		Lat:         p.Lat,
-		Lon:         p.Lon,
-		Rejections:  st.Rejections,
+		Age:          p.Age,
+		Interests:    p.Interests,
+		NotInterests: p.NotInterests,
+		Slots:        p.Slots,
+		Commitment:   p.Commitment,
+		Group:        p.Group,
+		Online:       p.Online,
+		HasLocation:  p.Municipality != "" && !p.Online,
+		Lat:          p.Lat,
+		Lon:          p.Lon,
+		Landmass:     p.Landmass,
+		Bridged:      bridgedFrom(p.Landmass),
+		Rejections:   st.Rejections,
+	}
+	if mp.HasLocation {
+		mp.MaxDistanceKm = geo.ReachKm(p.Municipality)
+		if st.Widened {
+			mp.MaxDistanceKm *= widenFactor
+		}
 	}
 	for _, c := range st.Chosen {
 		mp.Exclude = append(mp.Exclude, c.OpportunityID)
@@ -36,7 +46,13 @@ func (st *State) matchProfile() match.Profile {
 	return mp
 }
 
+// widenFactor is how much further a wider search looks, when the young
+// person asked for it. It never crosses water without a bridge.
+const widenFactor = 2.0
+
 // suggest shows the next cards. With more, cards already shown are skipped.
+// When too little lies within reach it says so plainly and offers online
+// tasks, a wider search or another town: it never switches on its own.
 func (t *turn) suggest(more bool) {
 	t.st.Asking = ""
 	t.st.Pending = nil
@@ -45,20 +61,37 @@ func (t *turn) suggest(more bool) {
 		base.Exclude = append(base.Exclude, t.st.Seen...)
 	}
 	picked, relaxed := t.rank(base)
+	var head []string
+	if n := len(picked); n < cardsPerTurn && base.HasLocation {
+		km := formatKm(base.MaxDistanceKm, t.st.Lang)
+		if n == 0 {
+			head = append(head, t.tr("reach_none", "km", km, "place", t.st.Profile.placeName()))
+		} else {
+			head = append(head, t.tr("reach_few", "km", km, "place", t.st.Profile.placeName(), "count", strconv.Itoa(n)))
+		}
+	}
 	if len(picked) == 0 {
-		t.say(t.notedPrefix()+t.tr("suggestions_none"), t.action("change_time"), t.action("change_place"),
-			t.action("restart"))
+		replies := []QuickReply{t.action("change_time"), t.action("change_place"), t.action("restart")}
+		if base.HasLocation {
+			head = append(head, t.tr("reach_offer"))
+			replies = t.reachReplies()
+		} else {
+			head = append(head, t.tr("suggestions_none"))
+		}
+		t.say(t.notedPrefix()+strings.Join(head, " "), replies...)
 		return
 	}
 	intro := "suggestions_intro"
 	if more {
 		intro = "suggestions_more"
 	}
-	text := t.notedPrefix() + t.tr(intro, "count", strconv.Itoa(len(picked)))
-	if len(relaxed) > 0 {
-		text = t.notedPrefix() + t.tr("suggestions_relaxed", "what", strings.Join(relaxed, ", ")) + "\n\n" +
-			t.tr(intro, "count", strconv.Itoa(len(picked)))
+	if t.st.Widened && base.HasLocation {
+		head = append(head, t.tr("widened_distance", "km", formatKm(base.MaxDistanceKm, t.st.Lang)))
 	}
+	if len(relaxed) > 0 {
+		head = append(head, t.tr("suggestions_relaxed", "what", strings.Join(relaxed, ", ")))
+	}
+	head = append(head, t.tr(intro, "count", strconv.Itoa(len(picked))))
 	cards := make([]Card, 0, len(picked))
 	t.st.Shown = t.st.Shown[:0]
 	for _, s := range picked {
@@ -66,48 +99,57 @@ func (t *turn) suggest(more bool) {
 		t.st.Shown = append(t.st.Shown, s.Opportunity.ID)
 		t.st.Seen = addUnique(t.st.Seen, s.Opportunity.ID)
 	}
-	m := t.say(text, t.afterSuggestionReplies()...)
+	replies := t.afterSuggestionReplies()
+	if len(picked) < cardsPerTurn && base.HasLocation {
+		replies = append(t.reachReplies(), t.action("show_more"))
+	}
+	m := t.say(t.notedPrefix()+strings.Join(head, "\n\n"), replies...)
 	m.Cards = cards
 }
 
-// rank finds up to cardsPerTurn suggestions, searching wider (further away,
-// other times) when the strict search finds too few, and says what it widened.
+// reachReplies are the ways on when little lies within reach.
+func (t *turn) reachReplies() []QuickReply {
+	out := []QuickReply{t.action("widen_online")}
+	if !t.st.Widened {
+		out = append(out, t.action("widen_distance"))
+	}
+	return append(out, t.action("change_place"), t.action("change_time"))
+}
+
+// widen applies what the young person chose when little was within reach:
+// online tasks instead, or a search further away (never over water).
+func (t *turn) widen(how string) {
+	switch how {
+	case "online":
+		t.st.Profile.Forget("place")
+		t.st.Profile.Online = true
+		t.say(t.tr("online_instead"))
+	case "distance":
+		t.st.Widened = true
+	}
+	t.suggest(false)
+}
+
+// rank finds up to cardsPerTurn suggestions within reach. Interest comes
+// first and other times are marked on the cards (see match.Rank); only the
+// group size is relaxed here, and the bot says so. Distance is never
+// widened without the young person asking.
 func (t *turn) rank(p match.Profile) ([]match.Suggestion, []string) {
-	var picked []match.Suggestion
-	var relaxed []string
+	picked := t.e.catalog.Rank(p, t.now, cardsPerTurn)
+	if len(picked) >= cardsPerTurn || p.Group == "" {
+		return picked, nil
+	}
 	have := map[string]bool{}
-	add := func(ss []match.Suggestion) bool {
-		added := false
-		for _, s := range ss {
-			if len(picked) < cardsPerTurn && !have[s.Opportunity.ID] {
-				have[s.Opportunity.ID] = true
-				picked = append(picked, s)
-				added = true
-			}
-		}
-		return added
+	for _, s := range picked {
+		have[s.Opportunity.ID] = true
 	}
-	add(t.e.catalog.Rank(p, t.now, cardsPerTurn))
-	steps := []struct {
-		name  string
-		widen func(*match.Profile)
-	}{
-		{"relaxed_distance", func(p *match.Profile) {
-			// Someone who said a suggestion was too far must not get farther ones.
-			if !slices.ContainsFunc(p.Rejections, func(r match.Rejection) bool { return r.Reason == match.TooFar }) {
-				p.MaxDistanceKm = 60
-			}
-		}},
-		{"relaxed_time", func(p *match.Profile) { p.Slots = nil }},
-		{"relaxed_group", func(p *match.Profile) { p.Group, p.GroupSize = "", 0 }},
-	}
-	for _, step := range steps {
-		if len(picked) >= cardsPerTurn {
-			break
-		}
-		step.widen(&p)
-		if add(t.e.catalog.Rank(p, t.now, cardsPerTurn)) {
-			relaxed = append(relaxed, t.tr(step.name))
+	wide := p
+	wide.Group, wide.GroupSize = "", 0
+	var relaxed []string
+	for _, s := range t.e.catalog.Rank(wide, t.now, cardsPerTurn) {
+		if len(picked) < cardsPerTurn && !have[s.Opportunity.ID] {
+			picked = append(picked, s)
+			relaxed = []string{t.tr("relaxed_group")}
 		}
 	}
 	return picked, relaxed
@@ -126,17 +168,20 @@ func (t *turn) afterSuggestionReplies() []QuickReply {
 	return []QuickReply{t.action("show_more"), t.action("change_time"), t.action("change_place"), t.action("restart")}
 }
 
-// card turns a suggestion into what the young person sees.
+// card turns a suggestion into what the young person sees, in the
+// conversation's language: English text where the organisation wrote it,
+// otherwise the Danish marked as such, never a sentence half in each.
 func (t *turn) card(s match.Suggestion) Card {
 	o := s.Opportunity
+	text := t.textOf(o)
 	c := Card{
 		OpportunityID:  o.ID,
-		Title:          o.Title,
+		Title:          text.Title,
 		Organisation:   o.Organisation,
 		OrganisationID: o.OrganisationID,
-		Summary:        o.Summary,
+		Summary:        text.Summary,
 		Why:            t.why(s),
-		FirstStep:      t.firstStep(o, s.Next),
+		FirstStep:      t.firstStep(o, s.FirstStep),
 		Interests:      slices.Clone(o.Interests),
 		Actions: []QuickReply{
 			{ID: "want:" + o.ID, Label: t.e.flow.Action("want", t.st.Lang)},
@@ -148,6 +193,24 @@ func (t *turn) card(s match.Suggestion) Card {
 		d := math.Round(s.DistanceKm*10) / 10
 		c.DistanceKm = &d
 	}
+	if text.InDanish {
+		c.Notes = append(c.Notes, t.tr("note_in_danish"))
+	}
+	switch {
+	case s.OffInterest:
+		c.Notes = append(c.Notes, t.tr("note_off_interest"))
+	case s.OtherTime && !s.Next.IsZero():
+		c.Notes = append(c.Notes, t.tr("note_other_time", "when", t.describeSlots([]string{match.SlotOf(s.Next.Start)})))
+	case s.FirstStepOtherTime && !s.FirstStep.IsZero():
+		c.Notes = append(c.Notes, t.tr("note_step_other_time", "when", t.describeSlots([]string{match.SlotOf(s.FirstStep.Start)})))
+	}
+	if s.NoticeDelayed && !s.FirstStep.IsZero() {
+		c.Notes = append(c.Notes, t.tr("note_notice", "organisation", o.Organisation,
+			"notice", t.describeNotice(o.FirstStep.WayIn.NoticeHours), "date", formatWhen(s.FirstStep.Start, t.st.Lang)))
+	}
+	if s.CommitmentClash {
+		c.Notes = append(c.Notes, t.tr("note_regular"))
+	}
 	if o.ChildCertificate {
 		c.Notes = append(c.Notes, t.tr("note_certificate"))
 	}
@@ -155,6 +218,48 @@ func (t *turn) card(s match.Suggestion) Card {
 		c.Notes = append(c.Notes, t.tr("note_age", "age", strconv.Itoa(o.MinAge)))
 	}
 	return c
+}
+
+// describeNotice says an organisation's notice in words; 0 is the default.
+func (t *turn) describeNotice(hours int) string {
+	switch {
+	case hours <= 0 || hours == 24:
+		return t.tr("notice_day")
+	case hours%24 == 0:
+		return t.tr("notice_days", "n", strconv.Itoa(hours/24))
+	}
+	return t.tr("notice_hours", "n", strconv.Itoa(hours))
+}
+
+// opportunityText is an opportunity's text in the conversation's language.
+type opportunityText struct {
+	Title, Summary, Description, What, Where string
+	// InDanish is set in an English conversation when the organisation
+	// wrote only Danish.
+	InDanish bool
+}
+
+func (t *turn) textOf(o *match.Opportunity) opportunityText {
+	x := opportunityText{Title: o.Title, Summary: o.Summary, Description: o.Description, What: o.FirstStep.What, Where: o.FirstStep.Where}
+	if langKey(t.st.Lang) != "en" {
+		return x
+	}
+	en := o.En
+	if en == nil || en.Title == "" {
+		x.InDanish = true
+		return x
+	}
+	pick := func(tr, da string) string {
+		if tr != "" {
+			return tr
+		}
+		x.InDanish = true
+		return da
+	}
+	x.Title, x.Summary = en.Title, pick(en.Summary, o.Summary)
+	x.Description = pick(en.Description, o.Description)
+	x.What, x.Where = pick(en.FirstStepWhat, o.FirstStep.What), pick(en.FirstStepWhere, o.FirstStep.Where)
+	return x
 }
 
 // maxWhy bounds the explanation on a card to what fits on a phone.
@@ -179,7 +284,11 @@ func (t *turn) why(s match.Suggestion) []string {
 				line = t.tr("why_interest", "interest", strings.ToLower(t.interestName(r.Interest)))
 			}
 		case "near":
-			line = t.tr("why_near", "km", formatKm(r.DistanceKm, t.st.Lang), "place", p.placeName())
+			if r.DistanceKm < 1 {
+				line = t.tr("why_close", "place", p.placeName())
+			} else {
+				line = t.tr("why_near", "km", formatKm(r.DistanceKm, t.st.Lang), "place", p.placeName())
+			}
 		case "online":
 			line = t.tr("why_online")
 		case "time":
@@ -238,16 +347,33 @@ func capitalise(s string) string {
 	return strings.ToUpper(string(r[0])) + string(r[1:])
 }
 
-func (t *turn) firstStep(o *match.Opportunity, next match.Session) FirstStep {
-	fs := FirstStep{Place: o.FirstStep.Where, Contact: o.FirstStep.Contact}
-	if next.Start.IsZero() {
-		fs.Text = t.tr("step_flexible", "what", o.FirstStep.What)
+// firstStep is the card's first step: what, when, where and whom to ask
+// for, in the conversation's language.
+func (t *turn) firstStep(o *match.Opportunity, at match.Session) FirstStep {
+	text := t.textOf(o)
+	fs := FirstStep{Place: text.Where, Contact: o.FirstStep.Contact}
+	if at.Start.IsZero() {
+		fs.Text = t.tr("step_no_date", "what", text.What)
 		return fs
 	}
-	start, end := next.Start, next.End
+	start, end := at.Start, at.End
 	fs.StartsAt, fs.EndsAt = &start, &end
-	fs.Text = t.tr("step_dated", "what", o.FirstStep.What, "date", formatWhen(start, t.st.Lang))
+	date := formatWhen(start, t.st.Lang)
+	if text.InDanish && text.What == o.FirstStep.What {
+		fs.Text = t.tr("step_in_danish", "what", text.What, "date", date)
+	} else {
+		fs.Text = t.tr("step_dated", "what", text.What, "date", date)
+	}
 	return fs
+}
+
+// stepTime is when the young person can take an opportunity's first step.
+func (t *turn) stepTime(o *match.Opportunity) match.Session {
+	st, ok := match.FirstStepTime(o, t.st.matchProfile(), t.now)
+	if !ok {
+		return match.Session{}
+	}
+	return st.Session
 }
 
 // want records that the young person chose an opportunity and repeats the first step.
@@ -261,9 +387,8 @@ func (t *turn) want(id string) {
 	if !slices.ContainsFunc(t.st.Chosen, func(c Choice) bool { return c.OpportunityID == id }) {
 		t.st.Chosen = append(t.st.Chosen, Choice{OpportunityID: id, At: t.now})
 	}
-	next, _ := match.NextSession(o, t.st.Profile.Slots, t.now)
-	step := t.firstStep(o, next)
-	t.say(t.tr("want_confirm", "title", o.Title, "organisation", o.Organisation, "step", step.Text,
+	step := t.firstStep(o, t.stepTime(o))
+	t.say(t.tr("want_confirm", "title", t.textOf(o).Title, "organisation", o.Organisation, "step", step.Text,
 		"place", step.Place, "contact", step.Contact), t.action("show_more"), t.action("stored"), t.action("restart"))
 	t.offerLead(o)
 }
@@ -276,7 +401,7 @@ func (t *turn) more(id string) {
 		t.suggest(true)
 		return
 	}
-	text := t.tr("more_details", "description", o.Description, "when", t.describeSchedule(o), "place", t.placeOf(o),
+	text := t.tr("more_details", "description", t.textOf(o).Description, "when", t.describeSchedule(o), "place", t.placeOf(o),
 		"age", t.agesOf(o), "group", t.groupOf(o), "contact", o.FirstStep.Contact)
 	if o.ChildCertificate {
 		text += "\n\n" + t.tr("note_certificate")
@@ -401,8 +526,14 @@ func (t *turn) rejectReason(reason string) {
 	t.suggest(true)
 }
 
+// distanceTo is the trip to an opportunity as ranking measures it: over
+// land and bridges; -1 when no bridge reaches it.
 func distanceTo(p Profile, o *match.Opportunity) float64 {
-	return geo.DistanceKm(p.Lat, p.Lon, o.Place.Lat, o.Place.Lon)
+	km, ok := geo.TravelKm(p.Lat, p.Lon, p.Landmass, o.Place.Lat, o.Place.Lon, o.Place.Landmass)
+	if !ok {
+		return -1
+	}
+	return km
 }
 
 // reasonFromText reads why a suggestion was not a fit from free text.
@@ -419,6 +550,12 @@ func reasonFromText(r understand.Result) string {
 // stored tells the young person everything the bot keeps about them.
 func (t *turn) stored() {
 	p := t.st.Profile
+	if !t.st.Started {
+		// Before anything is kept, "Hvad gemmer du?" is the privacy notice
+		// in full: what would be kept, why, and the young person's rights.
+		t.say(t.tr("privacy"), t.action("start"))
+		return
+	}
 	if p.Empty() && len(t.st.Chosen) == 0 {
 		t.say(t.tr("stored_nothing") + "\n\n" + t.tr("stored_outro"))
 		t.resume()
@@ -598,4 +735,31 @@ func formatWhen(ts time.Time, lang string) string {
 		return fmt.Sprintf("%s %d %s at %s", dayNames["en"][wd], ts.Day(), monthNames["en"][ts.Month()-1], ts.Format("15:04"))
 	}
 	return fmt.Sprintf("%s d. %d. %s kl. %s", dayNames["da"][wd], ts.Day(), monthNames["da"][ts.Month()-1], ts.Format("15.04"))
+}
+
+// landmasses are every island geo knows a town on, gathered once.
+var landmasses = sync.OnceValue(func() []string {
+	var ids []string
+	for _, m := range geo.Municipalities() {
+		ids = addUnique(ids, m.Landmass)
+	}
+	for _, p := range geo.PlaceNames() {
+		ids = addUnique(ids, p.Landmass)
+	}
+	return ids
+})
+
+// bridgedFrom lists the other landmasses one can reach from id over land
+// and bridges, for ranking; nil when the landmass is unknown.
+func bridgedFrom(id string) []string {
+	if id == "" {
+		return nil
+	}
+	var out []string
+	for _, l := range landmasses() {
+		if l != id && geo.Bridged(id, l) {
+			out = append(out, l)
+		}
+	}
+	return out
 }
