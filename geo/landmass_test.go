@@ -406,6 +406,12 @@ func TestTravelKmDoesNotAllocate(t *testing.T) {
 	}
 }
 
+func BenchmarkNearest(b *testing.B) {
+	for b.Loop() {
+		Nearest(56.1572, 10.2107)
+	}
+}
+
 func BenchmarkTravelKm(b *testing.B) {
 	from, _ := LookupPostcode("4900")
 	to, _ := LookupPostcode("8000")
@@ -461,6 +467,11 @@ func TestNearest(t *testing.T) {
 		{"Christiansø (in 3760 Gudhjem)", 55.320, 15.187, "3760"},
 		{"Gedser", 54.577, 11.929, "4874"},
 		{"Padborg", 54.826, 9.362, "6330"},
+		{"Frøslev, by the border", 54.825, 9.335, "6330"},
+		{"Kruså", 54.845, 9.400, "6340"},
+		{"Højer", 54.960, 8.705, "6280"},
+		{"Havneby, Rømø", 55.085, 8.567, "6792"},
+		{"Dragør harbour", 55.593, 12.672, "2791"},
 		{"Helsingør, Kronborg", 56.039, 12.621, "3000"},
 		{"North Sea", 56.0, 7.5, ""},
 		{"North Sea off Thy", 56.9, 7.9, ""},
@@ -469,6 +480,8 @@ func TestNearest(t *testing.T) {
 		{"Malmö", 55.605, 13.000, ""},
 		{"Helsingborg", 56.045, 12.694, ""},
 		{"Flensburg", 54.782, 9.435, ""},
+		{"Harrislee", 54.797, 9.380, ""},
+		{"Süderlügum", 54.875, 8.910, ""},
 		{"Sylt, List", 55.018, 8.432, ""},
 		{"Fehmarn, Puttgarden", 54.500, 11.220, ""},
 		{"Berlin", 52.52, 13.40, ""},

@@ -38,7 +38,7 @@ type db struct {
 
 	postcodes map[string]Postcode // single four-digit codes
 	ranges    []postcodeRange     // central Copenhagen street ranges
-	towns     []Postcode          // every postcode row (a range by its first code), by code; for Nearest
+	towns     []Postcode          // every postcode row, a range by its first code, in code order
 
 	places       []Place          // longest name first
 	placeByKey   map[string]Place // folded name
