@@ -9,8 +9,8 @@ import (
 
 // Landmass is an island (or Jylland's peninsula) that Danish towns lie on.
 // Two places on different landmasses are near each other only if bridges
-// join them: Bornholm is 150 km from Copenhagen and yet out of reach for a
-// weekly activity, and Nakskov is 25 km from Langeland over water but
+// join them: Bornholm is 150 km from Copenhagen and out of reach for a
+// weekly activity, and Nakskov is 30 km from Rudkøbing over the water but
 // nearly 200 km by road.
 type Landmass struct {
 	// ID is the Danish name folded to the letters a-z, e.g. "sjaelland",
