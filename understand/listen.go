@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -94,7 +95,7 @@ func listenIntents(d *doc, r *Result, seen map[string]bool) {
 	for _, h := range listenLex.match(d) {
 		seen[h.id] = true
 	}
-	if offTopicSum(d) {
+	if _, ok := offTopicSum(d); ok {
 		seen["off_topic"] = true
 	}
 	switch leadingEmoji(d) {
@@ -112,8 +113,9 @@ func listenIntents(d *doc, r *Result, seen map[string]bool) {
 	}
 }
 
-// offTopicSum reports arithmetic: "hvad er 2+2", "5 gange 7", "what's 3*4".
-func offTopicSum(d *doc) bool {
+// offTopicSum finds arithmetic ("hvad er 2+2", "5 gange 7", "what's
+// 3*4") and returns the word it starts at.
+func offTopicSum(d *doc) (int, bool) {
 	for i := 0; i+1 < len(d.words); i++ {
 		if d.words[i].kind != tokNum {
 			continue
@@ -121,17 +123,57 @@ func offTopicSum(d *doc) bool {
 		if d.words[i+1].kind == tokNum {
 			switch sepBetween(d, i, i+1) {
 			case "+", "*", "x", "×", "=":
-				return true
+				return i, true
 			}
 		}
 		if i+2 < len(d.words) && d.words[i+2].kind == tokNum {
 			switch d.words[i+1].norm {
 			case "plus", "minus", "gange", "times", "divideret", "divided", "x":
-				return !notAgeNext[d.norm(i+3)]
+				if !notAgeNext[d.norm(i+3)] {
+					return i, true
+				}
 			}
 		}
 	}
-	return false
+	return 0, false
+}
+
+// dropOffTopicFacts reads the facts of a message again without its
+// off-topic clauses: "hvem vinder VM i fodbold" wishes for no sport, and
+// "hvordan er vejret i Aarhus" says nothing of where the user lives, but
+// "hvad er 2+2, jeg er 16" still gives the age. Crisis, language and
+// intents stay as read from the whole message.
+func dropOffTopicFacts(d *doc, r *Result) {
+	if !slices.Contains(r.Intents, "off_topic") {
+		return
+	}
+	var starts []int
+	for _, h := range listenLex.match(d) {
+		if h.id == "off_topic" {
+			starts = append(starts, h.start)
+		}
+	}
+	if i, ok := offTopicSum(d); ok {
+		starts = append(starts, i)
+	}
+	masked := []byte(d.text)
+	for _, i := range starts {
+		from, to := i, i+1
+		for from > 0 && !d.words[from].brk {
+			from--
+		}
+		for to < len(d.words) && !d.words[to].brk {
+			to++
+		}
+		for k := d.words[from].start; k < d.words[to-1].end; k++ {
+			masked[k] = ' '
+		}
+	}
+	rest := Parse(string(masked))
+	r.Interests, r.InterestWords, r.NotInterests = rest.Interests, rest.InterestWords, rest.NotInterests
+	r.Slots, r.Commitment, r.Group, r.Age = rest.Slots, rest.Commitment, rest.Group, rest.Age
+	r.Postcode, r.Municipality, r.Online, r.VagueTime = rest.Postcode, rest.Municipality, rest.Online, rest.VagueTime
+	r.Correction = rest.Correction
 }
 
 // leadingEmoji reads a yes or no emoji before the first word: "👍",

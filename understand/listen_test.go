@@ -155,3 +155,17 @@ func TestOldIntentsStill(t *testing.T) {
 		}
 	}
 }
+
+// TestOffTopicFacts: what an off-topic question mentions is not about the
+// user, but a clause of their own still counts.
+func TestOffTopicFacts(t *testing.T) {
+	for _, text := range []string{"hvem vinder VM i fodbold", "hvordan er vejret i Aarhus", "kan du anbefale en god film"} {
+		r := Parse(text)
+		if len(r.Interests) > 0 || r.Municipality != "" || !slices.Contains(r.Intents, "off_topic") {
+			t.Errorf("Parse(%q) = interests %v, municipality %q, intents %v", text, r.Interests, r.Municipality, r.Intents)
+		}
+	}
+	if r := Parse("hvad er 2+2, jeg er 16"); r.Age != 16 {
+		t.Errorf(`Parse("hvad er 2+2, jeg er 16").Age = %d, want 16`, r.Age)
+	}
+}

@@ -90,7 +90,9 @@ type Result struct {
 	//   "off_topic"          questions outside volunteering: sums ("hvad er
 	//                        2+2"), weather, the time, sports results,
 	//                        jokes, the bot's age or love life, "do my
-	//                        homework", small talk ("hvordan har du det")
+	//                        homework", small talk ("hvordan har du det");
+	//                        the facts such a clause mentions ("hvem vinder
+	//                        VM i fodbold") are left out of the other fields
 	//   "ask_response_time"  when the organisation will answer ("hvornår
 	//                        svarer de?", "hvor lang tid går der før de
 	//                        skriver", "when will they answer", "nobody has
@@ -130,6 +132,7 @@ func Parse(text string) Result {
 	r.VagueTime = findVagueTime(&d)
 	r.Correction = findCorrection(&d, &r)
 	r.Intents = findIntents(&d, &r)
+	dropOffTopicFacts(&d, &r)
 	return r
 }
 
