@@ -179,6 +179,9 @@ func TestUnavailableTimes(t *testing.T) {
 		{"weekends don't work for me", days(workWeek, allParts3...)},
 		{"not on mondays", days("tue,wed,thu,fri,sat,sun", allParts3...)},
 		{"jeg arbejder mandag og tirsdag", days("wed,thu,fri,sat,sun", allParts3...)},
+		{"jeg spiller fodbold tirsdag og torsdag, så de dage kan jeg ikke", days("mon,wed,fri,sat,sun", allParts3...)},
+		{"mondays, I can't do those", days("tue,wed,thu,fri,sat,sun", allParts3...)},
+		{"lørdag, det er fint", days("sat", allParts3...)},
 		// "ikke" elsewhere leaves the times alone
 		{"ikke noget med børn, men gerne lørdag", days("sat", allParts3...)},
 		{"jeg kan ikke vente til lørdag", days("sat", allParts3...)},

@@ -27,6 +27,13 @@ var busyAfterTerms = []termGroup{
 		"(dont|doesnt|do not|does not|wont|will not) work|suit", "(is|are) (bad|busy|out|impossible|no good|not good|a no)",
 		"(im|i am) (busy|tired|working|at work|exhausted)", "i (work|have work|cant|can not|cannot)",
 	}},
+	// the next clause points back at the times: "tirsdag og torsdag, så
+	// de dage kan jeg ikke", "mondays, I can't do those"
+	{"busy_back", []string{
+		"(så |men |)(de dage|den dag|der|dem|de tider|det tidspunkt) (kan|går|passer) (jeg |)(ikke|ik)",
+		"(so |but |)(those days|that day|then|those) (i cant|i cannot|dont work|wont work|are out|is out)",
+		"(i cant|i cannot) (do|make) (those|them|that)",
+	}},
 }
 
 var busyAfterLex = newLexicon(busyAfterTerms, 0)
@@ -43,6 +50,10 @@ func markUnavailable(d *doc, items []timeItem) {
 	busyAt := map[int]bool{}
 	for _, h := range busyAfterLex.match(d) {
 		busyAt[h.start] = true
+		if h.id == "busy_back" && h.start > 0 && d.words[h.start].brk {
+			// seen from the times, it sits right after their clause
+			busyAt[-h.start] = true
+		}
 	}
 	for i := range items {
 		if items[i].neg {
@@ -83,6 +94,9 @@ func busyBefore(d *doc, covered []bool, start int) bool {
 // phrase that rules it out.
 func busyAfter(d *doc, covered []bool, busyAt map[int]bool, end int) bool {
 	for k := end; k < len(d.words) && k-end <= 6; k++ {
+		if busyAt[-k] {
+			return true
+		}
 		if k > end && d.words[k].brk {
 			return false
 		}
