@@ -117,12 +117,97 @@ type placeJSON struct {
 	Municipality string  `json:"municipality"`
 	Lat          float64 `json:"lat"`
 	Lon          float64 `json:"lon"`
+	Landmass     string  `json:"landmass,omitempty"`
 }
 
 type opportunityFirstStepJSON struct {
 	What    string `json:"what"`
 	Where   string `json:"where"`
 	Contact string `json:"contact"`
+	// WayIn is left out when the first step is the schedule's next session.
+	WayIn *wayInJSON `json:"way_in,omitempty"`
+}
+
+type monthlySessionJSON struct {
+	Week  int    `json:"week"`
+	Day   string `json:"day"`
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+// wayInJSON is match.WayIn: when a newcomer can take the first step.
+type wayInJSON struct {
+	Kind        string               `json:"kind,omitempty"`
+	Weekly      []weeklySessionJSON  `json:"weekly"`
+	Monthly     []monthlySessionJSON `json:"monthly"`
+	Dates       []eventJSON          `json:"dates"`
+	NoticeHours int                  `json:"notice_hours"`
+}
+
+// translationJSON is match.Translation: the opportunity's English text.
+type translationJSON struct {
+	Title          string `json:"title,omitempty"`
+	Summary        string `json:"summary,omitempty"`
+	Description    string `json:"description,omitempty"`
+	FirstStepWhat  string `json:"first_step_what,omitempty"`
+	FirstStepWhere string `json:"first_step_where,omitempty"`
+}
+
+func toWayIn(w match.WayIn) *wayInJSON {
+	if w.Kind == "" && len(w.Weekly)+len(w.Monthly)+len(w.Dates) == 0 && w.NoticeHours == 0 {
+		return nil
+	}
+	out := &wayInJSON{Kind: w.Kind, NoticeHours: w.NoticeHours, Weekly: make([]weeklySessionJSON, len(w.Weekly)),
+		Monthly: make([]monthlySessionJSON, len(w.Monthly)), Dates: make([]eventJSON, len(w.Dates))}
+	for i, s := range w.Weekly {
+		out.Weekly[i] = weeklySessionJSON(s)
+	}
+	for i, m := range w.Monthly {
+		out.Monthly[i] = monthlySessionJSON(m)
+	}
+	for i, e := range w.Dates {
+		out.Dates[i] = eventJSON(e)
+	}
+	return out
+}
+
+func (w *wayInJSON) wayIn() match.WayIn {
+	if w == nil {
+		return match.WayIn{}
+	}
+	out := match.WayIn{Kind: strings.TrimSpace(w.Kind), NoticeHours: w.NoticeHours}
+	for _, s := range w.Weekly {
+		out.Weekly = append(out.Weekly, match.WeeklySession(s))
+	}
+	for _, m := range w.Monthly {
+		out.Monthly = append(out.Monthly, match.MonthlySession(m))
+	}
+	for _, e := range w.Dates {
+		out.Dates = append(out.Dates, match.Event{Start: e.Start.UTC(), End: e.End.UTC()})
+	}
+	return out
+}
+
+func toTranslation(t *match.Translation) *translationJSON {
+	if t == nil {
+		return nil
+	}
+	out := translationJSON(*t)
+	return &out
+}
+
+// translation is the English text staff wrote; nil when they wrote none.
+func (t *translationJSON) translation() *match.Translation {
+	if t == nil {
+		return nil
+	}
+	out := match.Translation{Title: strings.TrimSpace(t.Title), Summary: strings.TrimSpace(t.Summary),
+		Description: strings.TrimSpace(t.Description), FirstStepWhat: strings.TrimSpace(t.FirstStepWhat),
+		FirstStepWhere: strings.TrimSpace(t.FirstStepWhere)}
+	if out == (match.Translation{}) {
+		return nil
+	}
+	return &out
 }
 
 // opportunityJSON is an opportunity as its organisation sees and edits it.
@@ -146,6 +231,8 @@ type opportunityJSON struct {
 	ActiveTo         *time.Time               `json:"active_to"`
 	FirstStep        opportunityFirstStepJSON `json:"first_step"`
 	Published        bool                     `json:"published"`
+	// En is the English text; left out when there is none.
+	En *translationJSON `json:"en,omitempty"`
 }
 
 func optionalTime(t time.Time) *time.Time {
@@ -168,8 +255,9 @@ func toOpportunity(o match.Opportunity) opportunityJSON {
 		ID: o.ID, OrganisationID: o.OrganisationID, Organisation: o.Organisation, Title: o.Title, Summary: o.Summary,
 		Description: o.Description, Interests: nonNil(o.Interests), Commitment: o.Commitment, Schedule: sched,
 		MinAge: o.MinAge, MaxAge: o.MaxAge, GroupSize: o.GroupSize, ChildCertificate: o.ChildCertificate,
-		PlacesLeft: o.PlacesLeft, Place: placeJSON{Online: o.Place.Online, Address: o.Place.Address, Postcode: o.Place.Postcode, Municipality: o.Place.Municipality, Lat: o.Place.Lat, Lon: o.Place.Lon}, ActiveFrom: optionalTime(o.ActiveFrom),
-		ActiveTo: optionalTime(o.ActiveTo), FirstStep: opportunityFirstStepJSON{What: o.FirstStep.What, Where: o.FirstStep.Where, Contact: o.FirstStep.Contact}, Published: o.Published,
+		PlacesLeft: o.PlacesLeft, Place: placeJSON{Online: o.Place.Online, Address: o.Place.Address, Postcode: o.Place.Postcode, Municipality: o.Place.Municipality, Lat: o.Place.Lat, Lon: o.Place.Lon, Landmass: o.Place.Landmass}, ActiveFrom: optionalTime(o.ActiveFrom),
+		ActiveTo: optionalTime(o.ActiveTo), FirstStep: opportunityFirstStepJSON{What: o.FirstStep.What, Where: o.FirstStep.Where, Contact: o.FirstStep.Contact,
+			WayIn: toWayIn(o.FirstStep.WayIn)}, Published: o.Published, En: toTranslation(o.En),
 	}
 }
 
@@ -207,6 +295,8 @@ type opportunityRequest struct {
 	// Published is whether young people see it; left out, a new
 	// opportunity is published and an existing one keeps its state.
 	Published *bool `json:"published"`
+	// En is the English text; left out or empty, there is none.
+	En *translationJSON `json:"en"`
 }
 
 type opportunityPlaceRequest struct {
@@ -224,8 +314,9 @@ func (r opportunityRequest) opportunity(id string, org store.Organisation) match
 		ChildCertificate: r.ChildCertificate, PlacesLeft: r.PlacesLeft,
 		Place: match.Place{Online: r.Place.Online, Address: strings.TrimSpace(r.Place.Address), Postcode: strings.TrimSpace(r.Place.Postcode)},
 		FirstStep: match.FirstStep{What: strings.TrimSpace(r.FirstStep.What), Where: strings.TrimSpace(r.FirstStep.Where),
-			Contact: strings.TrimSpace(r.FirstStep.Contact)},
+			Contact: strings.TrimSpace(r.FirstStep.Contact), WayIn: r.FirstStep.WayIn.wayIn()},
 		Schedule: match.Schedule{Kind: r.Schedule.Kind},
+		En:       r.En.translation(),
 	}
 	if o.GroupSize == 0 {
 		o.GroupSize = 1

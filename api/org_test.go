@@ -429,3 +429,126 @@ func TestAdminCreatesOrganisations(t *testing.T) {
 		t.Errorf("a new organisation has leads: %s", res.Body)
 	}
 }
+
+// videoHelp is an online opportunity with no sessions of its own: its way
+// in is a call slot, and it has English text.
+func videoHelp() map[string]any {
+	return map[string]any{
+		"title": "Lektiehjælp over video", "summary": "Hjælp elever med matematik over video.", "interests": []string{"homework_help"},
+		"commitment": "recurring", "min_age": 15, "schedule": map[string]any{"kind": "flexible"},
+		"place": map[string]any{"online": true},
+		"first_step": map[string]any{"what": "Tag en kort videosnak med Jonas", "where": "Online", "contact": "Jonas (koordinator)",
+			"way_in": map[string]any{"kind": "call", "notice_hours": 24,
+				"weekly":  []map[string]string{{"day": "tue", "start": "16:30", "end": "17:00"}},
+				"monthly": []map[string]any{{"week": -1, "day": "sat", "start": "11:00", "end": "11:30"}},
+				"dates":   []map[string]string{{"start": "2027-01-14T17:00:00+01:00", "end": "2027-01-14T17:30:00+01:00"}}}},
+		"en": map[string]string{"title": "Homework help over video", "summary": "Help pupils with maths over video.",
+			"first_step_what": "Have a short video chat with Jonas", "first_step_where": "Online"},
+	}
+}
+
+// TestOrganisationWritesWaysInAndEnglish: the way in and the English text
+// go in and come back out, and the catalog's rules on them hold.
+func TestOrganisationWritesWaysInAndEnglish(t *testing.T) {
+	orgID, staff := newOrganisation(t, "Lektier på Skærm")
+	id := "opp-" + strings.TrimPrefix(orgID, "org-") + "-video"
+	path := "/v1/orgs/" + orgID + "/opportunities/" + id
+
+	res := staff.do("PUT", path, videoHelp())
+	if res.Status != 201 {
+		t.Fatalf("create: %d %s", res.Status, res.Body)
+	}
+	var got struct {
+		FirstStep struct {
+			WayIn struct {
+				Kind    string
+				Weekly  []map[string]string
+				Monthly []struct {
+					Week int
+					Day  string
+				}
+				Dates []struct {
+					Start time.Time
+				}
+				NoticeHours int `json:"notice_hours"`
+			} `json:"way_in"`
+		} `json:"first_step"`
+		En map[string]string
+	}
+	if err := json.Unmarshal(res.Body, &got); err != nil {
+		t.Fatal(err)
+	}
+	w := got.FirstStep.WayIn
+	if w.Kind != "call" || w.NoticeHours != 24 || len(w.Weekly) != 1 || w.Weekly[0]["day"] != "tue" ||
+		len(w.Monthly) != 1 || w.Monthly[0].Week != -1 || len(w.Dates) != 1 || !w.Dates[0].Start.Equal(time.Date(2027, 1, 14, 16, 0, 0, 0, time.UTC)) {
+		t.Errorf("way in = %+v", w)
+	}
+	if got.En["title"] != "Homework help over video" || got.En["first_step_what"] != "Have a short video chat with Jonas" {
+		t.Errorf("en = %v", got.En)
+	}
+	waitForCatalog(t, shared.Catalog, id, func(o *match.Opportunity, found bool) bool {
+		return found && o.FirstStep.WayIn.Kind == match.WayInCall && o.En != nil && o.En.Title == "Homework help over video"
+	})
+
+	// The list shows them too; an opportunity without either leaves them out.
+	plain := "opp-" + strings.TrimPrefix(orgID, "org-") + "-hunde"
+	if res := staff.do("PUT", "/v1/orgs/"+orgID+"/opportunities/"+plain, dogWalk("Hundetur")); res.Status != 201 {
+		t.Fatalf("create the plain one: %d %s", res.Status, res.Body)
+	}
+	var listed struct{ Opportunities []map[string]any }
+	if err := json.Unmarshal(staff.do("GET", "/v1/orgs/"+orgID+"/opportunities", nil).Body, &listed); err != nil || len(listed.Opportunities) != 2 {
+		t.Fatalf("listed %+v, %v", listed, err)
+	}
+	for _, o := range listed.Opportunities {
+		_, hasWayIn := o["first_step"].(map[string]any)["way_in"]
+		_, hasEn := o["en"]
+		if want := o["id"] == id; hasWayIn != want || hasEn != want {
+			t.Errorf("%s: way_in shown %v, en shown %v, want %v", o["id"], hasWayIn, hasEn, want)
+		}
+	}
+
+	// Empty English text is no English text.
+	noEnglish := videoHelp()
+	noEnglish["en"] = map[string]string{"title": " "}
+	if res := staff.do("PUT", path, noEnglish); res.Status != 200 {
+		t.Errorf("blank en: %d %s", res.Status, res.Body)
+	} else if _, has := res.json(t)["en"]; has {
+		t.Errorf("blank en came back: %s", res.Body)
+	}
+
+	for name, tc := range map[string]struct {
+		change func(map[string]any)
+		want   []string
+	}{
+		"flexible without a way in": {func(o map[string]any) {
+			delete(o["first_step"].(map[string]any), "way_in")
+		}, []string{"first_step.way_in: a flexible schedule needs a dated way in"}},
+		"text that contradicts the time": {func(o map[string]any) {
+			o["first_step"].(map[string]any)["what"] = "Kom til en introaften"
+		}, []string{`first_step.what: says \"introaften\" but the way in is at 16:30`}},
+		"English that contradicts the time": {func(o map[string]any) {
+			o["en"].(map[string]string)["first_step_what"] = "Join us on a Monday"
+		}, []string{`en.first_step_what: says \"monday\"`}},
+		"sms without a number": {func(o map[string]any) {
+			o["first_step"].(map[string]any)["contact"] = "Send en sms til Jonas"
+		}, []string{`first_step.contact: says \"sms\"`}},
+		"an unknown kind and a week of the month that does not exist": {func(o map[string]any) {
+			w := o["first_step"].(map[string]any)["way_in"].(map[string]any)
+			w["kind"] = "meeting"
+			w["monthly"] = []map[string]any{{"week": 5, "day": "sat", "start": "11:00", "end": "11:30"}}
+		}, []string{`first_step.way_in.kind: \"meeting\" is not one of`, "first_step.way_in.monthly[0].week: is 5"}},
+	} {
+		o := videoHelp()
+		tc.change(o)
+		res := staff.do("PUT", path, o)
+		if res.Status != 422 {
+			t.Errorf("%s: %d %s", name, res.Status, res.Body)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(res.Body), w) {
+				t.Errorf("%s: %s lacks %s", name, res.Body, w)
+			}
+		}
+	}
+}
