@@ -110,6 +110,42 @@ func BenchmarkRank100k(b *testing.B) {
 	}
 }
 
+// BenchmarkRank100kWaysIn is Rank100k over a catalog shaped like the
+// sample one: every opportunity has a way in (weekly, monthly or dated) and
+// a landmass, and the person lives on Funen with bridges to the rest.
+func BenchmarkRank100kWaysIn(b *testing.B) {
+	r := rand.New(rand.NewSource(7))
+	lands := []string{"jylland", "fyn", "sjaelland", "bornholm", "aeroe"}
+	ix := NewIndex()
+	for _, o := range benchOpportunities(100_000) {
+		o.Place.Landmass = lands[r.Intn(len(lands))]
+		day := benchDays[r.Intn(7)]
+		switch r.Intn(3) {
+		case 0:
+			o.FirstStep.WayIn = WayIn{Kind: WayInSession, Weekly: []WeeklySession{{Day: day, Start: "17:00", End: "19:00"}}}
+		case 1:
+			o.FirstStep.WayIn = WayIn{Kind: WayInIntro, Monthly: []MonthlySession{{Week: 1 + r.Intn(4), Day: day, Start: "16:30", End: "18:00"}}}
+		default:
+			start := benchNow.Add(time.Duration(r.Intn(200*24)) * time.Hour)
+			o.FirstStep.WayIn = WayIn{Kind: WayInCall, Dates: []Event{{Start: start, End: start.Add(time.Hour)}}, NoticeHours: 48}
+		}
+		ix.Upsert(o)
+	}
+	p := benchProfile
+	p.Lat, p.Lon, p.Landmass, p.Bridged = 55.3959, 10.3883, "fyn", []string{"jylland", "sjaelland"}
+	p.NotInterests = []string{"sports"}
+	if got := ix.Rank(p, benchNow, 5); len(got) != 5 {
+		b.Fatalf("got %d suggestions, want 5", len(got))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		ix.Rank(p, benchNow, 5)
+	}
+}
+
+var benchDays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
+
 func BenchmarkIndexUpsert(b *testing.B) {
 	opps := benchOpportunities(10_000)
 	ix := NewIndex()

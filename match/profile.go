@@ -95,12 +95,16 @@ type Rejection struct {
 	// Interests of the rejected opportunity; when empty they are looked up
 	// in the catalog by OpportunityID.
 	Interests []string
-	// DistanceKm of the rejected opportunity from the person; when 0 it is
-	// computed from the catalog if possible.
+	// DistanceKm of the rejected opportunity from the person, as
+	// Suggestion.DistanceKm gave it; when 0 it is computed from the catalog
+	// if possible. After a "too far" every suggestion with a place is
+	// strictly nearer (at most tooFarShrink of it), or there is none.
 	DistanceKm float64
-	// Slot of the session that was offered, e.g. "tue_evening". Optional:
-	// when empty the rejected opportunity's next fitting session is used,
-	// which is what the person was most likely shown.
+	// Slot of the time that was offered, e.g. "tue_evening". Optional:
+	// when empty, the slots of the rejected opportunity's first step and
+	// next fitting session are used, which is what the person was most
+	// likely shown. After a "wrong time" no suggestion's Next or FirstStep
+	// is in these slots.
 	Slot string
 }
 

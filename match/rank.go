@@ -155,6 +155,12 @@ type query struct {
 	now     time.Time
 	win     window // after the default notice, within Horizon: for a first step soon
 	winLong window // after the default notice, within activityHorizon
+	// noticed caches win and winLong for the last organisation's own
+	// notice seen, since most catalogs use only a few.
+	noticed struct {
+		hours     int
+		win, long window
+	}
 
 	age      int
 	ageKnown bool
@@ -407,21 +413,25 @@ func (q *query) travel(e *entry) (float64, bool) {
 	return q.distance(e) * bridgeDetour, true
 }
 
+// windows returns win and winLong for an organisation that needs notice
+// hours of notice (0: the default).
+func (q *query) windows(notice int) (soon, long window) {
+	if notice <= 0 {
+		return q.win, q.winLong
+	}
+	if q.noticed.hours != notice {
+		q.noticed.hours = notice
+		q.noticed.win = noticeWindow(q.now, notice, Horizon)
+		q.noticed.long = noticeWindow(q.now, notice, activityHorizon)
+	}
+	return q.noticed.win, q.noticed.long
+}
+
 // sessionWindow is where e's own sessions are looked for: within a year,
 // after the notice.
 func (q *query) sessionWindow(e *entry) window {
-	if e.notice > 0 {
-		return noticeWindow(q.now, e.notice, activityHorizon).until(e.activeTo)
-	}
-	return q.winLong.until(e.activeTo)
-}
-
-// stepWindow is where e's first step is looked for first: within Horizon.
-func (q *query) stepWindow(e *entry) window {
-	if e.notice > 0 {
-		return noticeWindow(q.now, e.notice, Horizon).until(e.activeTo)
-	}
-	return q.win.until(e.activeTo)
+	_, long := q.windows(e.notice)
+	return long.until(e.activeTo)
 }
 
 // eval applies the hard filters to e and scores it within its tier. The
@@ -592,7 +602,8 @@ func (q *query) timeFit(e *entry) (score float64, fits, ok bool) {
 // stepFit favours a first step with a date soon, and one in the person's
 // time. It mirrors firstStep cheaply.
 func (q *query) stepFit(e *entry) float64 {
-	for i, w := range [2]window{q.stepWindow(e), q.sessionWindow(e)} {
+	soon, long := q.windows(e.notice)
+	for i, w := range [2]window{soon.until(e.activeTo), long.until(e.activeTo)} {
 		bonus := 0.0
 		if i == 0 {
 			bonus = wStepSoon
