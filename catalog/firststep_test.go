@@ -244,3 +244,39 @@ func TestSampleFirstSteps(t *testing.T) {
 		}
 	}
 }
+
+// TestSampleReach: every interest is within reach in each big town, and the
+// islands and rural areas have something of their own on their own land.
+func TestSampleReach(t *testing.T) {
+	_, opps := loadSample(t)
+	in := map[string]map[string]bool{}
+	landmass := map[string]string{}
+	for _, o := range opps {
+		m := o.Place.Municipality
+		if o.Place.Online {
+			continue
+		}
+		if in[m] == nil {
+			in[m] = map[string]bool{}
+		}
+		for _, i := range o.Interests {
+			in[m][i] = true
+		}
+		landmass[m] = o.Place.Landmass
+	}
+	for _, town := range []string{"København", "Aarhus", "Odense", "Aalborg", "Esbjerg", "Vejle", "Frederiksberg"} {
+		for _, i := range catalog.InterestIDs {
+			if !in[town][i] {
+				t.Errorf("no opportunity about %s in %s", i, town)
+			}
+		}
+	}
+	for m, want := range map[string]string{"Bornholm": "bornholm", "Ærø": "aeroe", "Samsø": "samsoe", "Lolland": "lolland", "Thisted": ""} {
+		if len(in[m]) == 0 {
+			t.Errorf("no opportunities in %s", m)
+		}
+		if want != "" && landmass[m] != want {
+			t.Errorf("%s: landmass %q, want %q", m, landmass[m], want)
+		}
+	}
+}

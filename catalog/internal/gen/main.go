@@ -72,11 +72,11 @@ func main() {
 // generate builds the whole sample catalog.
 func generate() ([]organisation, []match.Opportunity, error) {
 	all := slices.Concat(peopleArchetypes, greenArchetypes, cultureArchetypes)
-	if err := checkArchetypes(all); err != nil {
+	if err := checkArchetypes(slices.Concat(all, extraArchetypes)); err != nil {
 		return nil, nil, err
 	}
 	for key := range steps {
-		if !slices.ContainsFunc(all, func(a archetype) bool { return a.key == key }) {
+		if !slices.ContainsFunc(slices.Concat(all, extraArchetypes), func(a archetype) bool { return a.key == key }) {
 			return nil, nil, fmt.Errorf("first step for unknown archetype %s", key)
 		}
 	}
@@ -103,6 +103,22 @@ func generate() ([]organisation, []match.Opportunity, error) {
 			ContactName: o.contactName, ContactRole: o.contactRole, Sample: true,
 		})
 		opps = append(opps, g.opportunities(i, id, o)...)
+	}
+	for i, c := range centres {
+		id := "org-" + slug(c.name)
+		if seenOrg[id] {
+			return nil, nil, fmt.Errorf("duplicate organisation id %s", id)
+		}
+		seenOrg[id] = true
+		orgOut = append(orgOut, organisation{
+			ID: id, Name: c.name, Municipality: c.municipality, Description: c.description,
+			ContactName: c.contactName, ContactRole: c.contactRole, Sample: true,
+		})
+		more, err := g.centreOpportunities(len(orgs)+i, id, c, slices.Concat(all, extraArchetypes), opps)
+		if err != nil {
+			return nil, nil, err
+		}
+		opps = append(opps, more...)
 	}
 	var problems []error
 	for _, o := range opps {
@@ -170,6 +186,72 @@ func (g *generator) opportunities(index int, orgID string, o org) []match.Opport
 		out = append(out, g.build("opp-"+prefix+"-"+a.key, orgID, o, a, addr))
 	}
 	return out
+}
+
+// centreOpportunities builds a centre's hand-listed tasks.
+//
+// A title already used by another opportunity is swapped for one of the
+// archetype's other titles when that one is still free, so that the
+// listed tasks, which repeat archetypes on purpose, still read apart.
+func (g *generator) centreOpportunities(index int, orgID string, c centre, all []archetype, before []match.Opportunity) ([]match.Opportunity, error) {
+	used := map[string]bool{}
+	for _, o := range before {
+		used[o.Title] = true
+	}
+	hoods, ok := places[c.municipality]
+	if !ok {
+		return nil, fmt.Errorf("no places for municipality %q", c.municipality)
+	}
+	home := g.address(hoods[index%len(hoods)])
+	prefix := strings.TrimPrefix(orgID, "org-")
+	var out []match.Opportunity
+	seen := map[string]int{}
+	for _, task := range c.tasks {
+		key, session, forced := strings.Cut(task, "@")
+		i := slices.IndexFunc(all, func(a archetype) bool { return a.key == key })
+		if i < 0 {
+			return nil, fmt.Errorf("%s: unknown archetype %s", c.name, key)
+		}
+		a := all[i]
+		if forced {
+			if len(a.weekly) == 0 {
+				return nil, fmt.Errorf("%s: %s has no weekly sessions to replace", c.name, key)
+			}
+			a.weekly, a.sessions = []string{session}, 1
+		}
+		o := org{name: c.name, municipality: c.municipality, description: c.description, contactName: c.contactName,
+			contactRole: c.contactRole, themes: []string{a.interests[0]}}
+		addr := home
+		if g.rng.IntN(10) >= 6 {
+			addr = g.address(hoods[g.rng.IntN(len(hoods))])
+		}
+		seen[key]++
+		id := "opp-" + prefix + "-" + key
+		if seen[key] > 1 {
+			id += fmt.Sprintf("-%d", seen[key])
+		}
+		opp := g.build(id, orgID, o, a, addr)
+		if used[opp.Title] {
+			when := ""
+			switch opp.Schedule.Kind {
+			case match.ScheduleWeekly:
+				when = weeklyWhen(opp.Schedule.Weekly)
+			case match.ScheduleDated:
+				when = datedWhen(opp.Schedule.Events)
+			}
+			area := addr.hood.area
+			r := strings.NewReplacer("{when}", when, "{area}", area, "{in area}", inArea(area))
+			for _, t := range a.titles {
+				if t := capitalise(r.Replace(t)); !used[t] {
+					opp.Title = t
+					break
+				}
+			}
+		}
+		used[opp.Title] = true
+		out = append(out, opp)
+	}
+	return out, nil
 }
 
 // choose picks o.count archetypes whose main interest is one of the

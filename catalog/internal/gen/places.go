@@ -75,4 +75,9 @@ var places = map[string][]neighbourhood{
 	"Holstebro":     {{"7500", "Holstebro", "Holstebro", []string{"Nørregade", "Kirkestræde", "Sønderbrogade"}}},
 	"Hjørring":      {{"9800", "Hjørring", "Hjørring", []string{"Østergade", "Springvandspladsen", "Jernbanegade", "Frederikshavnsvej"}}},
 	"Frederikshavn": {{"9900", "Frederikshavn", "Frederikshavn", []string{"Danmarksgade", "Havnegade", "Søndergade"}}},
+	"Bornholm":      {{"3700", "Rønne", "Rønne", []string{"Store Torvegade", "Snellemark", "Søndergade", "Østergade"}}, {"3770", "Allinge", "Allinge", []string{"Havnegade", "Storegade"}}},
+	"Ærø":           {{"5970", "Ærøskøbing", "Ærøskøbing", []string{"Vestergade", "Søndergade", "Havnen"}}, {"5960", "Marstal", "Marstal", []string{"Kirkestræde", "Havnegade"}}},
+	"Samsø":         {{"8305", "Samsø", "Tranebjerg", []string{"Langgade", "Søtofte"}}},
+	"Lolland":       {{"4900", "Nakskov", "Nakskov", []string{"Søndergade", "Axeltorv", "Nybrogade"}}, {"4930", "Maribo", "Maribo", []string{"Torvet", "Vestergade"}}},
+	"Thisted":       {{"7700", "Thisted", "Thisted", []string{"Storegade", "Vestergade", "Frederiksgade"}}},
 }
