@@ -1,194 +1,291 @@
 package understand
 
-// Crisis kinds, most urgent first. A message showing several reports the
-// first of them.
-var crisisKinds = []string{"suicide", "self_harm", "danger", "abuse", "violence"}
+import "slices"
 
-// People who may hurt a young person, and what they do. They are pasted
-// into the patterns below so that "min stedfar slår mig", "slår min far
-// mig" and "my dad hits me" are all one rule each.
+// Crisis kinds: what a message shows about a young person's safety. A
+// message may show several, and every one counts: a disclosure of abuse
+// must reach a safeguarding officer even when the same message also speaks
+// of suicide.
 const (
-	daPerson = "far|faren|fars|farmand|fatter|mor|moren|mors|mutter|stedfar|stedfaren|stedmor|" +
-		"stedmoren|papfar|papfaren|papmor|papmoren|bonusfar|bonusmor|kæreste|kæresten|" +
-		"ekskæreste|ekskæresten|bror|broren|storebror|storebroren|søster|søsteren|onkel|onklen|" +
-		"morfar|farfar|forældre|forældrene|træner|træneren|lærer|læreren|han|hun|de|nogen|" +
-		"fyr|fyren|manden|mand|kone|voksen|voksne|drenge|drengene|pigerne|kammerat|kammerater|" +
-		"fætter|kusine|nabo|naboen|stepfar|mormor|farmor|familie|familien"
-	daHurt = "slår|slog|slået|sparker|sparkede|sparket|tæver|tævede|tævet|banker|bankede|" +
-		"banket|skubber|skubbede|kvæler|kvalte|nikker|truer|truede|truet|misbruger|misbrugte|" +
-		"misbrugt|voldtager|voldtog|voldtaget|mishandler|mishandlede|mishandlet|befamler|" +
-		"befamlede|beføler|befølte|skader|skadede|skadet|skade|slå|sparke|tæve|" +
-		"banke|dræbe|dræber|voldtage|kvæle|tævne|smadrer|smadre|gennembanker|tæsker|tæskede|tæsket|" +
-		"udnytter|udnyttede|afpresser|afpressede"
-	enPerson = "dad|daddy|father|mom|mum|mommy|mother|stepdad|stepfather|stepmom|stepmum|" +
-		"stepmother|boyfriend|girlfriend|bf|gf|brother|sister|uncle|parents|parent|he|she|" +
-		"they|someone|somebody|husband|wife|coach|teacher|man|guy|partner|ex|family|cousin|neighbour|neighbor"
-	enHurt = "hits|hit|hitting|beats|beat|beating|kicks|kicked|kicking|hurts|hurt|hurting|" +
-		"abuses|abused|abusing|touches|touched|touching|chokes|choked|choking|rapes|raped|" +
-		"slaps|slapped|slapping|punches|punched|punching|threatens|threatened|molests|molested|" +
-		"strangles|strangled|grabs|grabbed|kill|hurts|harm|harms|harmed|rape"
+	// KindSuicide is suicidal thoughts, plans, means, farewells and past
+	// attempts, direct or indirect ("better off without me").
+	KindSuicide = "suicide"
+	// KindSelfHarm is self-harm in any tense: cutting, burning, hitting
+	// oneself.
+	KindSelfHarm = "self_harm"
+	// KindDanger is acute danger: someone following, threatening or
+	// waiting for the young person now, or being afraid to go home.
+	KindDanger = "danger"
+	// KindSexualAbuse is sexual abuse, also when told indirectly
+	// (touching, "gør ting ved mig", a secret, an adult at night, rape).
+	KindSexualAbuse = "sexual_abuse"
+	// KindViolence is physical violence at home or in a relationship, told
+	// by any verb or by its marks.
+	KindViolence = "violence"
+	// KindGrooming is an adult or older person seeking pictures, secrecy or
+	// a meeting, and sextortion: threats to share pictures, blackmail.
+	KindGrooming = "grooming"
+	// KindAbuse is mistreatment that fits none of the more specific kinds,
+	// such as being degraded or controlled every day.
+	KindAbuse = "abuse"
+	// KindForcedMarriage is forced marriage and honour-related control.
+	KindForcedMarriage = "forced_marriage"
+	// KindNeglect is no food at home, parents away for days, nobody caring
+	// for the young person.
+	KindNeglect = "neglect"
+	// KindHomeless is nowhere to sleep tonight, being thrown out.
+	KindHomeless = "homeless"
+	// KindEatingDisorder is starving, purging and not eating to lose
+	// weight.
+	KindEatingDisorder = "eating_disorder"
 )
 
-// crisisTerms are the phrases that show a young person may be in danger.
-// A missed crisis costs far more than a false alarm, so the net is wide;
-// the blocked group below keeps everyday idioms out of it.
-var crisisTerms = []termGroup{
-	{"suicide", []string{
-		"selvmord*", "*selvmord*", "selvmor", "selvmorstank*", "selvmods*", "suicid*", "*suicid*",
-		"sucid*", "ikke|ik|ikk|ingen ... lyst til at leve|eksistere",
-		"ikke|ik|ikk|ingen ... lyst til at være her|til", "ikke|ik|ikk|ingen ... lyst til at være i live",
-		"ikke|ik|ikk|ingen ... lyst til (livet|mit liv)",
-		"lyst til at dø", "lyst til at forsvinde for altid", "vil dø", "vil bare dø",
-		"vil gerne dø", "vil helst dø", "ville ønske jeg var død|døde", "ønsker jeg var død",
-		"ønsker at dø", "ønsker mig død", "ville ønske jeg ikke fandtes|eksisterede|levede",
-		"ville ønske jeg aldrig (var født|blev født|var blevet født)", "ønsker jeg aldrig var født",
-		"bedre hvis jeg var død|væk", "bedre hvis jeg ikke var her|fandtes|levede",
-		"bedre uden mig", "bedre af uden mig", "ikke være her mere|længere|mer",
-		"ikke at være her mere|længere", "ikke leve mere|længere|mer", "vil ikke leve",
-		"gider ikke (leve|livet|mere at leve)", "gider ikke at leve", "orker ikke livet|leve|mere",
-		"orker ikke at leve", "tage|tager|tog mit eget liv", "tage|tager mit liv",
-		"tage livet af mig", "tage livet af mig selv", "slå|slår|slog mig selv ihjel",
-		"slå mig ihjel", "jeg|je|jg ... slår|slog mig ihjel", "dræbe|dræber mig selv", "hænge|hænger mig", "hænge mig selv",
-		"springe|hoppe|kaste mig ud foran", "springe|hoppe ud foran (et tog|en bil|toget)",
-		"ende|afslutte mit liv", "ende|afslutte det hele", "gøre en ende på (det|livet|mit liv)",
-		"gøre det af med mig selv", "ikke værd at leve", "ingen grund til at leve",
-		"(intet|ikke noget) at leve for", "overdosis", "vil ikke vågne op", "ikke vågne op igen",
-		"forsvinde for altid", "kill (myself|meself|my self)", "killing myself",
-		"kms", "end my life", "end it all", "ending it all", "end my own life",
-		"take my own life", "take my life", "want to die", "wanna die", "want to be dead",
-		"wish i was|were dead", "wish i wasnt|werent alive|born", "wish i was never born",
-		"(dont|do not) (want to|wanna) (live|be alive|exist)",
-		"(dont|do not) want to be here anymore", "no reason to live", "nothing to live for",
-		"better off dead", "better off without me", "not worth living", "unalive*",
-		"hang myself", "overdose", "od on", "suicidal", "disappear forever",
-		"going to end it", "gonna end it", "want to end it", "dont want to wake up",
-		"ikke ønsker at leve", "ønsker ikke at leve", "ikke vil leve",
-		"(taget|tage|slugt|sluge) (en masse|mange|alle|alle mine) piller|pillerne",
-		"(ingen|ikke nogen) vil|ville savne mig", "(nobody|no one|noone) (would|will) (miss|care)",
-		"care if i (died|was gone|disappeared)", "miss me if i",
-		"ingen mening med (livet|at leve|at være her)", "livet er meningsløst", "meningsløst at leve",
-		"(cant|cannot|can not) go on", "want to disappear", "vil bare forsvinde", "vil forsvinde for altid",
-		"lyst til at forsvinde", "ville ønske jeg kunne forsvinde", "wish i could disappear",
-		"(feel like|want to|going to|gonna|thinking about|think about|thought about) (ending it|end it|ending my life|end my life)",
-		"tænker|tænkte|tænkt|tænke ... på at dø|døden", "tanker om at dø|døden|selvmord",
-		"think|thinking|thought ... about dying|death|suicide", "træt|træls af (livet|at leve)",
-		"færdig med livet", "tired|sick of living|life", "done with life", "hader at leve",
-	}},
-	{"self_harm", []string{
-		"skade|skader|skadet|skadede|skaede|skad|skadde mig selv|sev|slev|self",
-		"(vil|ville|lyst til at|tænkt på at|tænker på at|prøvet at|prøver at) skade|skære|cutte|ridse mig",
-		"skærer|skære mig", "jeg skar mig$", "skar mig igen",
-		"gøre|gør|gjort|gjorde skade på mig selv", "gøre|gør|gjorde mig selv fortræd|ondt",
-		"gøre|gør ondt på mig selv", "skære|skærer|skar|skåret i mig selv",
-		"skære|skærer|skar|skåret mig selv", "skære|skærer|skar i (armen|armene|håndleddet|mine arme|mig)",
-		"cutter|cutte|cuttet|cuttede|cutting|cuttes", "selvskad*", "selv skade|skader",
-		"brænde|brænder|brændte mig selv", "slå|slår|slog mig selv", "sulte|sulter|sultede mig selv",
-		"kaste op med vilje", "ridser|ridse|ridsede mig", "ridser|ridse i armene",
-		"kradser mig til blods", "straffe|straffer mig selv", "ridset|ridsede mig", "(har|har været) cuttet",
-		"hurt|hurting|harm|harming|cut|cutting|burn|burning|starve|starving|hit|punish myself",
-		"self harm*", "selfharm*", "self injur*", "cutting again", "cut my wrists|wrist|arms",
-	}},
-	{"abuse", []string{
-		daPerson + " ... " + daHurt + " mig",
-		daPerson + " ... rører|rørte|rør|piller ved mig",
-		daHurt + " " + daPerson + " mig",
-		daHurt + " min|mit|vores " + daPerson + " mig",
-		"(min|vores|mine) " + daPerson + " ... slår|tæver|banker$", daPerson + " drikker og slår|tæver",
-		"rører|rørte ved mig", "rør ved mig", "seksuelt", "seksuelle overgreb",
-		"overgreb*", "blevet krænket", "krænker|krænkede mig", "voldtag*", "voldtægt*", "voldtog",
-		"incest", "misbrugt", "blevet misbrugt", "misbruger mig", "mishandlet",
-		"sende nøgenbilleder", "(tvinger|tvang|presser|pressede|presset) (mig |)til (sex|seksuelle ting|at have sex|at sende billeder)",
-		"forces|forced|pressures|pressured me (into sex|to have sex|to send nudes)", "made me have sex",
-		"deler billeder af mig", "nøgenbilleder af mig",
-		enPerson + " ... " + enHurt + " me", "being abused", "been abused", "am abused",
-		"im abused", "abusive", "sexually", "sexual abuse", "assaulted", "raped", "rape",
-		"molest*", "touches|touched me", "grooming me",
-	}},
-	{"violence", []string{
-		"bliver|blir|blev|er|været|blevet slået|tævet|banket|sparket|kvalt|mishandlet",
-		"vold derhjemme|hjemme", "vold i hjemmet|familien", "vold mod mig",
-		"jeg|mig|je|jg ... udsat for vold|overgreb", "udsat for vold derhjemme",
-		"domestic violence", "violence at home", "violent at home", "beaten up", "get beaten",
-		"getting beaten", "being beaten", "been beaten", "gets drunk and hits",
-		"slår mig når", "får|fik bank|tæsk af|derhjemme|hjemme",
-		daPerson + " ... " + daHurt + " min|mit mor|far|søster|bror|lillebror|lillesøster|storebror|storesøster|mormor|farmor",
-	}},
-	{"danger", []string{
-		"jeg|je|jg ... i fare", "er i fare", "i livsfare", "livsfare", "in danger",
-		daPerson + " ... vil|skal|prøver|prøvede|truer|truede ... " + daHurt + " mig",
-		daPerson + " ... slå|slår|slog mig ihjel", "truer|truede mig",
-		"bange for at han|hun|de|min|mit",
-		"bange for ham|hende", "bange for min|mit " + daPerson,
-		"tør ikke tage|gå|komme|cykle hjem", "tør ikke at tage|gå|komme hjem",
-		"tør ikke (være|at være) hjemme|derhjemme", "ikke tryg|sikker derhjemme|hjemme",
-		"føler mig ikke tryg|sikker derhjemme|hjemme", "utryg derhjemme|hjemme",
-		"forfølger mig", "stalker mig", "følger efter mig", "smidt ud hjemmefra|hjemme",
-		"afpresser|afpressede mig", "bliver|blevet afpresset", "blackmail*", "being blackmailed",
-		"bange for at gå|tage|komme hjem", "(intet|ikke noget|ingen) sted at sove|bo", "nowhere to sleep",
-		"nowhere to (sleep|stay|go|live)",
-		"smidt mig ud hjemmefra", "kicked me out of (the house|home)", "kicked out of home",
-		enPerson + " ... wants|want|going|gonna|will|tries|tried|threatens|threatened ... " + enHurt + " me",
-		enPerson + " ... " + "kill|kills me", "threatens me", "threatened me", "threatened to",
-		"scared|afraid|terrified of him|her", "scared|afraid|terrified of my " + enPerson,
-		"scared|afraid|terrified to go home", "not safe at home", "(dont|do not) feel safe",
-		"unsafe at home", "being followed", "stalking me", "scared he|she|they will",
-		"someone|somebody|he|man ... following me",
-	}},
-	{blocked, []string{
-		// everyday hyperbole that contains a crisis word
-		"keder|keda|kede|kedede mig ihjel", "griner|grine|grinede|griner mig ihjel",
-		"fryser|fryse mig ihjel", "arbejder|arbejde mig ihjel", "træner mig ihjel",
-		"sveder mig ihjel", "spiser mig ihjel", "slå|slår|slog tiden ihjel",
-		"dø|dør|døde|døer|doer af", "død af", "dø|dør for", "vil dø for",
-		"slå|slår|slog|slået op", "slå|slår|slog et slag for", "slå|slår|slog sig ned",
-		"slå|slår|slog mig ned", "slå|slår|slog mig løs", "slår mig som",
-		"det|den|som slår|slog mig", "slået ud|sammen|fra|til|af", "slå|slår|slog mig op",
-		"slår|slog mig ... i skak|badminton|tennis|fifa|spil|ludo|kort|bordtennis|fodbold|løb|matematik|ludo",
-		"bakker|bakkede mig op", "skubber mig til at", "skubber|skubbe mig ud af min komfortzone",
-		"cutte|cutter|cuttet|cuttede ... video|videoer|videoen|film|filmen|klip|klippet|musik|hår|håret|billeder|billede|lyd|sang|sange|tiktok|tiktoks|reels|vlog",
-		"cutting edge", "cutting|cut|cutter|cutte|cuttede ... vegetables|veggies|food|paper|hair|grass|wood|onions|bread|cake|videos|video|clips|clip|film|films|grøntsager|papir|brød|løg|kage", "cutting down|back|class|classes", "cut down|back|class",
-		"seksuelt overført|overførte|overførbare|aktiv|aktive", "arter|dyr|dyrene|klimaet|naturen er i fare",
-		"dyr|arter|børn|unge|mennesker|folk|natur|naturen i fare", "animals|species|nature|wildlife|people|kids in danger",
-		"det|den|som rører|rørte ved mig", "rører ved mig følelsesmæssigt", "hit|hits me hard",
-		"i fare for", "in danger of", "danger zone",
-		"die|dying laughing", "die|dying of", "die|dying for", "to die for", "dying to",
-		"killing|killed|kill it", "kill time", "killing time", "beat|beats me at|in",
-		"hit|hits me up", "hit|hits me with", "it|that hit|hits me", "bored to death",
-		"scared to death", "scared|afraid of (spiders|heights|dogs|the dark)",
-		"bange for at han|hun|de ikke kan lide", "bange for at de ikke", "bange for edderkopper|højder|hunde|mørke",
-		"bange for at (dumpe|fejle|komme for sent)", "# kms", "kms væk", "kms away",
-		"the suicide squad", "suicide squad", "hurt myself playing", "slog mig selv op",
-		"skærer|skære|skar mig selv i fingeren", "skar mig på", "skærer mig på",
-		"ikke være her mere end", "ikke være her længere end", "ikke leve mere end",
-		"vil dø af grin", "ved at slå mig ihjel", "du|i slår|slog mig ihjel", "du dræber mig",
-		// laughter marks a joke: "my mom is gonna kill me lol"
-		"kill|kills|killing me lol|haha|hahaha|lmao|xd|jk|hehe", "slår|slog|dræber mig ihjel haha|hahaha|lol|xd|hehe", "(det|den|det her) slår|slog mig ihjel",
-		"kom|kommer til at skære|skærer mig", "skar|skærer|skåret mig (på|i fingeren|ved et uheld|i køkkenet)",
-	}},
+// CrisisKindOrder lists every crisis kind, most urgent first: risk to life
+// now, then acute danger, then disclosures that need a person, then the
+// rest. Result.CrisisKinds follows this order.
+var CrisisKindOrder = []string{
+	KindSuicide, KindSelfHarm, KindDanger, KindSexualAbuse, KindViolence, KindGrooming,
+	KindAbuse, KindForcedMarriage, KindNeglect, KindHomeless, KindEatingDisorder,
 }
 
-// crisisExceptions keep near-misses of crisis words out of the typo net:
-// "bakker mig op" (backs me up) is one letter from "banker".
-var crisisExceptions = []string{
-	"bakker", "bakkede", "sparer", "sparede", "skabe", "skaber", "skide", "skider",
-	"spaar", "spår", "rydder", "trøster", "støtter", "sker", "skate", "skater",
-}
-
-var crisisLex = newLexicon(crisisTerms, 5, crisisExceptions...)
-
-// findCrisis reports whether the message shows a crisis and of which kind.
-func findCrisis(d *doc) (bool, string) {
-	hits := crisisLex.match(d)
-	if len(hits) == 0 {
-		return false, ""
+// SafeguardingKind reports whether a kind is a disclosure that, from a
+// minor, goes to a safeguarding officer: someone else is harming or failing
+// the young person. Suicide, self-harm, acute danger and eating disorders
+// get the crisis answer but are not, by themselves, a case.
+func SafeguardingKind(kind string) bool {
+	switch kind {
+	case KindAbuse, KindViolence, KindSexualAbuse, KindGrooming, KindNeglect, KindForcedMarriage, KindHomeless:
+		return true
 	}
-	best := len(crisisKinds)
+	return false
+}
+
+// crisisOrder ranks a kind for sorting.
+func crisisOrder(kind string) int {
+	if i := slices.Index(CrisisKindOrder, kind); i >= 0 {
+		return i
+	}
+	return len(CrisisKindOrder)
+}
+
+// findCrisis reports whether the message shows a crisis, its most urgent
+// kind and every kind it shows, most urgent first.
+func findCrisis(d *doc) (crisis bool, kind string, kinds []string) {
+	s := readSafety(d)
+	if len(s.kinds) == 0 {
+		return false, "", nil
+	}
+	return true, s.kinds[0], s.kinds
+}
+
+// findConcern reports distress without a clear sign of crisis. It is false
+// whenever the message shows a crisis.
+func findConcern(d *doc) bool {
+	s := readSafety(d)
+	return s.concern && len(s.kinds) == 0
+}
+
+// safetyReading is what the safety lexicon found in one message; the doc
+// keeps it so that crisis and concern share one pass.
+type safetyReading struct {
+	kinds   []string
+	concern bool
+}
+
+// Special ids in the safety lexicon, beside the kinds and blocked:
+//
+//	+name    a signal: says nothing alone, proves a kind together with
+//	         other signals anywhere in the message (see safetyCombos)
+//	kind~    a soft hit: an idiom-prone phrase ("min mor slår mig ihjel")
+//	         that laughter in the message cancels
+const (
+	idConcern = "concern"
+	idFrame   = "=frame" // talk about others or about a film, not about oneself
+	idLaugh   = "=laugh" // the message is joking
+	idIll     = "=ill"   // feeling bad from a cold is no concern
+)
+
+// safetyCombos prove a kind from signals that may stand far apart in a
+// long message without punctuation: "en voksen mand på snap … vil have
+// billeder" is grooming though no single phrase says so.
+var safetyCombos = []struct {
+	kind string
+	need []string
+}{
+	{KindGrooming, []string{"+nude", "+ask"}},
+	{KindGrooming, []string{"+nude", "+threat"}},
+	{KindGrooming, []string{"+nude", "+share"}},
+	{KindGrooming, []string{"+nude", "+money"}},
+	{KindGrooming, []string{"+nude", "+adult"}},
+	{KindGrooming, []string{"+nude", "+online"}},
+	{KindGrooming, []string{"+pic", "+ask", "+adult"}},
+	{KindGrooming, []string{"+pic", "+ask", "+online"}},
+	{KindGrooming, []string{"+pic", "+threat"}},
+	{KindGrooming, []string{"+pic", "+money"}},
+	{KindGrooming, []string{"+pic", "+share", "+secret"}},
+	{KindGrooming, []string{"+secret", "+online"}},
+	{KindGrooming, []string{"+secret", "+meet"}},
+	{KindGrooming, []string{"+meet", "+adult", "+online"}},
+	{KindGrooming, []string{"+flatter", "+adult"}},
+	{KindGrooming, []string{"+flatter", "+pic", "+ask"}},
+	{KindGrooming, []string{"+flatter", "+online"}},
+	{KindSexualAbuse, []string{"+secret"}},
+	{KindDanger, []string{"+fear", "+aggressor"}},
+	{KindNeglect, []string{"+nofood", "+noadult"}},
+	{KindNeglect, []string{"+noadult", "+unknown"}},
+	{KindEatingDisorder, []string{"+thin", "+restrict"}},
+	{KindForcedMarriage, []string{"+honour", "+control"}},
+}
+
+// firstPerson are the words that make the user the one it is about. A hit
+// that holds one is never explained away as talk about others, and one
+// between a frame and a hit ends the frame: "jeg vil gerne hjælpe andre,
+// men min far slår mig".
+var firstPerson = map[string]bool{
+	"jeg": true, "je": true, "jg": true, "mig": true, "mit": true, "min": true, "mine": true,
+	"me": true, "my": true, "myself": true, "im": true, "ive": true, "id": true, "men": true,
+	"but": true, "selv": true,
+}
+
+// readSafety runs the safety lexicon once per message.
+func readSafety(d *doc) safetyReading {
+	if d.safety != nil {
+		return *d.safety
+	}
+	s := readSafetyUncached(d)
+	d.safety = &s
+	return s
+}
+
+func readSafetyUncached(d *doc) safetyReading {
+	raw := safetyLex.find(d)
+	var hits []hit
+	for _, h := range raw {
+		if h.fuzzy && overlapsExact(h, raw) {
+			continue
+		}
+		hits = append(hits, h)
+	}
+	// blockers claim their words
+	var kept []hit
 	for _, h := range hits {
-		for i, k := range crisisKinds {
-			if k == h.id && i < best {
-				best = i
+		if h.id == blocked {
+			continue
+		}
+		ok := true
+		for _, b := range hits {
+			if b.id == blocked && h.start < b.end && b.start < h.end {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			kept = append(kept, h)
+		}
+	}
+	var laugh, ill bool
+	var frames []hit
+	for _, h := range kept {
+		switch h.id {
+		case idLaugh:
+			laugh = true
+		case idIll:
+			ill = true
+		case idFrame:
+			frames = append(frames, h)
+		}
+	}
+	// a joking idiom takes the words inside it along: "min mor slår mig
+	// ihjel haha" is not "min mor slår mig"
+	if laugh {
+		var serious []hit
+		for _, h := range kept {
+			inJoke := false
+			for _, j := range kept {
+				if j.id[len(j.id)-1] == '~' && j.start <= h.start && h.end <= j.end {
+					inJoke = true
+					break
+				}
+			}
+			if !inJoke {
+				serious = append(serious, h)
+			}
+		}
+		kept = serious
+	}
+	english := langOf(d) == "en"
+	signals := map[string]bool{}
+	var kinds []string
+	var concern bool
+	for _, h := range kept {
+		id := h.id
+		if id == idLaugh || id == idIll || id == idFrame {
+			continue
+		}
+		if framed(d, h, frames, english) {
+			continue
+		}
+		if n := len(id); id[n-1] == '~' {
+			id = id[:n-1]
+		}
+		switch {
+		case id[0] == '+':
+			signals[id] = true
+		case id == idConcern:
+			concern = true
+		default:
+			if !slices.Contains(kinds, id) {
+				kinds = append(kinds, id)
 			}
 		}
 	}
-	return true, crisisKinds[best]
+	for _, c := range safetyCombos {
+		all := true
+		for _, n := range c.need {
+			if !signals[n] {
+				all = false
+				break
+			}
+		}
+		if all && !slices.Contains(kinds, c.kind) {
+			kinds = append(kinds, c.kind)
+		}
+	}
+	slices.SortFunc(kinds, func(a, b string) int { return crisisOrder(a) - crisisOrder(b) })
+	return safetyReading{kinds: kinds, concern: concern && !laugh && !ill}
+}
+
+// framed reports whether a hit is explained by a frame before it in the
+// same clause: a wish to help others ("støtte børn der er udsat for vold")
+// or talk about a film, a book or the news ("filmen handler om en pige der
+// bliver misbrugt"). The user's own words ("mig", "my", "men jeg") between
+// them, or in the hit itself, end the frame.
+func framed(d *doc, h hit, frames []hit, english bool) bool {
+	for k := h.start; k < h.end; k++ {
+		if isFirstPerson(d.words[k].norm, english) {
+			return false
+		}
+	}
+	for _, f := range frames {
+		if f.end > h.start || h.start-f.end > 8 {
+			continue
+		}
+		ok := true
+		for k := f.end; k < h.start; k++ {
+			if isFirstPerson(d.words[k].norm, english) {
+				ok = false
+				break
+			}
+		}
+		if ok && withinClause(d, f.end-1, h.start+1) {
+			return true
+		}
+	}
+	return false
+}
+
+// isFirstPerson: "i" is only English "I" in an English message; in Danish
+// it is "in".
+func isFirstPerson(w string, english bool) bool {
+	return firstPerson[w] || (english && w == "i")
 }

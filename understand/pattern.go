@@ -15,6 +15,7 @@ import (
 //	(dont|do not)   alternatives of several words
 //	#               any number
 //	...             up to three words of anything (within one clause)
+//	...6            up to six words of anything (any count 1-9)
 //	^ / $           (first / last character of the pattern) the phrase must
 //	                open / close the message
 //
@@ -37,6 +38,7 @@ type elem struct {
 	// derived from alts by index, for speed
 	exact   map[string]bool
 	affixes []alt
+	fuzzyBy map[byte][]alt // the alts that tolerate a typo, by first letter
 }
 
 // pattern is one compiled phrase that proves id.
@@ -71,7 +73,8 @@ type lexicon struct {
 	byWord   map[string][]int
 	byHead   map[string][]int
 	byTail   map[string][]int
-	byByte   map[byte][]int
+	byByte   map[byte][]int   // typo-tolerant stems ("dyr*"), by first letter
+	byDel    map[string][]int // typo-tolerant words, by themselves and every one-letter deletion
 	anyFirst []int
 	known    map[string]bool // every exact word of the lexicon
 }
@@ -84,7 +87,7 @@ const stemKey = 3
 // match (e.g. "dyrt", expensive, is not an animal).
 func newLexicon(groups []termGroup, fuzzyMin int, except ...string) *lexicon {
 	l := &lexicon{fuzzyMin: fuzzyMin, except: map[string]bool{}, byWord: map[string][]int{},
-		byHead: map[string][]int{}, byTail: map[string][]int{}, byByte: map[byte][]int{}, known: map[string]bool{}}
+		byHead: map[string][]int{}, byTail: map[string][]int{}, byByte: map[byte][]int{}, byDel: map[string][]int{}, known: map[string]bool{}}
 	for _, e := range except {
 		for _, s := range spellings(e) {
 			l.except[s] = true
@@ -121,6 +124,19 @@ func expandGroups(src string) []string {
 
 func (l *lexicon) add(p pattern) {
 	idx := len(l.patterns)
+	if l.fuzzyMin > 0 {
+		for i := range p.elems {
+			e := &p.elems[i]
+			for _, a := range e.alts {
+				if a.primary && !a.suffix && len(a.s) >= l.fuzzyMin {
+					if e.fuzzyBy == nil {
+						e.fuzzyBy = map[byte][]alt{}
+					}
+					e.fuzzyBy[a.s[0]] = append(e.fuzzyBy[a.s[0]], a)
+				}
+			}
+		}
+	}
 	l.patterns = append(l.patterns, p)
 	for _, e := range p.elems {
 		for w := range e.exact {
@@ -132,7 +148,7 @@ func (l *lexicon) add(p pattern) {
 		l.anyFirst = append(l.anyFirst, idx)
 		return
 	}
-	heads, tails, bytes := map[string]bool{}, map[string]bool{}, map[byte]bool{}
+	heads, tails, bytes, dels := map[string]bool{}, map[string]bool{}, map[byte]bool{}, map[string]bool{}
 	for _, a := range first.alts {
 		switch {
 		case a.prefix && a.suffix, len(a.s) < stemKey && (a.prefix || a.suffix):
@@ -144,7 +160,16 @@ func (l *lexicon) add(p pattern) {
 			tails[a.s[len(a.s)-stemKey:]] = true
 		}
 		if l.fuzzyMin > 0 && a.primary && !a.suffix && len(a.s) >= l.fuzzyMin {
-			bytes[a.s[0]] = true
+			if a.prefix {
+				bytes[a.s[0]] = true
+				continue
+			}
+			// one typo apart means sharing the word or a one-letter
+			// deletion of it (the first letter is never the typo)
+			dels[a.s] = true
+			for k := 1; k < len(a.s); k++ {
+				dels[a.s[:k]+a.s[k+1:]] = true
+			}
 		}
 	}
 	for w := range first.exact {
@@ -158,6 +183,9 @@ func (l *lexicon) add(p pattern) {
 	}
 	for b := range bytes {
 		l.byByte[b] = append(l.byByte[b], idx)
+	}
+	for k := range dels {
+		l.byDel[k] = append(l.byDel[k], idx)
 	}
 }
 
@@ -181,6 +209,14 @@ func (l *lexicon) candidates(w string, seen []bool) []int {
 	// benefit of the doubt of a typo
 	if w != "" && len(w) >= l.fuzzyMin-1 && !l.known[w] {
 		addAll(l.byByte[w[0]])
+		addAll(l.byDel[w])
+		var buf [64]byte
+		if len(w) <= len(buf) {
+			for k := 1; k < len(w); k++ {
+				b := append(append(buf[:0], w[:k]...), w[k+1:]...)
+				addAll(l.byDel[string(b)])
+			}
+		}
 	}
 	addAll(l.anyFirst)
 	for _, i := range out {
@@ -207,6 +243,9 @@ func compilePattern(id, src string) pattern {
 		switch f {
 		case "...":
 			p.elems = append(p.elems, elem{gap: 3})
+			continue
+		case "...1", "...2", "...3", "...4", "...5", "...6", "...7", "...8", "...9":
+			p.elems = append(p.elems, elem{gap: int(f[3] - '0')})
 			continue
 		case "#":
 			p.elems = append(p.elems, elem{number: true})
@@ -256,13 +295,20 @@ func (h hit) len() int { return h.end - h.start }
 func (l *lexicon) find(d *doc) []hit {
 	var hits []hit
 	seen := make([]bool, len(l.patterns))
+	// whether each word may be a typo: asked once per word, not once per
+	// pattern that tries it
+	typo := make([]bool, len(d.words))
+	for i, w := range d.words {
+		t := w.norm
+		typo[i] = l.fuzzyMin > 0 && w.kind == tokWord && len(t) >= l.fuzzyMin-1 && !l.known[t] && !l.except[t]
+	}
 	for start := range d.words {
 		for _, pi := range l.candidates(d.words[start].norm, seen) {
 			p := &l.patterns[pi]
 			if p.anchorStart && start != 0 && start != leadIn(d) {
 				continue
 			}
-			if end, fz, ok := l.matchAt(d, p.elems, start); ok && end > start && withinClause(d, start, end) {
+			if end, fz, ok := l.matchAt(d, p.elems, start, typo); ok && end > start && withinClause(d, start, end) {
 				if p.anchorEnd && end != len(d.words) {
 					continue
 				}
@@ -285,14 +331,14 @@ func leadIn(d *doc) int {
 
 // matchAt matches elems against the words from i on and returns where the
 // match ends. Gaps take as few words as they can.
-func (l *lexicon) matchAt(d *doc, elems []elem, i int) (end int, fuzzy, ok bool) {
+func (l *lexicon) matchAt(d *doc, elems []elem, i int, typo []bool) (end int, fuzzy, ok bool) {
 	if len(elems) == 0 {
 		return i, false, true
 	}
 	e := elems[0]
 	if e.gap > 0 {
 		for g := 0; g <= e.gap && i+g <= len(d.words); g++ {
-			if end, fz, ok := l.matchAt(d, elems[1:], i+g); ok {
+			if end, fz, ok := l.matchAt(d, elems[1:], i+g, typo); ok {
 				return end, fz, true
 			}
 		}
@@ -301,11 +347,11 @@ func (l *lexicon) matchAt(d *doc, elems []elem, i int) (end int, fuzzy, ok bool)
 	if i >= len(d.words) {
 		return 0, false, false
 	}
-	m, fz := l.elemMatches(e, d.words[i])
+	m, fz := l.elemMatches(e, d.words[i], typo[i])
 	if !m {
 		return 0, false, false
 	}
-	end, fz2, ok := l.matchAt(d, elems[1:], i+1)
+	end, fz2, ok := l.matchAt(d, elems[1:], i+1, typo)
 	return end, fz || fz2, ok
 }
 
@@ -320,8 +366,9 @@ func withinClause(d *doc, start, end int) bool {
 }
 
 // elemMatches reports whether one word fits one pattern element, and
-// whether that took typo tolerance. Exact spellings are tried first.
-func (l *lexicon) elemMatches(e elem, w word) (ok, fuzzy bool) {
+// whether that took typo tolerance (typo: the word is long enough and
+// unknown to the lexicon). Exact spellings are tried first.
+func (l *lexicon) elemMatches(e elem, w word, typo bool) (ok, fuzzy bool) {
 	if e.number {
 		return w.kind == tokNum, false
 	}
@@ -337,10 +384,10 @@ func (l *lexicon) elemMatches(e elem, w word) (ok, fuzzy bool) {
 			return true, false
 		}
 	}
-	if l.fuzzyMin == 0 || len(t) < l.fuzzyMin-1 || l.known[t] {
+	if !typo {
 		return false, false
 	}
-	for _, a := range e.alts {
+	for _, a := range e.fuzzyBy[t[0]] {
 		if l.fuzzy(a, t) {
 			return true, true
 		}

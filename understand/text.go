@@ -39,6 +39,8 @@ type doc struct {
 
 	lang     string // cached langOf
 	langDone bool
+
+	safety *safetyReading // cached readSafety: crisis and concern share one pass
 }
 
 // hardPunct ends a clause: phrases never match across it.
