@@ -583,7 +583,7 @@ func wellbeing(signal string, kinds ...string) llmtest.Reply {
 // down leaves the deterministic answer.
 func TestModelAddsCrisisAndConcernButNeverRemovesThem(t *testing.T) {
 	e, _ := sampleEngine(t)
-	oblique := "der er ingen voksne hjemme i flere uger ad gangen og køleskabet er tomt"
+	oblique := "voksne er ikke rigtig en ting hjemme hos os"
 	flagged := "min far slår mig"
 	if r := understand.Parse(oblique); r.Crisis {
 		t.Fatalf("the rules already flag %q; pick a message they miss", oblique)

@@ -502,7 +502,7 @@ func (t *turn) text(text string, extra *understand.Result) {
 	if t.st.Pending != nil {
 		switch t.st.Pending.Kind {
 		case "reject_reason":
-			t.rejectReason(reasonFromText(r))
+			t.rejectReason(reasonFromText(text, r))
 			return
 		case "join_code":
 			t.st.Pending = nil
@@ -529,6 +529,11 @@ func (t *turn) text(text string, extra *understand.Result) {
 			return
 		}
 	}
+	if excluded, only := understand.ExcludedSlots(text); only && t.st.Profile.WhenKnown && len(t.st.Profile.Slots) > 0 {
+		// "kan ikke om mandagen" takes Monday away from the times already
+		// known, rather than meaning every other time of the week.
+		r.Slots = slices.DeleteFunc(slices.Clone(t.st.Profile.Slots), func(s string) bool { return slices.Contains(excluded, s) })
+	}
 	learned := t.merge(r)
 	if t.stopIfUnder13() {
 		return
@@ -543,7 +548,7 @@ func (t *turn) text(text string, extra *understand.Result) {
 			t.next()
 			return
 		}
-		t.say(t.tr("help"), t.action("start"), t.action("stored"))
+		t.listen(has, unclear)
 		return
 	}
 	allKnown := t.firstUnknown() == nil
@@ -647,6 +652,16 @@ func (t *turn) mergePlace(r understand.Result) bool {
 	if pc, ok := geo.LookupPostcode(r.Postcode); ok && r.Postcode != "" {
 		t.setPostcode(pc)
 		return true
+	}
+	if r.Place != "" {
+		// "Skagen" is Skagen, not Frederikshavn 31 km away.
+		if pl, ok := geo.ResolvePlace(r.Place); ok && pl.Municipality == r.Municipality {
+			p.Online = false
+			t.st.Widened = false
+			p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon, p.Landmass = "", pl.Name, pl.Municipality, pl.Lat, pl.Lon, pl.Landmass
+			t.note(pl.Name)
+			return true
+		}
 	}
 	if r.Municipality != "" {
 		if m, ok := geo.LookupMunicipality(r.Municipality); ok {

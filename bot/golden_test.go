@@ -48,8 +48,18 @@ type expect struct {
 	Concern      *bool    `json:"concern,omitempty"`
 	// CaseKinds expects a safeguarding case raised in this turn with at
 	// least these kinds; NoCase expects none.
-	CaseKinds    []string `json:"case_kinds,omitempty"`
-	NoCase       bool     `json:"no_case,omitempty"`
+	CaseKinds []string `json:"case_kinds,omitempty"`
+	NoCase    bool     `json:"no_case,omitempty"`
+	// CardsFitInterests expects every card to share an interest in the
+	// profile or say plainly that it does not (ranking only offers such a
+	// card when too few share one); CardsDated every card's first step to
+	// have a date.
+	CardsFitInterests bool `json:"cards_fit_interests,omitempty"`
+	CardsDated        bool `json:"cards_dated,omitempty"`
+	// CardsOnline expects only online cards (true) or none (false).
+	CardsOnline *bool `json:"cards_online,omitempty"`
+	// Slots expects exactly these availability slots.
+	Slots        []string `json:"slots,omitempty"`
 	Forget       *bool    `json:"forget,omitempty"`
 	ProfileEmpty *bool    `json:"profile_empty,omitempty"`
 	// CardsAvoid lists opportunity ids that must not be on this turn's cards.
@@ -174,7 +184,11 @@ func record(ms []bot.Message) []transcriptMsg {
 			tm.Replies = append(tm.Replies, q.ID)
 		}
 		for _, c := range m.Cards {
-			tm.Cards = append(tm.Cards, c.OpportunityID+" | "+c.Title+" | "+c.FirstStep.Text)
+			card := c.OpportunityID + " | " + c.Title + " | " + c.FirstStep.Text
+			if len(c.Notes) > 0 {
+				card += " | " + strings.Join(c.Notes, " / ")
+			}
+			tm.Cards = append(tm.Cards, card)
 		}
 		out = append(out, tm)
 	}
@@ -314,6 +328,30 @@ func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Ou
 				fail("card %s (%s) is about %s", id, o.Title, x.CardsWithoutInterest)
 			}
 		}
+	}
+	for _, m := range out.Messages {
+		for _, c := range m.Cards {
+			o, _ := ix.Get(c.OpportunityID)
+			offTopic := slices.ContainsFunc(c.Notes, func(n string) bool {
+				return strings.Contains(n, "Ikke dit emne") || strings.Contains(n, "Not your topic")
+			})
+			fits := o != nil && slices.ContainsFunc(o.Interests, func(i string) bool { return slices.Contains(p.Interests, i) })
+			if x.CardsFitInterests && o != nil && !fits && !offTopic {
+				fail("card %s (%s, %v) shares no interest with %v and does not say so", c.OpportunityID, c.Title, o.Interests, p.Interests)
+			}
+			if fits && offTopic {
+				fail("card %s says it is off topic but shares an interest with %v", c.OpportunityID, p.Interests)
+			}
+			if x.CardsDated && c.FirstStep.StartsAt == nil {
+				fail("card %s has no date for its first step: %s", c.OpportunityID, c.FirstStep.Text)
+			}
+			if x.CardsOnline != nil && o != nil && o.Place.Online != *x.CardsOnline {
+				fail("card %s online = %v, want %v", c.OpportunityID, o.Place.Online, *x.CardsOnline)
+			}
+		}
+	}
+	if x.Slots != nil && !sameSet(p.Slots, x.Slots) {
+		fail("slots %v, want %v", p.Slots, x.Slots)
 	}
 	if x.CardsCloserThan != "" {
 		limit, ok := distances[x.CardsCloserThan]

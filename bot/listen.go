@@ -90,17 +90,16 @@ func (t *turn) responseTime() {
 			orgID, name = o.OrganisationID, o.Organisation
 		}
 	}
-	if orgID == "" {
-		t.say(t.tr("response_time_none"))
-		return
+	replies := t.afterSuggestionReplies()
+	switch a, ok := t.e.answerTimes(orgID); {
+	case orgID == "":
+		t.say(t.tr("response_time_none"), replies...)
+	case !ok:
+		t.say(t.tr("response_time_unknown", "organisation", name)+" "+t.tr("response_time_promise"), replies...)
+	default:
+		t.say(t.tr("response_time_known", "organisation", name, "wait", t.describeWait(a.Median),
+			"answered", strconv.Itoa(a.Answered), "leads", strconv.Itoa(a.Leads))+" "+t.tr("response_time_promise"), replies...)
 	}
-	a, ok := t.e.answerTimes(orgID)
-	if !ok {
-		t.say(t.tr("response_time_unknown", "organisation", name) + " " + t.tr("response_time_promise"))
-		return
-	}
-	t.say(t.tr("response_time_known", "organisation", name, "wait", t.describeWait(a.Median),
-		"answered", strconv.Itoa(a.Answered), "leads", strconv.Itoa(a.Leads)) + " " + t.tr("response_time_promise"))
 }
 
 // describeWait rounds a waiting time up to what people say: a few hours, a

@@ -31,7 +31,7 @@ func (st *State) matchProfile() match.Profile {
 		Lat:          p.Lat,
 		Lon:          p.Lon,
 		Landmass:     p.Landmass,
-		Bridged:      bridgedFrom(p.Landmass),
+		Bridged:      bridgedFrom(p),
 		Rejections:   st.Rejections,
 	}
 	if mp.HasLocation {
@@ -62,10 +62,23 @@ func (t *turn) suggest(more bool) {
 	}
 	picked, relaxed := t.rank(base)
 	var head []string
-	if n := len(picked); n < cardsPerTurn && base.HasLocation {
+	local := 0
+	for _, s := range picked {
+		if !s.Opportunity.Place.Online {
+			local++
+		}
+	}
+	if t.st.Widened && base.HasLocation {
+		head = append(head, t.tr("widened_distance", "km", formatKm(base.MaxDistanceKm, t.st.Lang)))
+	}
+	if n := local; n < cardsPerTurn && base.HasLocation {
 		km := formatKm(base.MaxDistanceKm, t.st.Lang)
 		if n == 0 {
 			head = append(head, t.tr("reach_none", "km", km, "place", t.st.Profile.placeName()))
+			if len(picked) > 0 {
+				// Only online tasks fit: say so, never slip them in.
+				head = append(head, t.tr("online_instead"))
+			}
 		} else {
 			head = append(head, t.tr("reach_few", "km", km, "place", t.st.Profile.placeName(), "count", strconv.Itoa(n)))
 		}
@@ -85,13 +98,12 @@ func (t *turn) suggest(more bool) {
 	if more {
 		intro = "suggestions_more"
 	}
-	if t.st.Widened && base.HasLocation {
-		head = append(head, t.tr("widened_distance", "km", formatKm(base.MaxDistanceKm, t.st.Lang)))
-	}
 	if len(relaxed) > 0 {
 		head = append(head, t.tr("suggestions_relaxed", "what", strings.Join(relaxed, ", ")))
 	}
-	head = append(head, t.tr(intro, "count", strconv.Itoa(len(picked))))
+	if local > 0 || !base.HasLocation {
+		head = append(head, t.tr(intro, "count", strconv.Itoa(len(picked))))
+	}
 	cards := make([]Card, 0, len(picked))
 	t.st.Shown = t.st.Shown[:0]
 	for _, s := range picked {
@@ -100,8 +112,11 @@ func (t *turn) suggest(more bool) {
 		t.st.Seen = addUnique(t.st.Seen, s.Opportunity.ID)
 	}
 	replies := t.afterSuggestionReplies()
-	if len(picked) < cardsPerTurn && base.HasLocation {
+	if local < cardsPerTurn && base.HasLocation {
 		replies = append(t.reachReplies(), t.action("show_more"))
+		if local == 0 {
+			replies = replies[1:] // online tasks are what the cards already are
+		}
 	}
 	m := t.say(t.notedPrefix()+strings.Join(head, "\n\n"), replies...)
 	m.Cards = cards
@@ -320,8 +335,11 @@ func (t *turn) why(s match.Suggestion) []string {
 }
 
 func (p Profile) placeName() string {
-	if p.Postcode != "" {
+	switch {
+	case p.Postcode != "":
 		return p.Postcode + " " + p.Town
+	case p.Town != "":
+		return p.Town
 	}
 	return p.Municipality
 }
@@ -359,6 +377,9 @@ func (t *turn) firstStep(o *match.Opportunity, at match.Session) FirstStep {
 	start, end := at.Start, at.End
 	fs.StartsAt, fs.EndsAt = &start, &end
 	date := formatWhen(start, t.st.Lang)
+	if start.Sub(t.now) > farAhead {
+		date = formatWhenWithYear(start, t.st.Lang)
+	}
 	if text.InDanish && text.What == o.FirstStep.What {
 		fs.Text = t.tr("step_in_danish", "what", text.What, "date", date)
 	} else {
@@ -366,6 +387,10 @@ func (t *turn) firstStep(o *match.Opportunity, at match.Session) FirstStep {
 	}
 	return fs
 }
+
+// farAhead is how far ahead a date needs its year: "lørdag d. 4.
+// september" half a year from now could be read as a date gone by.
+const farAhead = 120 * 24 * time.Hour
 
 // stepTime is when the young person can take an opportunity's first step.
 func (t *turn) stepTime(o *match.Opportunity) match.Session {
@@ -537,9 +562,15 @@ func distanceTo(p Profile, o *match.Opportunity) float64 {
 }
 
 // reasonFromText reads why a suggestion was not a fit from free text.
-func reasonFromText(r understand.Result) string {
+func reasonFromText(text string, r understand.Result) string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) })
+	has := func(ws ...string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return slices.Contains(ws, w) })
+	}
 	switch {
-	case len(r.Slots) > 0:
+	case has("langt", "fjernt", "far", "distance", "km", "kilometer", "transport", "bus", "tog", "travel"):
+		return "too_far"
+	case len(r.Slots) > 0 || has("tid", "tidspunkt", "tidspunktet", "dag", "dagen", "time", "day", "tidligt", "sent", "early", "late"):
 		return "wrong_time"
 	case r.Postcode != "" || r.Municipality != "":
 		return "too_far"
@@ -737,29 +768,58 @@ func formatWhen(ts time.Time, lang string) string {
 	return fmt.Sprintf("%s d. %d. %s kl. %s", dayNames["da"][wd], ts.Day(), monthNames["da"][ts.Month()-1], ts.Format("15.04"))
 }
 
-// landmasses are every island geo knows a town on, gathered once.
-var landmasses = sync.OnceValue(func() []string {
-	var ids []string
+// landmassTowns are the towns geo knows, by landmass, gathered once.
+var landmassTowns = sync.OnceValue(func() map[string][][2]float64 {
+	out := map[string][][2]float64{}
 	for _, m := range geo.Municipalities() {
-		ids = addUnique(ids, m.Landmass)
+		out[m.Landmass] = append(out[m.Landmass], [2]float64{m.Lat, m.Lon})
 	}
 	for _, p := range geo.PlaceNames() {
-		ids = addUnique(ids, p.Landmass)
+		out[p.Landmass] = append(out[p.Landmass], [2]float64{p.Lat, p.Lon})
 	}
-	return ids
+	delete(out, "")
+	return out
 })
 
-// bridgedFrom lists the other landmasses one can reach from id over land
-// and bridges, for ranking; nil when the landmass is unknown.
-func bridgedFrom(id string) []string {
-	if id == "" {
+// maxDetour is how much longer than the straight line a trip to another
+// landmass may be and still count as reachable: over the Storebælt bridge
+// from Korsør to Nyborg it is barely longer; from Nakskov to Langeland,
+// 30 km over water, the land route is 183 km.
+const maxDetour = 1.6
+
+// bridgedFrom lists the other landmasses the young person can reach over
+// land and bridges without a long detour, for ranking; nil when their
+// landmass is unknown. Each landmass is judged by its town nearest to them.
+func bridgedFrom(p Profile) []string {
+	if p.Landmass == "" {
 		return nil
 	}
 	var out []string
-	for _, l := range landmasses() {
-		if l != id && geo.Bridged(id, l) {
+	for l, towns := range landmassTowns() {
+		if l == p.Landmass || !geo.Bridged(p.Landmass, l) {
+			continue
+		}
+		best, bestKm := [2]float64{}, -1.0
+		for _, t := range towns {
+			if km := geo.DistanceKm(p.Lat, p.Lon, t[0], t[1]); bestKm < 0 || km < bestKm {
+				best, bestKm = t, km
+			}
+		}
+		if km, ok := geo.TravelKm(p.Lat, p.Lon, p.Landmass, best[0], best[1], l); ok && km <= bestKm*maxDetour+5 {
 			out = append(out, l)
 		}
 	}
+	slices.Sort(out)
 	return out
+}
+
+// formatWhenWithYear is formatWhen with the year, for dates far ahead:
+// "lørdag d. 8. maj 2027 kl. 10.00" or "Saturday 8 May 2027 at 10:00".
+func formatWhenWithYear(ts time.Time, lang string) string {
+	ts = ts.In(copenhagen)
+	wd := (int(ts.Weekday()) + 6) % 7
+	if langKey(lang) == "en" {
+		return fmt.Sprintf("%s %d %s %d at %s", dayNames["en"][wd], ts.Day(), monthNames["en"][ts.Month()-1], ts.Year(), ts.Format("15:04"))
+	}
+	return fmt.Sprintf("%s d. %d. %s %d kl. %s", dayNames["da"][wd], ts.Day(), monthNames["da"][ts.Month()-1], ts.Year(), ts.Format("15.04"))
 }

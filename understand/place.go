@@ -10,6 +10,7 @@ import (
 // placeName is one name from geo, prepared for scanning tokenised text.
 type placeName struct {
 	words  [][]string // per word: its folded spelling first, then spellings without æøå
+	name   string     // as geo spells it
 	muni   string
 	common bool // also an everyday word ("Give", "Them", "Ry")
 }
@@ -35,7 +36,7 @@ var places = sync.OnceValue(func() *placeIndex {
 		if len(d.words) == 0 {
 			continue
 		}
-		pn := placeName{muni: p.Municipality, common: geo.IsCommonWord(p.Name) || extraCommonPlaces[geo.Fold(p.Name)]}
+		pn := placeName{name: p.Name, muni: p.Municipality, common: geo.IsCommonWord(p.Name) || extraCommonPlaces[geo.Fold(p.Name)]}
 		for _, w := range d.words {
 			pn.words = append(pn.words, placeSpellings(w.raw))
 		}
@@ -74,14 +75,15 @@ var (
 
 // placeMatch is one place name found in the text.
 type placeMatch struct {
-	muni       string
+	name, muni string
 	start, end int
 	score      int
 }
 
-// findPlace returns the municipality named in the text, preferring the
-// mention with the clearest cue ("bor i Odense" over a bare "Odense").
-func findPlace(d *doc) string {
+// findPlace returns the place and the municipality named in the text,
+// preferring the mention with the clearest cue ("bor i Odense" over a bare
+// "Odense").
+func findPlace(d *doc) (name, muni string) {
 	best := placeMatch{}
 	idx := places()
 	festival := strings.Contains(fold(d.text), "festival")
@@ -98,7 +100,7 @@ func findPlace(d *doc) string {
 		}
 		i = m.end - 1
 	}
-	return best.muni
+	return best.name, best.muni
 }
 
 // matchPlaceAt tries every place name starting at word i and scores the
@@ -122,7 +124,7 @@ func matchPlaceAt(d *doc, idx *placeIndex, i int) (placeMatch, bool) {
 		if score == 0 {
 			continue
 		}
-		return placeMatch{muni: pn.muni, start: i, end: end, score: score}, true
+		return placeMatch{name: pn.name, muni: pn.muni, start: i, end: end, score: score}, true
 	}
 	return placeMatch{}, false
 }

@@ -29,6 +29,10 @@ type Result struct {
 	Postcode string `json:"postcode"`
 	// Municipality is the official Danish municipality name or "".
 	Municipality string `json:"municipality"`
+	// Place is the town, district or municipality named, as geo spells it
+	// ("Skagen", "Nørrebro", "Rønne"), so distances are measured from
+	// where the young person lives, not from the municipality's main town.
+	Place string `json:"place,omitempty"`
 	// Crisis is true when the message suggests the young person may be
 	// at risk and needs to be pointed to help.
 	Crisis bool `json:"crisis"`
@@ -124,7 +128,7 @@ func Parse(text string) Result {
 		r.Postcode = pc.Code
 		r.Municipality = pc.Municipality
 	} else {
-		r.Municipality = findPlace(&d)
+		r.Place, r.Municipality = findPlace(&d)
 	}
 	r.Crisis, r.CrisisKind, r.CrisisKinds = findCrisis(&d)
 	r.Concern = findConcern(&d)
