@@ -400,14 +400,14 @@ var errOpportunityIDTaken = &Error{Status: fiber.StatusConflict, Slug: "id-taken
 // its postcode, the same way the import does.
 func resolvePostcode(p *match.Place) error {
 	if p.Online || p.Postcode == "" {
-		p.Municipality, p.Lat, p.Lon = "", 0, 0
+		p.Municipality, p.Lat, p.Lon, p.Landmass = "", 0, 0, ""
 		return nil // catalog.Validate says what is missing
 	}
 	pc, ok := geo.LookupPostcode(p.Postcode)
 	if !ok {
 		return unprocessable(fmt.Sprintf("place.postcode: %q is not a Danish postcode.", p.Postcode))
 	}
-	p.Postcode, p.Municipality, p.Lat, p.Lon = pc.Code, pc.Municipality, pc.Lat, pc.Lon
+	p.Postcode, p.Municipality, p.Lat, p.Lon, p.Landmass = pc.Code, pc.Municipality, pc.Lat, pc.Lon, pc.Landmass
 	return nil
 }
 
