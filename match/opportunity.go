@@ -1,7 +1,10 @@
 // Package match owns the volunteering opportunity model and ranks opportunities
-// for one young person's profile. It is pure Go over plain data: no I/O, no
-// clock of its own (callers pass "now"), and it imports nothing else from the
-// project, so it can be table-tested and benchmarked in isolation.
+// for one young person's profile: interest first, then time and distance
+// (see Rank), each suggestion with a dated first step (see FirstStepTime).
+// It is pure Go over plain data: no I/O, no clock of its own (callers pass
+// "now"), no geography beyond what the caller puts in the Profile, and it
+// imports nothing else from the project, so it can be table-tested and
+// benchmarked in isolation.
 package match
 
 import "time"
