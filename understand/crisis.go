@@ -127,6 +127,7 @@ var safetyCombos = []struct {
 	{KindGrooming, []string{"+secret", "+meet"}},
 	{KindGrooming, []string{"+meet", "+adult", "+online"}},
 	{KindGrooming, []string{"+flatter", "+adult"}},
+	{KindGrooming, []string{"+alone", "+adult"}},
 	{KindGrooming, []string{"+flatter", "+pic", "+ask"}},
 	{KindGrooming, []string{"+flatter", "+online"}},
 	{KindSexualAbuse, []string{"+secret"}},
