@@ -467,7 +467,7 @@ func TestMinorsAbuseDisclosureOpensACase(t *testing.T) {
 	if len(cases) != 1 {
 		t.Fatalf("%d cases for the minor's conversation, want 1", len(cases))
 	}
-	if cases[0]["status"] != "open" || cases[0]["kind"] != "abuse" || cases[0]["user_id"] != minorID {
+	if cases[0]["status"] != "open" || cases[0]["kind"] != "violence" || cases[0]["user_id"] != minorID {
 		t.Errorf("case = %v", cases[0])
 	}
 	if _, ok := cases[0]["messages"]; ok {
