@@ -7,6 +7,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
@@ -31,6 +32,10 @@ import (
 
 	"github.com/brobygger/brobygger/app"
 )
+
+// update rewrites the screenshots the README shows. Without it they go to a
+// temporary folder, so running the tests leaves the working tree as it was.
+var update = flag.Bool("update", false, "rewrite the screenshots in testdata/screenshots")
 
 // testTimeout bounds each test; the whole package must stay well under 90 s.
 const testTimeout = 45 * time.Second
@@ -237,11 +242,14 @@ const (
 	chipSelector = `#quick-replies:not([hidden]) button[data-choice="%s"]`
 )
 
+// openApp opens the chat as a new guest and waits for the whole greeting,
+// which ends with the buttons to start.
 func openApp(t *testing.T, ctx context.Context, base string, viewport chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	do(t, ctx, "open the app", viewport, calm(), chromedp.Navigate(base+"/"))
 	waitFor(t, ctx, "the greeting", `window.brobygger && window.brobygger.started &&
-		document.querySelector('#log .msg--bot .bubble')?.textContent.includes('Brobygger')`)
+		document.querySelector('#log .msg--bot .bubble')?.textContent.includes('Brobygger') &&
+		document.querySelector('#quick-replies:not([hidden]) .chip')`)
 }
 
 // tap taps a quick reply and waits until the bot has answered it.
@@ -294,6 +302,9 @@ type cardView struct {
 	When    string   `json:"when"`
 	Actions []string `json:"actions"`
 	ICS     bool     `json:"ics"`
+	// Badge is the distance as shown, KM the number behind it (-1: none).
+	Badge string  `json:"badge"`
+	KM    float64 `json:"km"`
 }
 
 // reachCards answers the onboarding questions with quick replies (and a
@@ -317,29 +328,105 @@ func reachCards(t *testing.T, ctx context.Context) []cardView {
 			when: c.querySelector('.card__when time')?.textContent || '',
 			actions: [...c.querySelectorAll('.card__actions button[data-choice]')].map(b => b.dataset.choice),
 			ics: !!c.querySelector('.btn--calendar'),
+			badge: c.querySelector('.card__badge')?.textContent || '',
+			km: c.querySelector('.card__badge') ? +c.querySelector('.card__badge').dataset.km : -1,
 		}))`)
+}
+
+// checkBadge checks a card's distance as written: close by under a
+// kilometre, never "0 km".
+func checkBadge(t *testing.T, i int, c cardView, near, away string) {
+	t.Helper()
+	switch {
+	case c.KM < 0:
+		if c.Badge != "" {
+			t.Errorf("card %d shows a distance %q without one", i, c.Badge)
+		}
+	case c.KM < 1:
+		if c.Badge != near {
+			t.Errorf("card %d is %.1f km away and reads %q, want %q", i, c.KM, c.Badge, near)
+		}
+	default:
+		if !strings.HasSuffix(c.Badge, away) || strings.HasPrefix(c.Badge, "0 ") {
+			t.Errorf("card %d is %.1f km away and reads %q", i, c.KM, c.Badge)
+		}
+	}
+}
+
+type cardFit struct {
+	CardHeight float64  `json:"card"`
+	ChatHeight float64  `json:"chat"`
+	Hidden     []string `json:"hidden"`
+	Folded     int      `json:"folded"`
+	Open       bool     `json:"open"`
+}
+
+// checkCardFits scrolls a card to the top of the conversation and checks
+// that the whole card, down to its three actions, is on the screen: nothing
+// to scroll to before deciding.
+func checkCardFits(t *testing.T, ctx context.Context, id string) {
+	t.Helper()
+	fit := eval[cardFit](t, ctx, fmt.Sprintf(`(() => {
+		const chat = document.getElementById('chat');
+		const card = [...document.querySelectorAll('#log .msg--bot.has-cards')].pop().querySelector('.card[data-opportunity=%q]');
+		card.parentElement.scrollIntoView({ block: 'start', inline: 'start' });
+		const box = chat.getBoundingClientRect();
+		const hidden = [];
+		for (const b of card.querySelectorAll('.card__actions button')) {
+			const r = b.getBoundingClientRect();
+			const x = r.left + r.width / 2, y = r.top + r.height / 2;
+			const inside = r.top >= box.top && r.bottom <= box.bottom && x > 0 && x < innerWidth;
+			if (!inside || !b.contains(document.elementFromPoint(x, y))) hidden.push(b.dataset.choice);
+		}
+		const more = card.querySelector('details.card__more');
+		return { card: card.getBoundingClientRect().height, chat: chat.clientHeight, hidden,
+			folded: more ? more.querySelectorAll('li').length : 0, open: !!(more && more.open) };
+	})()`, id))
+	if fit.CardHeight > fit.ChatHeight || len(fit.Hidden) > 0 {
+		t.Errorf("card %s does not fit one screen: %.0f px high in %.0f px of chat; actions out of view: %v",
+			id, fit.CardHeight, fit.ChatHeight, fit.Hidden)
+	}
+	if fit.Open {
+		t.Errorf("card %s shows its folded details open", id)
+	}
 }
 
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	// Show a little of the chat above the suggestions, then the cards' tops.
+	// The first card whole, down to its actions, and as much of the chat
+	// above it as fits.
 	do(t, ctx, "scroll to the cards", chromedp.Evaluate[chromedp.Void](`(() => {
 		const chat = document.getElementById('chat');
-		const cards = [...document.querySelectorAll('#log .msg--bot.has-cards')].pop();
-		chat.scrollTop = cards.offsetTop - chat.clientHeight * 0.3;
 		for (const list of document.querySelectorAll('.cards')) list.scrollLeft = 0;
+		const card = [...document.querySelectorAll('#log .msg--bot.has-cards')].pop().querySelector('.card');
+		const box = chat.getBoundingClientRect(), c = card.getBoundingClientRect();
+		chat.scrollTop += c.bottom - box.bottom + 12;
 	})()`), chromedp.Sleep(150*time.Millisecond))
+	savePNG(t, ctx, name)
+}
+
+// savePNG captures the page. With -update it rewrites the README's
+// screenshot in testdata/screenshots; otherwise it saves it in the system's
+// temporary folder and logs where, for a look after a run.
+func savePNG(t *testing.T, ctx context.Context, name string) string {
+	t.Helper()
 	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err != nil {
 		t.Fatalf("screenshot %s: %v", name, err)
 	}
 	dir := filepath.Join("testdata", "screenshots")
+	if !*update {
+		dir = filepath.Join(os.TempDir(), "brobygger-e2e-screenshots")
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+	file := filepath.Join(dir, name)
+	if err := os.WriteFile(file, png, 0o644); err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("screenshot: %s", file)
+	return file
 }
 
 // --------------------------------------------------------- page and API
@@ -436,6 +523,8 @@ func TestPhoneOnboardingToSuggestions(t *testing.T) {
 		if c.ICS && !strings.Contains(c.When, " d. ") && !strings.Contains(c.When, " kl. ") {
 			t.Errorf("card %d date %q is not written the Danish way", i, c.When)
 		}
+		checkBadge(t, i, c, "tæt på dig", "km væk")
+		checkCardFits(t, ctx, c.ID)
 	}
 	// The quick replies under the suggestions belong to the last bot message.
 	waitFor(t, ctx, "quick replies after the cards", fmt.Sprintf("document.querySelector(%q)",
@@ -564,7 +653,8 @@ func TestReloadKeepsConversationAndTokens(t *testing.T) {
 		localStorage.setItem('brobygger.auth', JSON.stringify(a));
 	})()`), chromedp.Reload())
 	waitFor(t, ctx, "a new guest's greeting", `window.brobygger && window.brobygger.started &&
-		document.querySelectorAll('#log .msg').length === 1`)
+		document.querySelectorAll('#log .msg--bot').length > 0 && !document.querySelector('#log .msg--user') &&
+		document.querySelector('#quick-replies:not([hidden]) button[data-choice="start"]')`)
 	s4 := pageSession(t, ctx)
 	if s4.UserID == "" || s4.UserID == s1.UserID || s4.ConversationID == s1.ConversationID {
 		t.Errorf("expected a new guest with a new conversation: before %+v, after %+v", s1, s4)

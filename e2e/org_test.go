@@ -9,8 +9,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -438,17 +436,7 @@ func screenshotOrg(t *testing.T, ctx context.Context) {
 		document.activeElement.blur();
 		document.getElementById('detail').scrollTop = 0;
 	})()`), chromedp.Sleep(150*time.Millisecond))
-	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
-	if err != nil {
-		t.Fatalf("screenshot: %v", err)
-	}
-	dir := filepath.Join("testdata", "screenshots")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "org.png"), png, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	savePNG(t, ctx, "org.png")
 }
 
 // TestOrgPageNamesEveryInterest keeps the page's Danish interest names in

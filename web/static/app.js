@@ -48,10 +48,15 @@
       contact: 'Kontakt:',
       goodToKnow: 'Godt at vide',
       km: (km) => `${km} km væk`,
+      near: 'tæt på dig',
+      moreAbout: 'Mere om forslaget',
       online: 'Online',
       calendar: 'Tilføj til kalender',
       calendarFailed: 'Kalenderfilen kunne ikke hentes lige nu. Prøv igen om lidt.',
       calendarSaved: 'Kalenderfilen er hentet.',
+      locating: 'Finder din placering …',
+      myLocation: '📍 Min placering',
+      noLocation: 'Jeg kunne ikke se din placering. Skriv dit postnummer eller din by i stedet.',
     },
     en: {
       tagline: 'Find a place to volunteer',
@@ -84,10 +89,15 @@
       contact: 'Contact:',
       goodToKnow: 'Good to know',
       km: (km) => `${km} km away`,
+      near: 'close to you',
+      moreAbout: 'More about it',
       online: 'Online',
       calendar: 'Add to calendar',
       calendarFailed: "The calendar file couldn't be downloaded right now. Try again in a moment.",
       calendarSaved: 'The calendar file has been downloaded.',
+      locating: 'Finding your location …',
+      myLocation: '📍 My location',
+      noLocation: "I couldn't see your location. Type your postcode or town instead.",
     },
   };
 
@@ -135,6 +145,7 @@
   const langToggle = $('lang-toggle');
   const offlineBanner = $('offline-banner');
   const toast = $('toast');
+  const hint = $('chat-hint');
 
   function el(tag, className, text) {
     const node = document.createElement(tag);
@@ -180,10 +191,10 @@
   const ICONS = {
     check: '<path d="M5 12.5l4.5 4.5L19 7.5"/>',
     calendar: '<rect x="3.5" y="5" width="17" height="15" rx="2"/><path d="M3.5 10h17M8 3v4M16 3v4"/>',
+    calendarAdd: '<path d="M20.5 12V7a2 2 0 0 0-2-2h-13a2 2 0 0 0-2 2v11a2 2 0 0 0 2 2H12"/><path d="M3.5 10h17M8 3v4M16 3v4M18 15v6M15 18h6"/>',
     pin: '<path d="M12 21s-6.5-6-6.5-11a6.5 6.5 0 0 1 13 0c0 5-6.5 11-6.5 11z"/><circle cx="12" cy="10" r="2.3"/>',
     person: '<circle cx="12" cy="8" r="3.6"/><path d="M4.5 20c1-4 4-6 7.5-6s6.5 2 7.5 6"/>',
     info: '<circle cx="12" cy="12" r="9"/><path d="M12 11v5.5M12 7.6v.1"/>',
-    download: '<path d="M12 4v11M7 10.5l5 5 5-5M5 20h14"/>',
   };
 
   function icon(name) {
@@ -250,12 +261,19 @@
     return new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 1 }).format(km);
   }
 
+  // Under a kilometre is "close to you": "0 km" reads like a mistake, and a
+  // postcode's centre is no more precise than that anyway.
+  function distanceLabel(km) {
+    return km < 1 ? t('near') : t('km', formatKm(km));
+  }
+
   function applyLanguage() {
     document.documentElement.lang = lang;
     for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
     for (const node of document.querySelectorAll('[data-i18n-label]')) {
       node.setAttribute('aria-label', t(node.dataset.i18nLabel));
     }
+    for (const node of document.querySelectorAll('[data-i18n-title]')) node.title = t(node.dataset.i18nTitle);
     for (const node of document.querySelectorAll('[data-i18n-placeholder]')) {
       node.setAttribute('placeholder', t(node.dataset.i18nPlaceholder));
     }
@@ -265,8 +283,11 @@
     for (const node of document.querySelectorAll('time[data-start]')) {
       node.textContent = formatSpan(node.dataset.start, node.dataset.end || null);
     }
-    for (const node of document.querySelectorAll('[data-km]')) node.textContent = t('km', formatKm(+node.dataset.km));
-    for (const node of log.querySelectorAll('.msg--user')) setBubbleState(node, node.dataset.state);
+    for (const node of document.querySelectorAll('[data-km]')) node.textContent = distanceLabel(+node.dataset.km);
+    for (const node of log.querySelectorAll('.msg--user')) {
+      if (node.dataset.label) node.querySelector('.bubble').textContent = t(node.dataset.label);
+      setBubbleState(node, node.dataset.state);
+    }
   }
 
   function setLanguage(next) {
@@ -427,6 +448,9 @@
   function clearLog() {
     known.clear();
     lastId = '';
+    clearTimeout(locatingTimer);
+    locating = null;
+    hint.replaceChildren();
     log.replaceChildren();
   }
 
@@ -473,7 +497,14 @@
     return wrap;
   }
 
+  // How many reasons a card shows before the rest fold away: a card has to
+  // fit one phone screen with its actions in view.
+  const WHY_SHOWN = 2;
+
   let cardSeq = 0;
+  // renderCard keeps what a young person needs to decide on one phone screen
+  // (title, organisation, distance, summary, the best reasons, the first
+  // step and the actions) and folds the rest under "Mere om forslaget".
   function renderCard(c) {
     const card = el('article', 'card');
     const titleId = `card-${++cardSeq}`;
@@ -484,80 +515,112 @@
     const title = el('h2', 'card__title', c.title);
     title.id = titleId;
     head.append(title);
-    if (c.organisation) head.append(el('p', 'card__org', c.organisation));
+    const byline = el('div', 'card__byline');
+    if (c.organisation) byline.append(el('p', 'card__org', c.organisation));
     if (typeof c.distance_km === 'number') {
-      const badge = el('span', 'card__badge', t('km', formatKm(c.distance_km)));
+      const badge = el('span', 'card__badge', distanceLabel(c.distance_km));
       badge.dataset.km = String(c.distance_km);
-      head.append(badge);
+      byline.append(badge);
     }
+    if (byline.childElementCount) head.append(byline);
     card.append(head);
 
     if (c.summary) card.append(el('p', 'card__summary', c.summary));
 
-    if (Array.isArray(c.why) && c.why.length) {
-      const section = el('div', 'card__section');
-      const label = el('h3', 'card__label', t('why'));
-      label.dataset.i18n = 'why';
-      const list = el('ul', 'card__why');
-      for (const reason of c.why) {
+    const why = Array.isArray(c.why) ? c.why : [];
+    const notes = Array.isArray(c.notes) ? c.notes : [];
+    const reasons = (list) => {
+      const ul = el('ul', 'card__why');
+      for (const reason of list) {
         const li = el('li');
         li.append(icon('check'), el('span', '', reason));
-        list.append(li);
+        ul.append(li);
       }
-      section.append(label, list);
+      return ul;
+    };
+    const noteList = (list) => {
+      const ul = el('ul', 'card__notes');
+      for (const note of list) {
+        const li = el('li');
+        li.append(icon('info'), el('span', '', note));
+        ul.append(li);
+      }
+      return ul;
+    };
+    // The check marks say "why" on screen; screen readers get the heading.
+    const label = (key, hidden) => {
+      const h = el('h3', hidden ? 'card__label visually-hidden' : 'card__label', t(key));
+      h.dataset.i18n = key;
+      return h;
+    };
+
+    if (why.length) {
+      const section = el('div', 'card__section');
+      section.append(label('why', true), reasons(why.slice(0, WHY_SHOWN)));
       card.append(section);
     }
 
     const fs = c.first_step || {};
     const step = el('div', 'card__step');
-    const stepLabel = el('h3', 'card__label', t('firstStep'));
-    stepLabel.dataset.i18n = 'firstStep';
-    step.append(stepLabel);
+    step.append(label('firstStep'));
     const what = stepText(fs);
     if (what) step.append(el('p', 'card__step-what', what));
     // The icons carry the meaning on screen; screen readers get the words.
     const meta = (iconName, labelKey, content, extraClass) => {
       const line = el('p', `card__meta${extraClass ? ` ${extraClass}` : ''}`);
-      const label = el('span', 'visually-hidden', t(labelKey));
-      label.dataset.i18n = labelKey;
+      const hidden = el('span', 'visually-hidden', t(labelKey));
+      hidden.dataset.i18n = labelKey;
       const body = el('span');
-      body.append(label, ' ', content);
+      body.append(hidden, ' ', content);
       line.append(icon(iconName), body);
       step.append(line);
+      return line;
     };
     if (fs.starts_at) {
       const time = el('time', '', formatSpan(fs.starts_at, fs.ends_at));
       time.dateTime = fs.starts_at;
       time.dataset.start = fs.starts_at;
       if (fs.ends_at) time.dataset.end = fs.ends_at;
-      meta('calendar', 'when', time, 'card__when');
-    }
-    if (fs.starts_at && c.opportunity_id) {
-      // Next to the date it belongs to, not among the answers to the bot.
-      const b = el('button', 'btn btn--small btn--calendar');
-      b.type = 'button';
-      const label = el('span', '', t('calendar'));
-      label.dataset.i18n = 'calendar';
-      b.append(icon('download'), label);
-      b.addEventListener('click', () => downloadCalendar(c.opportunity_id, b));
-      step.append(b);
+      const line = meta('calendar', 'when', time, 'card__when');
+      if (c.opportunity_id) {
+        // On the date's own line, not among the answers to the bot; an icon
+        // with a name, so the card keeps its actions on the screen.
+        const b = el('button', 'btn btn--icon btn--calendar');
+        b.type = 'button';
+        b.setAttribute('aria-label', t('calendar'));
+        b.dataset.i18nLabel = 'calendar';
+        b.title = t('calendar');
+        b.dataset.i18nTitle = 'calendar';
+        b.append(icon('calendarAdd'));
+        b.addEventListener('click', () => downloadCalendar(c.opportunity_id, b));
+        line.append(b);
+      }
     }
     if (fs.place) meta('pin', 'place', document.createTextNode(fs.place));
     if (fs.contact) meta('person', 'contact', document.createTextNode(fs.contact));
     card.append(step);
 
-    if (Array.isArray(c.notes) && c.notes.length) {
-      const section = el('div', 'card__section');
-      const label = el('h3', 'card__label', t('goodToKnow'));
-      label.dataset.i18n = 'goodToKnow';
-      const list = el('ul', 'card__notes');
-      for (const note of c.notes) {
-        const li = el('li');
-        li.append(icon('info'), el('span', '', note));
-        list.append(li);
+    const moreWhy = why.slice(WHY_SHOWN);
+    const moreNotes = notes;
+    if (moreWhy.length || moreNotes.length) {
+      const details = el('details', 'card__more');
+      const summary = el('summary', 'card__more-toggle');
+      const text = el('span', '', t('moreAbout'));
+      text.dataset.i18n = 'moreAbout';
+      summary.append(text);
+      const body = el('div', 'card__more-body');
+      if (moreWhy.length) {
+        const section = el('div', 'card__section');
+        section.append(label('why'), reasons(moreWhy));
+        body.append(section);
       }
-      section.append(label, list);
-      card.append(section);
+      if (moreNotes.length) {
+        const section = el('div', 'card__section');
+        section.append(label('goodToKnow'), noteList(moreNotes));
+        body.append(section);
+      }
+      details.append(summary, body);
+      card.append(details);
     }
 
     const actions = el('div', 'card__actions');
@@ -567,6 +630,7 @@
       const b = el('button', cls, a.label);
       b.type = 'button';
       b.dataset.choice = a.id;
+      b.dataset.kind = kind;
       b.addEventListener('click', (ev) => choose(a.id, a.label, ev));
       actions.append(b);
     }
@@ -598,7 +662,7 @@
   function setBubbleState(node, state) {
     if (!node) return;
     node.dataset.state = state;
-    node.classList.toggle('msg--pending', state === 'sending');
+    node.classList.toggle('msg--pending', state === 'sending' || state === 'locating');
     node.classList.toggle('msg--failed', state === 'failed' || state === 'rejected');
     let status = node.querySelector('.msg__status');
     const interactive = state === 'failed' || state === 'rejected';
@@ -674,6 +738,13 @@
       const mine = byCid(m.client_message_id);
       if (mine) {
         mine.dataset.id = m.id;
+        // The server's label is the truth ("📍 8000 Aarhus C" for a
+        // location, the bot's own words for a language switch).
+        const bubble = mine.querySelector('.bubble');
+        if (m.text && bubble.textContent !== m.text) {
+          bubble.textContent = m.text;
+          delete mine.dataset.label;
+        }
         dropPending(m.client_message_id);
         setBubbleState(mine, 'sent');
         return null;
@@ -704,6 +775,7 @@
   }
 
   function afterChange(firstNew) {
+    if (firstNew && firstNew.classList.contains('msg--bot')) clearHint();
     markLastUser();
     updateQuickReplies();
     scrollToNew(firstNew);
@@ -850,8 +922,10 @@
 
   // ----------------------------------------------------------------- sending
 
+  // A location is sent from memory only: coordinates never reach storage,
+  // so a reload simply forgets a location that was not sent yet.
   function savePending() {
-    save(KEY.pending, pending);
+    save(KEY.pending, pending.filter((p) => !p.location));
   }
 
   function dropPending(cid) {
@@ -872,13 +946,16 @@
 
   // queue keeps the message in storage before anything else, so neither a
   // reload nor a lost connection can swallow it.
-  function queue(entry) {
+  function queue(entry, shown) {
+    if (shown !== locating) cancelLocating();
+    clearHint();
     entry.cid = newId();
     entry.at = new Date().toISOString();
     pending.push(entry);
     savePending();
-    const node = renderUserMessage(entry.label, entry.cid);
-    log.append(node);
+    const node = shown || renderUserMessage(entry.label, entry.cid);
+    node.dataset.cid = entry.cid;
+    if (!shown) log.append(node);
     setBubbleState(node, 'sending');
     boot.hidden = true;
     markLastUser();
@@ -908,12 +985,97 @@
   }
 
   function choose(id, label, ev) {
+    if (id === 'use_location') {
+      useLocation();
+      if (ev && ev.detail === 0) input.focus({ preventScroll: true });
+      return;
+    }
     if (id === 'lang_en' || id === 'lang_da') setLanguage(id.slice(5));
     queue({ choice: id, label: label || id });
     // Chips vanish once used; a keyboard user continues in the message box
     // rather than being dropped at the top of the page. Touch users keep
     // their on-screen keyboard closed.
     if (ev && ev.detail === 0) input.focus({ preventScroll: true });
+  }
+
+  // ---------------------------------------------------------------- location
+
+  // The bubble of a location being looked up, until the browser answers.
+  let locating = null;
+  let locatingTimer = 0;
+  // Longer than the browser's own timeout, for a permission prompt that is
+  // never answered.
+  const LOCATE_GIVE_UP_MS = 20000;
+
+  // useLocation answers the place question with the device's position: the
+  // browser asks for consent, the server turns the position into the
+  // nearest postcode, and the bubble then reads e.g. "📍 8000 Aarhus C".
+  // Coordinates only live in memory until they are sent.
+  function useLocation() {
+    cancelLocating();
+    clearHint();
+    if (!navigator.geolocation || !window.isSecureContext) {
+      noLocation(t('noLocation'));
+      return;
+    }
+    const node = renderUserMessage(t('myLocation'));
+    node.dataset.label = 'myLocation';
+    log.append(node);
+    setBubbleState(node, 'locating');
+    locating = node;
+    boot.hidden = true;
+    markLastUser();
+    updateQuickReplies();
+    scrollToNew(node, true);
+    const done = (pos) => {
+      if (locating !== node) return; // cancelled, or the user went on
+      clearTimeout(locatingTimer);
+      locating = null;
+      if (!pos) {
+        node.remove();
+        markLastUser();
+        updateQuickReplies();
+        noLocation(t('noLocation'));
+        return;
+      }
+      queue({
+        location: { lat: pos.coords.latitude, lon: pos.coords.longitude },
+        label: t('myLocation'),
+      }, node);
+    };
+    locatingTimer = setTimeout(() => done(null), LOCATE_GIVE_UP_MS);
+    navigator.geolocation.getCurrentPosition(done, () => done(null),
+      { enableHighAccuracy: false, timeout: 10000, maximumAge: 10 * 60 * 1000 });
+  }
+
+  // cancelLocating drops a lookup still under way, e.g. because the young
+  // person typed their town instead.
+  function cancelLocating() {
+    if (!locating) return;
+    clearTimeout(locatingTimer);
+    locating.remove();
+    locating = null;
+    markLastUser();
+    updateQuickReplies();
+  }
+
+  // noLocation says, in the chat and without an alert, that the location
+  // could not be used, and hands over to the message box.
+  function noLocation(text) {
+    showHint(text);
+    input.focus({ preventScroll: true });
+  }
+
+  // The hint is a status region that stays in the page, so a screen reader
+  // hears it; it takes no room while empty.
+  function showHint(text) {
+    hint.textContent = '';
+    hint.append(icon('pin'), el('span', '', text));
+    if (stickToBottom) scrollToEnd();
+  }
+
+  function clearHint() {
+    hint.replaceChildren();
   }
 
   let inFlight = null;
@@ -941,7 +1103,11 @@
         inFlight = p.cid;
         setBubbleState(node, 'sending');
         showTyping(true);
-        const body = p.choice ? { client_message_id: p.cid, choice: p.choice } : { client_message_id: p.cid, text: p.text };
+        const body = { client_message_id: p.cid };
+        if (p.location) body.location = p.location;
+        else if (p.choice) body.choice = p.choice;
+        else body.text = p.text;
+        const seenBefore = lastId;
         try {
           const data = await api('POST', `/v1/conversations/${encodeURIComponent(conversationId)}/messages`, body);
           dropPending(p.cid);
@@ -951,9 +1117,22 @@
           const first = mergeMessages(data.messages);
           if (!first) afterChange(null);
           retryDelay = 0;
+          // The server names the place it found ("📍 8000 Aarhus C") on the
+          // stored message, not in the reply: fetch it for the bubble.
+          if (p.location) catchUp(seenBefore);
         } catch (err) {
           inFlight = null;
           showTyping(false);
+          if (p.location && err instanceof HttpError && (err.status === 400 || err.status === 422)) {
+            // Outside Denmark, say: sending it again won't help. The server
+            // says why; the young person types a place instead.
+            dropPending(p.cid);
+            if (node) node.remove();
+            markLastUser();
+            updateQuickReplies();
+            noLocation(err.status === 422 && err.message ? err.message : t('noLocation'));
+            continue;
+          }
           if (err instanceof HttpError && err.status === 404) {
             // The conversation is gone (e.g. a new guest account): start a
             // fresh one and send the queue there.
@@ -1002,6 +1181,16 @@
     retryDelay = Math.min(30000, retryDelay ? retryDelay * 2 : 2000);
     clearTimeout(retryTimer);
     retryTimer = setTimeout(flush, retryDelay);
+  }
+
+  async function catchUp(after) {
+    try {
+      const q = after ? `?after=${encodeURIComponent(after)}` : '';
+      const data = await api('GET', `/v1/conversations/${encodeURIComponent(conversationId)}/messages${q}`);
+      mergeMessages(data.messages);
+    } catch {
+      // The event stream, polling or the next reload bring it anyway.
+    }
   }
 
   function retry(cid) {
