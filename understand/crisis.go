@@ -130,6 +130,7 @@ var safetyCombos = []struct {
 	{KindGrooming, []string{"+alone", "+adult"}},
 	{KindGrooming, []string{"+flatter", "+pic", "+ask"}},
 	{KindGrooming, []string{"+flatter", "+online"}},
+	{KindGrooming, []string{"+secret", "+pic"}},
 	{KindSexualAbuse, []string{"+secret"}},
 	{KindDanger, []string{"+fear", "+aggressor"}},
 	{KindNeglect, []string{"+nofood", "+noadult"}},

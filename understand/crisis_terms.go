@@ -41,7 +41,7 @@ const (
 	// games and sports in which one is beaten for fun
 	games = "skak|fifa|fortnite|mario|kart|tennis|badminton|bordtennis|fodbold|ludo|kort|spil|" +
 		"minecraft|matematik|løb|chess|cards|tennis|football|soccer|race|game|games|cod|valorant|" +
-		"warzone|uno|padel|håndbold|basket|basketball|smash|tekken|pingpong"
+		"warzone|uno|padel|håndbold|basket|basketball|smash|tekken|pingpong|armwrestling|quiz|quizzen|pool|poolen|vandet|kampen|kortspil|spillet|sjov"
 	// the young person's groups of others: "børn der …", "kids who …"
 	others = "børn|unge|folk|mennesker|kvinder|piger|drenge|andre|dem|familier|ældre|personer|" +
 		"elever|ofre|flygtninge|hjemløse|teenagere|kids|children|people|teens|teenagers|women|" +
@@ -138,6 +138,8 @@ var safetyTerms = []termGroup{
 		"want (everything|it all|it) to (end|stop)", "pills ready", "piller|pillerne klar", "tonight is the night",
 		"without me around|here", "better ...3 without me", "(sat mig|sidder|står|ligger|lagt mig) på (skinnerne|togskinnerne|sporet|banen)",
 		"(dont|do not) (want to|wanna) be here (anymore|no more|any more)",
+		"stoppe|slutte|ende|sove|væk ...3 for altid", "ønske|ønsker jeg ikke var født|levede|fandtes", "ending|end everything",
+		"planlagt|planlægger|besluttet ...3 (hvornår|hvordan|hvor) jeg (gør|skal gøre|vil gøre) det", "ingen ...6 (når|hvis) jeg (er væk|dør|er død)",
 	}},
 	{KindSelfHarm, []string{
 		"skade|skader|skadet|skadede|skaede|skad|skadde mig selv|sev|slev|self",
@@ -161,7 +163,9 @@ var safetyTerms = []termGroup{
 		"cut my wrists|wrist|arms|arm|thighs|legs", "cut myself", "relapsed", "relapse",
 		"until they|it bleed|bled|bleeds", "bang|banging|hit|hitting my head against|on",
 		"punch|punching walls",
-		"skåret|skar|skærer|cuttede|cut ...3 (så |)dybt|deep", "skære|cutte igen", "cutta", "barberblad* ...6 skære|cutte|cuttede", "cut|burn|burned|hit|scratch|hurt|bang|banged|punch|punched ...6 on purpose", "hide|hiding my scars|cuts", "razor to cut",
+		"skåret|skar|skærer|cuttede|cut ...3 (så |)dybt|deep", "skære|cutte igen", "cutta", "barberblad* ...6 skære|cutte|cuttede",
+		"snit i (mine arme|armen|armene|mine lår|lårene|håndleddet|mine håndled)", "lavet snit",
+		"(burn|burned|burnt) my (arm|arms|skin|leg|legs|hand|wrist) ...3 (lighter|again|on purpose|cigarette|cigarettes)", "cut|burn|burned|hit|scratch|hurt|bang|banged|punch|punched ...6 on purpose", "hide|hiding my scars|cuts", "razor to cut",
 	}},
 	{KindEatingDisorder, []string{
 		"spiseforstyr*", "anoreks*", "anorek*", "anorexi*", "bulimi*", "bulimic", "anorexic",
@@ -181,7 +185,8 @@ var safetyTerms = []termGroup{
 		"(havent|have not|hasnt) ...2 eaten ...2 (in|for) (#|two|three|four|five|several|many|a few) days",
 		"havent eaten (anything |)since", "skip|skipping every meal", "starving myself", "starve myself", "sultestrejke",
 		"afføringspiller", "laxative*",
-		"slankepille*", "diet pills", "bange for at spise", "scared|afraid to eat",
+		"slankepille*", "diet pills",
+		"nægter at spise", "refuse to eat", "throw|throwing up (everything|all) i eat", "kaster alt op", "bange for at spise", "scared|afraid to eat",
 		"tør ikke (at |)spise", "kaster|kastede|brækker op ...3 jeg (har spist|spiser|spist)",
 		"disgusting ... (i eat|eating)", "straffer mig selv hvis jeg spiser",
 		"skip (every|all|most) meals", "springer (alle|alle mine|) måltider over",
@@ -189,7 +194,7 @@ var safetyTerms = []termGroup{
 	}},
 	{"+thin", []string{
 		"for at tabe mig", "for at blive tynd|tyndere", "så jeg kan blive tynd|tyndere",
-		"tage på", "tager på", "blive tyk", "bliver tyk", "lose weight", "get thinner|thin",
+		"tage på", "tager på", "vejer under # kg|kilo", "blive tyk", "bliver tyk", "lose weight", "get thinner|thin",
 		"gain weight", "get fat", "tabe mig", "forbrænde", "bliver jeg tyk|tykkere", "tabe|lose # (kilo|kilos|kg|pounds|lbs)",
 	}},
 	{"+restrict", []string{
@@ -222,6 +227,7 @@ var safetyTerms = []termGroup{
 		"(blå mærker|mærker) efter|fra|af min|mit|mine|ham|hende|dem|" + daPerson,
 		"skjule|gemme|dække|skjuler|gemmer|dækker ...2 blå mærker|mærkerne|mærker", "så jeg får|fik blå mærker",
 		"mærker efter slag", "slag i hovedet af",
+		daHit + " mig|os", "i hovedet på mig", "slapped|punched|kicked|choked|strangled|smacked|shoved|slaps|punches|kicks|chokes me",
 		"trak|trækker|hev|hiver|slæbte|slæber mig ...4 (i håret|hen ad gulvet|ned ad trappen)",
 		"knalder|knaldede|flækker|flækkede|smækker|smækkede|stikker|stak|langer|langede|lange mig en", "mig (ind i|mod|ned på) (væggen|døren|skabet|gulvet|radiatoren|bordet)",
 		"(blåt øje|blå øje|flænge|brækket næse|hævet kind) (efter|fra|af) min|mit|mine|ham|hende|dem|" + daPerson,
@@ -251,7 +257,7 @@ var safetyTerms = []termGroup{
 		"rører|rørte ...3 mig steder", "steder jeg ikke vil", "rører|rørte|rørt ved (min krop|mine bryster|mig mellem)",
 		"røre ved ham|hende|hans", "under (min trøje|mine bukser|min bluse|mit tøj|min t shirt|min kjole)",
 		"kigger|kiggede|glor|gloede på mig når|mens jeg ...2 (bad|badet|klæder om|skifter)",
-		"billeder af mig når|mens jeg ...2 (bad|badet|klæder om|skifter)", "se porno", "viser|viste mig porno",
+		"tvinger|tvang ...3 sove i hans|hendes seng", "billeder af mig når|mens jeg ...2 (bad|badet|klæder om|skifter)", "se porno", "viser|viste mig porno",
 		"viser|viste mig (sin|sit|hans) tissemand|pik|diller|krop|penis", "sidder|sidde på hans skød",
 		"kysser|kyssede mig på munden ...4 (klamt|ubehageligt|ikke vil)", "sagde nej ...3 (stoppede ikke|blev ved)",
 		"stoppede ikke ...2 sagde nej", "selvom jeg sagde nej|stop", "selvom jeg siger nej|stop",
@@ -302,13 +308,13 @@ var safetyTerms = []termGroup{
 		"penge", "# kr", "# kroner", "money", "pay", "betale", "cash", "robux", "gavekort", "gift card*",
 	}},
 	{"+secret", []string{
-		"vores (lille |)hemmelighed", "our (little |)secret", "hemmeligt", "hemmelig",
+		"vores (lille |)hemmelighed", "our (little |)secret", "holde (det|os|det her|det mellem os) (hemmeligt|hemmelig)", "skal være hemmeligt",
 		"(ikke|aldrig|ik) må (sige|fortælle) det", "ikke må (sige det til|fortælle) nogen",
 		"(ikke|aldrig|ik) (sige|fortælle) det til (nogen|mine forældre|min mor|min far|mor|far)",
 		"hvis jeg siger det til nogen", "hvis jeg fortæller det",
 		"(not|never) (to |)tell (anyone|anybody|my parents|my mom|my mum|my dad|mom|mum)",
 		"(shouldnt|cant|mustnt|cannot) tell", "not allowed to tell", "keep it (a |)secret",
-		"if i tell anyone|anybody", "ikke må sige noget", "keep (this|it) between us",
+		"if i tell anyone|anybody", "ikke må sige noget", "(no one|nobody|noone) can know", "ingen må vide det", "keep (this|it) between us",
 	}},
 	{"+alone", []string{
 		"alene med mig", "mødes alene", "mig alene", "uden mine forældre", "alone with me", "meet alone",
@@ -524,9 +530,12 @@ var safetyTerms = []termGroup{
 		"slå|slår|slog mig ned", "slå|slår|slog mig løs", "slår mig som",
 		"det|den|som slår|slog mig", "slået ud|sammen|fra|til", "strøm|strømmen|lyset|lyden|telefonen|computeren|alarmen ...2 slået af|fra", "slå|slår|slog mig op",
 		"mig|me|os|us|hende|ham|her|him ...2 i|til|at|in " + games, "me|mig under the table|bordet",
+		"jeg|je|jg ...2 slog|slår|slået|skadet|skader mig (på|i|ved|da)",
+		"skolen|matematik|lektierne|lektier|træningen|arbejdet|ugen|eksamen|varmen|kulden|timen|opgaven|bussen|dagen slår|slog|dræber mig", "slog|slået mig på (bordkanten|knæet|albuen)",
 		"(brother|sister|friend|friends|bror|søster|ven|venner|veninde|lillebror|storebror|lillesøster|storesøster) ...3 (punched|hit|kicked|slog|sparkede|slår|sparker|pushed|skubbede) ...6 (as a joke|for sjov|i sjov|jokingly|playfully)",
 		"pushed|pushes|pushing me to (run|do|be|try|join|work|study|train|go|apply)",
-		"mig|me|os|us ud|out af|of (timen|klassen|holdet|skolen|class|school|the team|the class|the game|festen|butikken)",
+		"mig|me|os|us ud|out af|of (timen|klassen|holdet|skolen|class|school|the team|the class|the game|festen|butikken|spillet|gruppen|chatten|gruppechatten|the group|the chat|the group chat|the groupchat|the server|serveren)",
+		"mig|me|os|us med|by # (point|mål|sekunder|points|goals|seconds)",
 		"selv (haft|været igennem|kæmpet med) ...2 spiseforstyr*|anoreks*|bulimi*|depression|angst|selvskade",
 		"disappear into|in (a|my|the)",
 		"bakker|bakkede mig op", "skubber mig til at", "skubber|skubbe mig ud af min komfortzone",
