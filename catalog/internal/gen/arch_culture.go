@@ -13,7 +13,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Kom til en prøve og se, hvad der sker bag scenen", "Mød instruktøren i foyeren og få en rundvisning"),
 		spots:      ss("Sceneindgangen i gården, {addr}", "Foyeren, {addr}"),
 		role:       "instruktør",
-		dates:      ss("2027-02-25 17:00-20:00|2027-02-27 13:00-18:00|2027-02-28 13:00-18:00", "2027-05-20 17:00-20:00|2027-05-22 13:00-18:00|2027-05-23 13:00-18:00", "2027-11-18 17:00-20:00|2027-11-20 13:00-18:00|2027-11-21 13:00-18:00"),
+		dates:      ss("2027-02-25 17:00-20:00|2027-02-27 13:00-18:00|2027-02-28 13:00-18:00", "2027-01-14 17:00-20:00|2027-01-16 13:00-18:00|2027-01-17 13:00-18:00", "2027-03-18 17:00-20:00|2027-03-20 13:00-18:00|2027-03-21 13:00-18:00"),
 		commitment: shortTerm, minAge: 13, group: g(2, 5),
 	},
 	{
@@ -42,7 +42,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Kom til skitseworkshoppen og vær med til at bestemme motivet", "Mød kunstneren ved muren første dag"),
 		spots:      ss("Ved muren i gården, {addr}", "Ungehusets værksted, {addr}"),
 		role:       "kunstner",
-		dates:      ss("2027-04-24 11:00-16:00|2027-05-01 11:00-16:00|2027-05-08 11:00-16:00", "2027-08-21 11:00-16:00|2027-08-28 11:00-16:00|2027-09-04 11:00-16:00"),
+		dates:      ss("2027-04-03 11:00-16:00|2027-04-10 11:00-16:00|2027-04-17 11:00-16:00", "2027-03-06 11:00-16:00|2027-03-13 11:00-16:00|2027-03-20 11:00-16:00"),
 		commitment: shortTerm, minAge: 13, group: g(4, 12),
 	},
 	{
@@ -56,7 +56,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Kom til introdag på museet ugen før ferien", "Skriv til formidleren og aftal en rundvisning"),
 		spots:      ss("Museets personaleindgang, {addr}", "Museets billetsalg, {addr}"),
 		role:       "formidler",
-		dates:      ss("2027-02-15 10:00-15:00|2027-02-16 10:00-15:00|2027-02-17 10:00-15:00|2027-02-18 10:00-15:00", "2027-10-18 10:00-15:00|2027-10-19 10:00-15:00|2027-10-20 10:00-15:00|2027-10-21 10:00-15:00"),
+		dates:      ss("2027-02-15 10:00-15:00|2027-02-16 10:00-15:00|2027-02-17 10:00-15:00|2027-02-18 10:00-15:00", "2027-02-22 10:00-15:00|2027-02-23 10:00-15:00|2027-02-24 10:00-15:00|2027-02-25 10:00-15:00"),
 		commitment: shortTerm, minAge: 15, group: g(2, 4),
 	},
 	{
@@ -113,7 +113,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig og kom til briefing kl. 16 på dagen", "Kom til formøde ugen før, hvor vi fordeler stederne"),
 		spots:      ss("Frivilligcentralen på rådhuset, {addr}", "Kulturhusets foyer, {addr}"),
 		role:       "eventkoordinator",
-		dates:      ss("2027-10-08 16:00-22:00"),
+		dates:      ss("2027-02-26 16:00-22:00"),
 		commitment: oneOff, minAge: 15, group: g(2, 10),
 	},
 	{
@@ -141,7 +141,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op til en vagt og mød op ved boden en halv time før", "Kom til hygiejneintro aftenen før markedet"),
 		spots:      ss("Foreningens bod på markedspladsen, {addr}", "Informationen på pladsen, {addr}"),
 		role:       "bodansvarlig",
-		dates:      ss("2027-05-29 11:00-17:00", "2027-06-26 11:00-17:00", "2027-08-07 11:00-17:00", "2027-09-18 11:00-17:00"),
+		dates:      ss("2027-03-27 11:00-17:00", "2027-02-20 11:00-17:00", "2027-04-10 11:00-17:00", "2027-03-13 11:00-17:00"),
 		commitment: oneOff, minAge: 15, group: g(2, 6),
 	},
 	{
@@ -155,7 +155,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op og mød op ved boden kl. 13", "Kom til kort briefing ved scenen en time før tændingen"),
 		spots:      ss("Foreningens bod ved juletræet, {addr}", "Ved scenen på torvet, {addr}"),
 		role:       "bodansvarlig",
-		dates:      ss("2026-12-05 13:00-18:00", "2026-12-06 12:00-17:00", "2026-12-12 13:00-18:00", "2027-11-27 13:00-18:00", "2027-11-28 12:00-17:00"),
+		dates:      ss("2026-12-12 13:00-18:00", "2026-12-13 12:00-17:00", "2026-12-19 13:00-18:00", "2026-12-20 12:00-17:00", "2026-12-12 13:00-18:00"),
 		commitment: oneOff, minAge: 13, group: g(3, 10),
 	},
 	{
@@ -185,7 +185,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig førstehjælpskurset og tag en følvagt", "Kom til infoaften og hør, hvad en vagt indebærer"),
 		spots:      ss("Foreningens lokale, {addr}", "Førstehjælpsteltet på pladsen, {addr}"),
 		role:       "vagtleder",
-		dates:      ss("2027-06-25 16:00-23:00", "2027-07-02 16:00-00:00", "2027-08-14 15:00-23:00", "2026-12-31 20:00/2027-01-01 02:00"),
+		dates:      ss("2027-02-12 16:00-23:00", "2027-03-05 16:00-00:00", "2027-04-10 15:00-23:00", "2026-12-31 20:00/2027-01-01 02:00"),
 		commitment: oneOff, minAge: 18, group: g(2, 4),
 		note: "Du skal være fyldt 18, fordi vagterne er sent og kræver, at du kan tage ansvar i pressede situationer.",
 	},
@@ -200,7 +200,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tag vores førstehjælpskursus og mød instruktørholdet", "Kom og se et kursus, før du selv hjælper"),
 		spots:      ss("Kursuslokalet, {addr}", "Foreningens lokale, {addr}"),
 		role:       "instruktør",
-		dates:      ss("2027-01-26 17:00-19:00|2027-02-09 17:00-19:00|2027-02-23 17:00-19:00", "2027-09-14 17:00-19:00|2027-09-28 17:00-19:00|2027-10-12 17:00-19:00"),
+		dates:      ss("2027-01-26 17:00-19:00|2027-02-09 17:00-19:00|2027-02-23 17:00-19:00", "2027-03-02 17:00-19:00|2027-03-16 17:00-19:00|2027-03-30 17:00-19:00"),
 		commitment: shortTerm, minAge: 15, group: g(1, 3),
 	},
 	{
@@ -228,7 +228,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig kampagnedagen og mød op ved standen kl. 9.30", "Tag den korte onlineintro og mød holdet på dagen"),
 		spots:      ss("Standen i kantinen, {addr}", "Ved hovedindgangen på campus, {addr}"),
 		role:       "kampagneansvarlig",
-		dates:      ss("2027-02-10 10:00-15:00", "2027-03-17 10:00-15:00", "2027-09-15 10:00-15:00", "2027-10-27 10:00-15:00"),
+		dates:      ss("2027-02-10 10:00-15:00", "2027-03-17 10:00-15:00", "2027-01-13 10:00-15:00", "2027-04-07 10:00-15:00"),
 		commitment: oneOff, minAge: 18, group: g(2, 5),
 	},
 	{
@@ -242,7 +242,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig ungdomskurset og kom til første kursusaften", "Mød holdlederen til en kort snak om holdet"),
 		spots:      ss("Kursuslokalet, {addr}", "Foreningens hus, {addr}"),
 		role:       "holdleder",
-		dates:      ss("2027-01-12 17:00-19:30|2027-01-19 17:00-19:30|2027-01-26 17:00-19:30|2027-02-02 17:00-19:30", "2027-08-31 17:00-19:30|2027-09-07 17:00-19:30|2027-09-14 17:00-19:30|2027-09-21 17:00-19:30"),
+		dates:      ss("2027-01-12 17:00-19:30|2027-01-19 17:00-19:30|2027-01-26 17:00-19:30|2027-02-02 17:00-19:30", "2027-02-23 17:00-19:30|2027-03-02 17:00-19:30|2027-03-09 17:00-19:30|2027-03-16 17:00-19:30"),
 		commitment: shortTerm, minAge: 15, group: g(2, 6),
 	},
 
@@ -287,7 +287,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig og mød op til sminkning kl. 8", "Kom til briefing dagen før, hvor du får din rolle"),
 		spots:      ss("Øvelsesområdet, mødested ved porten, {addr}", "Beredskabsstationen, {addr}"),
 		role:       "øvelsesleder",
-		dates:      ss("2027-04-10 08:00-14:00", "2027-09-25 08:00-14:00", "2027-05-15 08:00-14:00"),
+		dates:      ss("2027-04-10 08:00-14:00", "2027-03-13 08:00-14:00", "2027-02-27 08:00-14:00"),
 		commitment: oneOff, minAge: 15, group: g(5, 20),
 	},
 	{
@@ -316,7 +316,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op til en vagt og mød op ved standen kl. 9.30", "Tag den korte onlineintro og mød holdet på dagen"),
 		spots:      ss("Beredskabets stand på torvet, {addr}", "Biblioteket, {addr}"),
 		role:       "kampagneansvarlig",
-		dates:      ss("2027-03-27 10:00-14:00", "2027-05-08 10:00-14:00", "2027-09-11 10:00-14:00", "2027-10-30 10:00-14:00"),
+		dates:      ss("2027-03-27 10:00-14:00", "2027-02-06 10:00-14:00", "2027-01-30 10:00-14:00", "2027-04-17 10:00-14:00"),
 		commitment: oneOff, minAge: 15, group: g(2, 4),
 	},
 	{
@@ -488,7 +488,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Kom til træningsdagen og prøv workshoppene", "Tag en snak med projektlederen om din erfaring"),
 		spots:      ss("Foreningens mødelokale, {addr}", "Kursusstedet, {addr}"),
 		role:       "projektleder",
-		dates:      ss("2027-01-29 09:00-14:00", "2027-03-05 09:00-14:00", "2027-09-17 09:00-14:00", "2027-10-29 09:00-14:00"),
+		dates:      ss("2027-01-29 09:00-14:00", "2027-03-05 09:00-14:00", "2027-02-05 09:00-14:00", "2027-04-16 09:00-14:00"),
 		commitment: oneOff, minAge: 18, group: g(2, 4),
 	},
 	{
@@ -502,7 +502,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig og kom til frivilligbriefing kl. 9", "Kom til formøde ugen før og vælg dit telt"),
 		spots:      ss("Frivilligteltet, {addr}", "Festivalens informationsstand, {addr}"),
 		role:       "festivalkoordinator",
-		dates:      ss("2027-06-04 10:00-18:00", "2027-09-03 10:00-18:00", "2027-05-28 10:00-18:00"),
+		dates:      ss("2027-04-09 10:00-18:00", "2027-03-12 10:00-18:00", "2027-04-16 10:00-18:00"),
 		commitment: oneOff, minAge: 13, group: g(3, 12),
 	},
 
@@ -546,7 +546,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Kom til træningsaftenen og vælg din rolle", "Tag en snak med projektlederen om dagen"),
 		spots:      ss("Rådhussalen, {addr}", "Gymnasiets aula, {addr}"),
 		role:       "projektleder",
-		dates:      ss("2027-03-11 08:30-15:30", "2027-11-11 08:30-15:30", "2027-04-15 08:30-15:30"),
+		dates:      ss("2027-03-11 08:30-15:30", "2027-02-11 08:30-15:30", "2027-04-15 08:30-15:30"),
 		commitment: oneOff, minAge: 18, group: g(2, 4),
 	},
 	{
@@ -560,7 +560,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op til en vagt og mød op ved boden", "Kom forbi butikken og hent materialer dagen før"),
 		spots:      ss("Boden på torvet, {addr}", "Butikken, {addr}"),
 		role:       "butiksansvarlig",
-		dates:      ss("2027-05-15 10:00-14:00", "2027-08-14 10:00-14:00", "2027-10-16 10:00-14:00", "2026-12-19 10:00-14:00"),
+		dates:      ss("2027-03-13 10:00-14:00", "2027-02-13 10:00-14:00", "2027-04-10 10:00-14:00", "2026-12-19 10:00-14:00"),
 		commitment: oneOff, minAge: 13, group: g(2, 4),
 	},
 	{
@@ -659,7 +659,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Skriv jer op og mød op kl. 8 til opstilling", "Kom til kort briefing i frivilligteltet"),
 		spots:      ss("Markedspladsen, {addr}", "Skolegården, {addr}"),
 		role:       "markedsansvarlig",
-		dates:      ss("2027-04-18 09:00-15:00", "2027-05-23 09:00-15:00", "2027-08-22 09:00-15:00", "2027-09-19 09:00-15:00"),
+		dates:      ss("2027-04-18 09:00-15:00", "2027-03-21 09:00-15:00", "2027-02-21 09:00-15:00", "2027-01-17 09:00-15:00"),
 		commitment: oneOff, minAge: 13, group: g(4, 12),
 	},
 
@@ -675,7 +675,7 @@ var cultureArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig en rute og hent din bøsse på indsamlingsstedet", "Mød op på indsamlingsstedet og få en rute"),
 		spots:      ss("Indsamlingsstedet i kirkens sognehus, {addr}", "Indsamlingsstedet, {addr}"),
 		role:       "indsamlingsleder",
-		dates:      ss("2027-03-07 10:00-14:00", "2027-10-03 10:00-14:00", "2027-05-02 10:00-14:00"),
+		dates:      ss("2027-03-07 10:00-14:00", "2027-01-31 10:00-14:00", "2027-04-11 10:00-14:00"),
 		commitment: oneOff, minAge: 13, group: g(2, 10),
 	},
 	{

@@ -13,7 +13,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig og mød op ved P-pladsen kl. 9.30 i arbejdstøj", "Kom til kort intro ved værktøjsvognen, før vi går i gang"),
 		spots:      ss("P-pladsen ved naturområdet, {addr}", "Ved informationstavlen, {addr}"),
 		role:       "naturvejleder",
-		dates:      ss("2027-01-23 09:30-14:00", "2027-02-20 09:30-14:00", "2027-09-25 09:30-14:00", "2027-10-23 09:30-14:00", "2027-11-13 09:30-14:00", "2027-03-06 09:30-14:00"),
+		dates:      ss("2027-01-23 09:30-14:00", "2027-02-20 09:30-14:00", "2027-01-09 09:30-14:00", "2027-02-06 09:30-14:00", "2027-03-20 09:30-14:00", "2027-03-06 09:30-14:00"),
 		commitment: oneOff, minAge: 13, group: g(5, 20),
 	},
 	{
@@ -41,7 +41,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op til turen og mød op en halv time før ved mødestedet", "Ring til naturvejlederen og aftal din første tur"),
 		spots:      ss("Naturskolens shelter, {addr}", "P-pladsen ved skoven, {addr}"),
 		role:       "naturvejleder",
-		dates:      ss("2027-04-18 10:00-13:00", "2027-05-09 10:00-13:00", "2027-08-29 10:00-13:00", "2027-09-12 10:00-13:00", "2027-10-17 10:00-13:00"),
+		dates:      ss("2027-01-10 10:00-13:00", "2027-01-24 10:00-13:00", "2027-02-21 10:00-13:00", "2027-03-14 10:00-13:00", "2027-04-11 10:00-13:00"),
 		commitment: oneOff, minAge: 15, group: g(2, 4),
 	},
 	{
@@ -84,7 +84,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Mød op til næste arbejdsdag i gummistøvler", "Kom til stiholdets opstartsmøde og hør om sæsonens projekter"),
 		spots:      ss("Ved shelterpladsen, {addr}", "P-pladsen ved stien, {addr}"),
 		role:       "stiformand",
-		dates:      ss("2027-01-16 10:00-14:00|2027-02-13 10:00-14:00|2027-03-13 10:00-14:00", "2027-08-14 10:00-14:00|2027-09-11 10:00-14:00|2027-10-09 10:00-14:00"),
+		dates:      ss("2027-01-16 10:00-14:00|2027-02-13 10:00-14:00|2027-03-13 10:00-14:00", "2027-01-30 10:00-14:00|2027-02-27 10:00-14:00|2027-03-27 10:00-14:00"),
 		commitment: shortTerm, minAge: 13, group: g(4, 12),
 	},
 
@@ -100,7 +100,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld jer og mød op ved redningstårnet kl. 10", "Mød op ved P-pladsen ved stranden og hent en sæk"),
 		spots:      ss("Ved P-pladsen ved stranden, {addr}", "Ved kiosken ved stranden, {addr}"),
 		role:       "tovholder",
-		dates:      ss("2027-03-20 10:00-13:00", "2027-04-17 10:00-13:00", "2027-05-08 10:00-13:00", "2027-06-05 10:00-13:00", "2027-09-18 10:00-13:00", "2027-10-02 10:00-13:00"),
+		dates:      ss("2027-03-20 10:00-13:00", "2027-04-17 10:00-13:00", "2027-02-27 10:00-13:00", "2027-03-06 10:00-13:00", "2027-04-03 10:00-13:00", "2027-01-16 10:00-13:00"),
 		commitment: oneOff, minAge: 13, group: g(5, 30),
 	},
 	{
@@ -142,7 +142,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig og mød op ved plantepladsen kl. 9.30 i gummistøvler", "Mød op ved teltet på marken og få en spade"),
 		spots:      ss("Teltet ved plantepladsen, {addr}", "P-pladsen ved den nye skov, {addr}"),
 		role:       "projektleder",
-		dates:      ss("2026-12-05 09:30-14:00", "2027-03-13 09:30-14:00", "2027-04-10 09:30-14:00", "2027-11-06 09:30-14:00", "2027-11-20 09:30-14:00"),
+		dates:      ss("2026-12-12 09:30-14:00", "2027-03-13 09:30-14:00", "2027-04-10 09:30-14:00", "2027-01-23 09:30-14:00", "2027-02-20 09:30-14:00"),
 		commitment: oneOff, minAge: 13, group: g(5, 30),
 	},
 	{
@@ -156,7 +156,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op og mød op en time før markedet åbner", "Kom til opstillingen aftenen før og hjælp med stativerne"),
 		spots:      ss("Salen i kulturhuset, {addr}", "Biblioteket, {addr}"),
 		role:       "tovholder",
-		dates:      ss("2027-02-06 11:00-15:00", "2027-04-24 11:00-15:00", "2027-09-04 11:00-15:00", "2027-11-06 11:00-15:00"),
+		dates:      ss("2027-02-06 11:00-15:00", "2027-03-13 11:00-15:00", "2027-01-16 11:00-15:00", "2027-04-10 11:00-15:00"),
 		commitment: oneOff, minAge: 13, group: g(3, 8),
 	},
 	{
@@ -170,7 +170,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig første workshop og tag gerne en klassekammerat med", "Mød op til informationsmødet og hør om tidligere projekter"),
 		spots:      ss("Foreningens mødelokale, {addr}", "Biblioteket, {addr}"),
 		role:       "projektleder",
-		dates:      ss("2027-01-20 16:00-18:30|2027-02-03 16:00-18:30|2027-02-24 16:00-18:30", "2027-09-08 16:00-18:30|2027-09-22 16:00-18:30|2027-10-06 16:00-18:30"),
+		dates:      ss("2027-01-20 16:00-18:30|2027-02-03 16:00-18:30|2027-02-24 16:00-18:30", "2027-03-03 16:00-18:30|2027-03-17 16:00-18:30|2027-04-07 16:00-18:30"),
 		commitment: shortTerm, minAge: 13, group: g(1, 3),
 	},
 
@@ -243,7 +243,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig på vagtplanen og mød op ved standen", "Kom og bag til standen aftenen før"),
 		spots:      ss("Internatets stand på torvet, {addr}", "Ved markedspladsen, {addr}"),
 		role:       "frivilligkoordinator",
-		dates:      ss("2027-05-01 10:00-15:00", "2027-06-19 10:00-15:00", "2027-08-21 10:00-15:00", "2026-12-05 10:00-15:00"),
+		dates:      ss("2027-03-06 10:00-15:00", "2027-04-10 10:00-15:00", "2027-02-13 10:00-15:00", "2026-12-19 10:00-15:00"),
 		commitment: oneOff, minAge: 13, group: g(2, 6),
 	},
 	{
@@ -287,7 +287,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld jer som hold og mød op ved depotet en time før start", "Hent t-shirts og kasser ved frivilligteltet kl. 8"),
 		spots:      ss("Frivilligteltet ved startområdet, {addr}", "Ved depotet på ruten, {addr}"),
 		role:       "depotchef",
-		dates:      ss("2027-04-25 08:00-13:00", "2027-05-30 08:00-13:00", "2027-08-29 08:00-13:00", "2027-09-26 08:00-13:00"),
+		dates:      ss("2027-04-04 08:00-13:00", "2027-03-14 08:00-13:00", "2027-02-28 08:00-13:00", "2027-04-18 08:00-13:00"),
 		commitment: oneOff, minAge: 13, group: g(4, 20),
 	},
 	{
@@ -315,7 +315,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig på vagtplanen og mød op i sekretariatet", "Kom til morgenbriefing i cafeteriet kl. 7.45"),
 		spots:      ss("Sekretariatet i hallen, {addr}", "Hallens hovedindgang, {addr}"),
 		role:       "stævneleder",
-		dates:      ss("2027-01-09 08:00-16:00|2027-01-10 08:00-15:00", "2027-02-13 08:00-17:00", "2027-10-16 08:00-16:00|2027-10-17 08:00-15:00", "2027-03-06 08:00-17:00"),
+		dates:      ss("2027-01-09 08:00-16:00|2027-01-10 08:00-15:00", "2027-02-13 08:00-17:00", "2027-03-20 08:00-16:00|2027-03-21 08:00-15:00", "2027-03-06 08:00-17:00"),
 		commitment: oneOff, minAge: 13, group: g(3, 10),
 	},
 	{
@@ -343,7 +343,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op og mød op ved målstregen kl. 8.30", "Kom til formøde på skolen ugen før"),
 		spots:      ss("Ved målstregen på skolens bane, {addr}", "Skolens hovedindgang, {addr}"),
 		role:       "løbsleder",
-		dates:      ss("2027-05-07 09:00-13:00", "2027-06-11 09:00-13:00", "2027-09-24 09:00-13:00"),
+		dates:      ss("2027-04-16 09:00-13:00", "2027-03-19 09:00-13:00", "2027-04-09 09:00-13:00"),
 		commitment: oneOff, minAge: 13, group: g(3, 20),
 	},
 
@@ -373,7 +373,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op og mød op ved hytten kl. 9.30", "Kom og hjælp med at hente brænde aftenen før"),
 		spots:      ss("Spejderhytten, {addr}", "Bålpladsen, {addr}"),
 		role:       "gruppeleder",
-		dates:      ss("2027-03-14 10:00-14:00", "2027-05-23 10:00-14:00", "2027-08-22 10:00-14:00", "2027-10-24 10:00-14:00"),
+		dates:      ss("2027-03-14 10:00-14:00", "2027-02-14 10:00-14:00", "2027-01-31 10:00-14:00", "2027-04-11 10:00-14:00"),
 		commitment: oneOff, minAge: 13, group: g(3, 8),
 	},
 	{
@@ -417,7 +417,7 @@ var greenArchetypes = []archetype{
 		firstWhat:  ss("Mød op på byggepladsen første lørdag kl. 9.30", "Kom til planlægningsmødet i hytten"),
 		spots:      ss("Byggepladsen ved skovvejen, {addr}", "Spejderhytten, {addr}"),
 		role:       "byggeleder",
-		dates:      ss("2027-04-03 09:30-15:00|2027-04-10 09:30-15:00|2027-04-17 09:30-15:00", "2027-09-04 09:30-15:00|2027-09-11 09:30-15:00|2027-09-18 09:30-15:00"),
+		dates:      ss("2027-04-03 09:30-15:00|2027-04-10 09:30-15:00|2027-04-17 09:30-15:00", "2027-03-06 09:30-15:00|2027-03-13 09:30-15:00|2027-03-20 09:30-15:00"),
 		commitment: shortTerm, minAge: 13, group: g(4, 12),
 	},
 	{

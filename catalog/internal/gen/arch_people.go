@@ -27,7 +27,7 @@ var peopleArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig på holdet, og mød op til en kort briefing kl. 9 på dagen", "Kom til formøde to dage før, hvor vi fordeler posterne"),
 		spots:      ss("Ved scenen på pladsen, {addr}", "Frivilligteltet ved {addr}"),
 		role:       "holdleder",
-		dates:      ss("2027-05-22 10:00-15:00", "2027-06-12 10:00-15:00", "2027-08-28 11:00-16:00", "2027-09-04 10:00-15:00"),
+		dates:      ss("2027-02-20 10:00-15:00", "2027-04-24 10:00-15:00", "2027-03-13 11:00-16:00", "2027-04-10 10:00-15:00"),
 		commitment: oneOff, minAge: 13, group: g(4, 12),
 	},
 	{
@@ -528,7 +528,7 @@ var peopleArchetypes = []archetype{
 		firstWhat:  ss("Tilmeld dig og mød op til morgenbriefing kl. 8.30 i hallen", "Kom til formøde aftenen før og prøv selv kørestolsbasket"),
 		spots:      ss("Hallens hovedindgang, {addr}", "Frivilligbordet i forhallen, {addr}"),
 		role:       "eventkoordinator",
-		dates:      ss("2027-04-24 09:00-15:00", "2027-09-18 09:00-15:00", "2027-05-29 09:00-15:00"),
+		dates:      ss("2027-03-27 09:00-15:00", "2027-02-27 09:00-15:00", "2027-04-17 09:00-15:00"),
 		commitment: oneOff, minAge: 13, group: g(5, 20),
 	},
 	{
@@ -641,7 +641,7 @@ var peopleArchetypes = []archetype{
 		firstWhat:  ss("Skriv dig op og mød op i køkkenet kl. 14 på dagen", "Kom til planlægningsmødet ugen før og vælg din opgave"),
 		spots:      ss("Køkkenet i beboerhuset, {addr}", "Festsalen, {addr}"),
 		role:       "køkkenansvarlig",
-		dates:      ss("2027-02-27 14:00-20:00", "2027-05-15 14:00-20:00", "2027-09-25 14:00-20:00", "2027-11-13 14:00-20:00"),
+		dates:      ss("2027-02-27 14:00-20:00", "2027-03-20 14:00-20:00", "2027-01-23 14:00-20:00", "2027-04-10 14:00-20:00"),
 		commitment: oneOff, minAge: 13, group: g(4, 10),
 	},
 

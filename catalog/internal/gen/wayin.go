@@ -23,8 +23,9 @@ var today = time.Date(2026, 12, 7, 0, 0, 0, 0, copenhagen)
 // wayInFor says when a newcomer can take the first step:
 //   - online tasks: short video calls the organisation offers, on a weekday
 //     afternoon, a weekday evening and at the weekend;
-//   - tasks without sessions: an intro meeting twice a month, one on a
-//     weekday after school and one at the weekend;
+//   - tasks without sessions: an intro meeting three times a month, one
+//     on a weekday after school, one on a weekday evening (over by 20:00,
+//     so 13-year-olds can come too) and one at the weekend;
 //   - dated tasks with infoDays: an information meeting before each run;
 //   - everything else: the task's own sessions or events.
 func (g *generator) wayInFor(a archetype, step firstStep, sched match.Schedule) match.WayIn {
@@ -42,10 +43,13 @@ func (g *generator) wayInFor(a archetype, step firstStep, sched match.Schedule) 
 		}}
 	case sched.Kind == match.ScheduleFlexible:
 		day := []string{"tue", "wed", "thu"}[g.wayIn.IntN(3)]
-		start := []string{"16:30", "17:00"}[g.wayIn.IntN(2)]
+		start := []string{"16:00", "16:30"}[g.wayIn.IntN(2)]
 		weekend := []match.MonthlySession{{Week: -1, Day: "sat", Start: "11:00", End: "12:00"}, {Week: 2, Day: "sun", Start: "13:00", End: "14:00"}}[g.wayIn.IntN(2)]
+		evening := []string{"mon", "tue", "wed", "thu"}[g.wayIn.IntN(4)]
+		late := []string{"18:00", "18:30", "19:00"}[g.wayIn.IntN(3)]
 		return match.WayIn{Kind: match.WayInIntro, Monthly: []match.MonthlySession{
 			{Week: 1, Day: day, Start: start, End: plus(start, 60)},
+			{Week: 3, Day: evening, Start: late, End: plus(late, 60)},
 			weekend,
 		}}
 	case sched.Kind == match.ScheduleDated && step.infoDays > 0:
@@ -62,7 +66,8 @@ func (g *generator) wayInFor(a archetype, step firstStep, sched match.Schedule) 
 // infoMeetings puts an information meeting, 17:00–18:00 on the weekday
 // days before the first day of each run of events (events more than a week
 // apart start a new run), moved back to the Thursday before when that day
-// is a weekend. None lies before today.
+// is a weekend. None lies before today, and when the first lies more than
+// earlyInfoWithin ahead, an early meeting comes first (see earlyMeeting).
 func infoMeetings(events []match.Event, days int) []match.Event {
 	var out []match.Event
 	for i, e := range events {
@@ -79,7 +84,30 @@ func infoMeetings(events []match.Event, days int) []match.Event {
 		}
 		out = append(out, match.Event{Start: start, End: start.Add(time.Hour)})
 	}
+	if len(out) > 0 && out[0].Start.After(today.Add(earlyInfoWithin)) {
+		early := earlyMeeting(out[0].Start)
+		out = append([]match.Event{{Start: early, End: early.Add(time.Hour)}}, out...)
+	}
 	return out
+}
+
+// earlyInfoWithin is how soon the first information meeting must be: a
+// newcomer who hears about a summer camp in December should not wait until
+// June for the first step, so a far-off run also gets an early meeting
+// (the "first information evening" organisations hold long before).
+const earlyInfoWithin = 8 * 7 * 24 * time.Hour
+
+// earlyMeeting moves a meeting back by whole four-week steps, so it keeps
+// its weekday and hour, until it lies within earlyInfoWithin of today, and
+// at least a week after it.
+func earlyMeeting(t time.Time) time.Time {
+	for t.After(today.Add(earlyInfoWithin)) {
+		t = t.AddDate(0, 0, -28)
+	}
+	for t.Before(today.AddDate(0, 0, 7)) {
+		t = t.AddDate(0, 0, 7)
+	}
+	return t
 }
 
 // plus adds minutes to a clock time "HH:MM".
