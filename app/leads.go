@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -42,7 +43,13 @@ func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, 
 		now := c.now()
 		l.ContactAgreedAt = &now
 	}
+	l.ID = r.ID
 	created, err := c.leads.Create(ctx, l)
+	if errors.Is(err, bot.ErrConflict) && r.ID != "" {
+		// Sent before, and the chat did not hear of it: the same lead, not
+		// a second one.
+		created, err = c.leads.Get(ctx, r.ID, leads.Caller{Actor: leads.Youth, UserID: userID})
+	}
 	if err != nil {
 		return "", err
 	}
@@ -110,7 +117,31 @@ func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store)
 	})
 	go w.Run(ctx, a.cfg.WorkerPoll)
 	go a.scoreResponsiveness(ctx, st, svc.Engine())
+	go a.retryLeads(ctx, svc, st)
 	return ls
+}
+
+// leadRetryEvery is how often leads that could not be sent are tried again.
+const leadRetryEvery = 30 * time.Second
+
+// retryLeads sends warm leads whose first try failed, until they are stored.
+func (a *App) retryLeads(ctx context.Context, svc *bot.Service, st *store.Store) {
+	t := time.NewTicker(leadRetryEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+		ids, err := st.ConversationsWithPendingLeads(ctx)
+		if err == nil && len(ids) > 0 {
+			err = svc.FlushLeads(ctx, ids)
+		}
+		if err != nil && ctx.Err() == nil {
+			a.log.Warn("warm leads still not sent", "err", err)
+		}
+	}
 }
 
 // responsivenessEvery is how often organisations' answering is rescored.

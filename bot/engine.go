@@ -112,7 +112,7 @@ var (
 		"age_any", "age_range", "online", "fact_age", "fact_interests_any", "fact_anytime",
 		"fact_commitment_any", "fact_online", "label_age", "label_interests", "label_when",
 		"label_commitment", "label_place", "label_group", "label_chosen", "erase_ask", "erased", "erase_cancelled",
-		"lead_ask_name", "lead_consent", "lead_ask_message", "lead_sent", "lead_not_sent", "lead_join_ask",
+		"lead_ask_name", "lead_consent", "lead_ask_message", "lead_sent", "lead_sending", "lead_on_its_way", "lead_not_sent", "lead_join_ask",
 		"shared_name", "shared_age", "shared_place", "shared_when", "shared_interests", "shared_message",
 		"shared_contact", "contact_in_app", "contact_phone", "contact_email", "lead_invite", "lead_failed",
 		"join_ok", "join_failed", "lead_reply_ask", "lead_reply_sent", "lead_reply_failed",
@@ -120,7 +120,7 @@ var (
 	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
 		"reason_not_my_thing", "back_to_volunteering", "widen_online", "widen_distance", "use_location", "location", "concern_yes", "concern_no", "concern_talk", "erase_confirm", "erase_cancel",
-		"lead_send", "lead_message", "lead_no", "join", "lead_reply"}
+		"lead_send", "lead_message", "lead_no", "join", "lead_reply", "lead_retry"}
 )
 
 // NewEngine loads and validates the onboarding flow and the helplines.
@@ -275,7 +275,7 @@ func (e *Engine) ValidChoice(choice string) bool {
 }
 
 // cardActions carry an opportunity id after a colon.
-var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_message", "lead_reply"}
+var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_message", "lead_reply", "lead_retry"}
 
 // turn is the work of one turn: the state it changes and the messages it says.
 type turn struct {
@@ -418,6 +418,8 @@ func (t *turn) choice(id string) {
 		t.want(arg)
 	case "lead_send", "lead_message", "lead_no":
 		t.leadChoice(name, arg)
+	case "lead_retry":
+		t.retryLead(arg)
 	case "lead_reply":
 		t.st.Pending = &Pending{Kind: "lead_reply", OpportunityID: arg}
 		t.say(t.tr("lead_reply_ask"))

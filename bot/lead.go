@@ -13,20 +13,25 @@ import (
 // LeadRequest is a warm lead the young person agreed to send: exactly what
 // the consent message showed them, and nothing more.
 type LeadRequest struct {
-	OpportunityID  string
-	OrganisationID string
-	Organisation   string
-	Title          string
-	Nickname       string
+	// ID is fixed when the request is raised, so that sending it again
+	// after a failure can never create a second lead.
+	ID             string `json:"id"`
+	OpportunityID  string `json:"opportunity_id"`
+	OrganisationID string `json:"organisation_id"`
+	Organisation   string `json:"organisation"`
+	Title          string `json:"title"`
+	Nickname       string `json:"nickname"`
 	// AgeBand is what the organisation learns of the age, e.g. "15-17".
-	AgeBand       string
-	Municipality  string
-	Slots         []string
-	Interests     []string
-	Message       string
-	ContactMethod string
-	Contact       string
-	Lang          string
+	AgeBand       string   `json:"age_band"`
+	Municipality  string   `json:"municipality,omitempty"`
+	Slots         []string `json:"slots,omitempty"`
+	Interests     []string `json:"interests,omitempty"`
+	Message       string   `json:"message,omitempty"`
+	ContactMethod string   `json:"contact_method"`
+	Contact       string   `json:"contact,omitempty"`
+	Lang          string   `json:"lang"`
+	// Attempts counts failed tries to send it; the chat says so once.
+	Attempts int `json:"attempts,omitempty"`
 }
 
 // Contact methods a lead can carry.
@@ -65,6 +70,10 @@ func (t *turn) offerLead(o *match.Opportunity) {
 		if c.OpportunityID == o.ID && c.LeadSent {
 			return
 		}
+	}
+	if t.st.leadPending(o.ID) {
+		t.say(t.tr("lead_on_its_way", "organisation", o.Organisation))
+		return
 	}
 	t.st.Draft = &LeadDraft{OpportunityID: o.ID}
 	if t.st.Profile.Nickname == "" {
@@ -173,14 +182,33 @@ func (t *turn) leadChoice(name, id string) {
 	if d.ContactMethod != "" {
 		req.ContactMethod = d.ContactMethod
 	}
+	// The request rides in the turn's own update; the chat says "sending"
+	// until the lead is stored, and "sent" only then (Service.flushLeads).
 	t.lead = req
-	for i := range t.st.Chosen {
-		if t.st.Chosen[i].OpportunityID == id {
-			t.st.Chosen[i].LeadSent = true
+	t.st.Draft, t.st.Pending = nil, nil
+	t.say(t.tr("lead_sending", "organisation", o.Organisation))
+}
+
+// leadPending reports whether a lead for the opportunity is on its way.
+func (st *State) leadPending(opportunityID string) bool {
+	for _, r := range st.PendingLeads {
+		if r.OpportunityID == opportunityID {
+			return true
 		}
 	}
-	t.st.Draft, t.st.Pending = nil, nil
-	t.say(t.tr("lead_sent", "organisation", o.Organisation), t.afterSuggestionReplies()...)
+	return false
+}
+
+// retryLead answers "Prøv igen" on a lead that could not be sent: it is
+// still on its way, and the service tries again after this turn.
+func (t *turn) retryLead(opportunityID string) {
+	for _, r := range t.st.PendingLeads {
+		if r.OpportunityID == opportunityID {
+			t.say(t.tr("lead_sending", "organisation", r.Organisation))
+			return
+		}
+	}
+	t.resume()
 }
 
 // ageBand is the age band an organisation sees instead of the exact age,

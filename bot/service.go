@@ -135,7 +135,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	var safeguarding *SafeguardingCase
 	var after Outcome
 	var lang string
-	archived, erase := false, false
+	archived, erase, leadsWaiting := false, false, false
 	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
 	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
 	in = plan.input(in)
@@ -166,6 +166,13 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		replies = c.appendMessages(now, out.Messages...)
 		c.UpdatedAt = now
 		safeguarding, erase = nil, out.Erase
+		if out.Lead != nil && s.leads != nil {
+			// Like a case, the lead rides in the turn's own update: what the
+			// chat says ("sender…") is true whatever happens next.
+			req := *out.Lead
+			req.ID = s.newID()
+			c.State.PendingLeads = append(c.State.PendingLeads, req)
+		}
 		if out.Safeguarding != nil && s.cases != nil {
 			// The case rides in the same update as the turn, so it cannot be
 			// lost between saving the turn and opening the case.
@@ -175,6 +182,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			safeguarding = &cs
 		}
 		after, lang = out, c.State.Lang
+		leadsWaiting = len(c.State.PendingLeads) > 0
 		return nil
 	})
 	if err != nil {
@@ -188,6 +196,16 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	if erase {
 		if err := s.store.EraseUser(ctx, userID); err != nil {
 			return nil, fmt.Errorf("erase on request: %w", err)
+		}
+	}
+	if leadsWaiting {
+		// A failure is said in the chat and retried by FlushLeads. What it
+		// said ("Sendt!" or why not) belongs to this answer too.
+		_ = s.flushLeads(ctx, id)
+		if len(replies) > 0 {
+			if more, err := s.Messages(ctx, userID, id, replies[len(replies)-1].ID); err == nil {
+				replies = append(replies, more...)
+			}
 		}
 	}
 	s.afterTurn(ctx, userID, id, lang, after)
@@ -264,7 +282,8 @@ func (s *Service) FirstStep(ctx context.Context, userID, opportunityID string) (
 // Leads passes warm leads on to organisations.
 type Leads interface {
 	// SendLead creates the lead and returns a code the young person can
-	// give a friend who wants to come along.
+	// give a friend who wants to come along. Sending a request with the
+	// same ID again must not create a second lead.
 	SendLead(ctx context.Context, userID, conversationID string, r LeadRequest) (inviteCode string, err error)
 	// JoinLead adds the user to a friend's lead and says which one.
 	JoinLead(ctx context.Context, userID, code string) (organisation, title string, err error)
@@ -278,8 +297,8 @@ func (s *Service) WithLeads(l Leads) *Service {
 	return s
 }
 
-// afterTurn carries out what a turn asked for beyond its messages: sending
-// a lead or joining a friend's. Their outcome reaches the chat as a message
+// afterTurn carries out what a turn asked for beyond its messages: a
+// reply in a lead's thread or joining a friend's lead. Their outcome reaches the chat as a message
 // of its own, so the turn's replies stay what they were.
 func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, out Outcome) {
 	if s.leads == nil {
@@ -287,14 +306,6 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 	}
 	say := func(name string, kv ...string) {
 		_ = s.Deliver(ctx, userID, Message{Text: s.engine.Say(name, lang, kv...)})
-	}
-	if out.Lead != nil {
-		code, err := s.leads.SendLead(ctx, userID, convID, *out.Lead)
-		if err != nil {
-			say("lead_failed")
-		} else {
-			say("lead_invite", "code", code, "organisation", out.Lead.Organisation)
-		}
 	}
 	if out.Reply != nil {
 		if err := s.leads.ReplyLead(ctx, userID, out.Reply.LeadID, out.Reply.Text); err != nil {
@@ -374,6 +385,96 @@ func (s *Service) FlushCases(ctx context.Context, conversationIDs []string) erro
 	var errs []error
 	for _, id := range conversationIDs {
 		if err := s.flushCases(ctx, id); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// flushLeads sends the conversation's pending leads and says in the chat
+// what came of it: "Sendt!" with a friend's code once the lead is stored,
+// or, the first time it fails, that it could not be sent yet and will be
+// tried again, with a button to try at once. A lead is marked sent, and
+// leaves the outbox, in the same update that says so.
+func (s *Service) flushLeads(ctx context.Context, conversationID string) error {
+	if s.leads == nil {
+		return nil
+	}
+	c, err := s.store.Conversation(ctx, conversationID)
+	if err != nil {
+		return err
+	}
+	type result struct {
+		code string
+		err  error
+	}
+	results := map[string]result{}
+	var errs []error
+	for _, req := range c.State.PendingLeads {
+		code, err := s.leads.SendLead(ctx, c.UserID, conversationID, req)
+		results[req.ID] = result{code, err}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("send lead %s: %w", req.ID, err))
+		}
+	}
+	if len(results) == 0 {
+		return nil
+	}
+	_, err = s.store.UpdateConversation(ctx, conversationID, func(c *Conversation) error {
+		now := s.now()
+		lang := c.State.Lang
+		kept := c.State.PendingLeads[:0]
+		changed := false
+		for _, req := range c.State.PendingLeads {
+			res, tried := results[req.ID]
+			switch {
+			case !tried:
+				kept = append(kept, req)
+			case res.err == nil:
+				for i := range c.State.Chosen {
+					if c.State.Chosen[i].OpportunityID == req.OpportunityID {
+						c.State.Chosen[i].LeadSent = true
+					}
+				}
+				text := s.engine.Say("lead_sent", lang, "organisation", req.Organisation)
+				if res.code != "" {
+					text += "\n\n" + s.engine.Say("lead_invite", lang, "code", res.code, "organisation", req.Organisation)
+				}
+				c.appendMessages(now, Message{From: FromBot, Text: text, Kind: "lead_sent"})
+				changed = true
+			default:
+				if req.Attempts == 0 {
+					c.appendMessages(now, Message{From: FromBot, Kind: "lead_failed",
+						Text:         s.engine.Say("lead_failed", lang, "organisation", req.Organisation),
+						QuickReplies: []QuickReply{{ID: "lead_retry:" + req.OpportunityID, Label: s.engine.Label("lead_retry", lang)}}})
+				}
+				req.Attempts++
+				kept = append(kept, req)
+				changed = true
+			}
+		}
+		c.State.PendingLeads = kept
+		if !changed {
+			return ErrUnchanged
+		}
+		c.UpdatedAt = now
+		return nil
+	})
+	if err != nil && !errors.Is(err, ErrUnchanged) {
+		return err
+	}
+	if s.delivered != nil {
+		s.delivered(conversationID)
+	}
+	return errors.Join(errs...)
+}
+
+// FlushLeads retries sending warm leads that could not be sent when the
+// young person agreed, for the conversations given.
+func (s *Service) FlushLeads(ctx context.Context, conversationIDs []string) error {
+	var errs []error
+	for _, id := range conversationIDs {
+		if err := s.flushLeads(ctx, id); err != nil {
 			errs = append(errs, err)
 		}
 	}

@@ -39,7 +39,11 @@ type State struct {
 	// PendingCases are safeguarding cases raised in this conversation that
 	// are not stored for staff yet.
 	PendingCases []SafeguardingCase `json:"pending_cases,omitempty"`
-	Seq          int                `json:"seq"`
+	// PendingLeads are warm leads the young person agreed to send that are
+	// not stored for the organisation yet: the outbox of the turns that
+	// raised them, delivered after each turn and by a sweeper until stored.
+	PendingLeads []LeadRequest `json:"pending_leads,omitempty"`
+	Seq          int           `json:"seq"`
 	// Widened is set when the young person asked to search further away
 	// than their usual reach.
 	Widened bool `json:"widened,omitempty"`

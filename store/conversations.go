@@ -182,28 +182,34 @@ func (s *Store) History(ctx context.Context, c *bot.Conversation) ([]bot.Message
 }
 
 // ConversationsWithPendingCases lists conversations holding safeguarding
-// cases that could not be stored yet. It scans, which suits the hourly
-// sweep that calls it.
+// cases that are not stored for staff yet.
 func (s *Store) ConversationsWithPendingCases(ctx context.Context) ([]string, error) {
-	cur, err := s.db.Collection(colConversations).Find(ctx, bson.D{},
-		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "state.pending_cases", Value: 1}}))
+	return s.conversationsWithPending(ctx, "pending_cases")
+}
+
+// ConversationsWithPendingLeads lists conversations holding warm leads that
+// are not sent to the organisation yet.
+func (s *Store) ConversationsWithPendingLeads(ctx context.Context) ([]string, error) {
+	return s.conversationsWithPending(ctx, "pending_leads")
+}
+
+// conversationsWithPending lists conversations whose state holds a
+// non-empty outbox list. Only those documents come back, and only their ids.
+func (s *Store) conversationsWithPending(ctx context.Context, field string) ([]string, error) {
+	filter := bson.D{{Key: "state." + field + ".0", Value: bson.D{{Key: "$exists", Value: true}}}}
+	cur, err := s.db.Collection(colConversations).Find(ctx, filter, options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}}))
 	if err != nil {
-		return nil, fmt.Errorf("find pending cases: %w", translate(err))
+		return nil, fmt.Errorf("find %s: %w", field, translate(err))
 	}
 	var rows []struct {
-		ID    string `bson:"_id"`
-		State struct {
-			PendingCases []bson.Raw `bson:"pending_cases"`
-		} `bson:"state"`
+		ID string `bson:"_id"`
 	}
 	if err := cur.All(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("find pending cases: %w", translate(err))
+		return nil, fmt.Errorf("find %s: %w", field, translate(err))
 	}
-	var ids []string
+	ids := make([]string, 0, len(rows))
 	for _, r := range rows {
-		if len(r.State.PendingCases) > 0 {
-			ids = append(ids, r.ID)
-		}
+		ids = append(ids, r.ID)
 	}
 	return ids, nil
 }
