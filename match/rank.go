@@ -558,7 +558,10 @@ func (q *query) timeFit(e *entry) (score float64, fits, ok bool) {
 	if c.flexible {
 		return wTime * flexibleTimeFit, true, true
 	}
-	w := q.sessionWindow(e)
+	var w window
+	if len(c.events) > 0 || !e.activeTo.IsZero() {
+		w = q.sessionWindow(e)
+	}
 	total, fit := 0, 0
 	hasFit, hasOther := false, false
 	if len(c.weekly) > 0 {
@@ -600,17 +603,32 @@ func (q *query) timeFit(e *entry) (score float64, fits, ok bool) {
 }
 
 // stepFit favours a first step with a date soon, and one in the person's
-// time. It mirrors firstStep cheaply.
+// time. It mirrors firstStep cheaply: weekly and monthly times are judged
+// by their slots alone, and only dated ones need a window.
 func (q *query) stepFit(e *entry) float64 {
-	soon, long := q.windows(e.notice)
-	for i, w := range [2]window{soon.until(e.activeTo), long.until(e.activeTo)} {
+	var soon, long window
+	haveWindows := false
+	for i := range 2 {
 		bonus := 0.0
 		if i == 0 {
 			bonus = wStepSoon
 		}
 		for _, src := range [2]*schedule{e.way, &e.sched} {
+			if src == nil {
+				continue
+			}
+			var w window
+			if len(src.events) > 0 {
+				if !haveWindows {
+					soon, long = q.windows(e.notice)
+					soon, long, haveWindows = soon.until(e.activeTo), long.until(e.activeTo), true
+				}
+				w = soon
+				if i == 1 {
+					w = long
+				}
+			}
 			switch {
-			case src == nil:
 			case src.hasIn(q.pref, q.child, w):
 				return bonus + wStepInTime
 			case src.hasIn(q.other, q.child, w):
