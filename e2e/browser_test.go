@@ -305,6 +305,8 @@ type cardView struct {
 	// Badge is the distance as shown, KM the number behind it (-1: none).
 	Badge string  `json:"badge"`
 	KM    float64 `json:"km"`
+	// Why is how many reasons the card shows before "Mere om forslaget".
+	Why int `json:"why"`
 }
 
 // reachCards answers the onboarding questions with quick replies (and a
@@ -319,6 +321,12 @@ func reachCards(t *testing.T, ctx context.Context) []cardView {
 	say(t, ctx, "8000")
 	tap(t, ctx, "group:with_friend")
 	waitFor(t, ctx, "suggestion cards", `document.querySelectorAll('#log .msg--bot.has-cards').length > 0`)
+	return reachedCards(t, ctx)
+}
+
+// reachedCards reads the last suggestion cards as shown.
+func reachedCards(t *testing.T, ctx context.Context) []cardView {
+	t.Helper()
 	return eval[[]cardView](t, ctx, `[...[...document.querySelectorAll('#log .msg--bot.has-cards')].pop()
 		.querySelectorAll('.card')].map(c => ({
 			id: c.dataset.opportunity,
@@ -330,6 +338,7 @@ func reachCards(t *testing.T, ctx context.Context) []cardView {
 			ics: !!c.querySelector('.btn--calendar'),
 			badge: c.querySelector('.card__badge')?.textContent || '',
 			km: c.querySelector('.card__badge') ? +c.querySelector('.card__badge').dataset.km : -1,
+			why: c.querySelectorAll(':scope > .card__section .card__why li').length,
 		}))`)
 }
 
@@ -524,8 +533,12 @@ func TestPhoneOnboardingToSuggestions(t *testing.T) {
 			t.Errorf("card %d date %q is not written the Danish way", i, c.When)
 		}
 		checkBadge(t, i, c, "tæt på dig", "km væk")
+		if c.Why > 2 {
+			t.Errorf("card %d shows %d reasons; more than two fold under 'Mere om forslaget'", i, c.Why)
+		}
 		checkCardFits(t, ctx, c.ID)
 	}
+	checkFoldsOut(t, ctx, "Mere om forslaget")
 	// The quick replies under the suggestions belong to the last bot message.
 	waitFor(t, ctx, "quick replies after the cards", fmt.Sprintf("document.querySelector(%q)",
 		fmt.Sprintf(chipSelector, "show_more")))
@@ -533,6 +546,47 @@ func TestPhoneOnboardingToSuggestions(t *testing.T) {
 	screenshot(t, ctx, "phone.png")
 	do(t, ctx, "switch to a desktop window", desktop())
 	screenshot(t, ctx, "desktop.png")
+
+	// In English the cards' own words follow at once.
+	before := eval[int](t, ctx, botCount)
+	do(t, ctx, "switch to English", chromedp.Click(chromedp.ID("lang-toggle")))
+	waitForReply(t, ctx, before)
+	waitFor(t, ctx, "the page in English", `document.documentElement.lang === 'en'`)
+	for i, c := range reachedCards(t, ctx) {
+		checkBadge(t, i, c, "close to you", "km away")
+	}
+	if got := eval[string](t, ctx, `document.querySelector('.card__more-toggle')?.textContent || 'More about it'`); got != "More about it" {
+		t.Errorf("the fold reads %q in English", got)
+	}
+}
+
+// checkFoldsOut opens the first card's "Mere om forslaget" with the
+// keyboard, checks that it shows what was folded, and closes it again.
+func checkFoldsOut(t *testing.T, ctx context.Context, label string) {
+	t.Helper()
+	id := eval[string](t, ctx, `(() => {
+		const d = [...document.querySelectorAll('#log .msg--bot.has-cards')].pop().querySelector('details.card__more');
+		return d ? d.closest('.card').dataset.opportunity : '';
+	})()`)
+	if id == "" {
+		t.Log("no card has more than fits on its face")
+		return
+	}
+	sel := fmt.Sprintf(`.card[data-opportunity=%q] details.card__more`, id)
+	if got := eval[string](t, ctx, fmt.Sprintf(`document.querySelector(%q).textContent`, sel+" > summary")); got != label {
+		t.Errorf("the fold reads %q, want %q", got, label)
+	}
+	do(t, ctx, "focus "+label, chromedp.Focus(chromedp.CSS(sel+" > summary")), chromedp.KeyEvent(kb.Enter))
+	open := eval[bool](t, ctx, fmt.Sprintf(`(() => { const d = document.querySelector(%q);
+		const body = d.querySelector('.card__more-body');
+		return d.open && body.getBoundingClientRect().height > 0 && body.querySelectorAll('li').length > 0; })()`, sel))
+	if !open {
+		t.Errorf("Enter on %q did not show what was folded", label)
+	}
+	do(t, ctx, "close "+label, chromedp.KeyEvent(kb.Enter))
+	if eval[bool](t, ctx, fmt.Sprintf(`document.querySelector(%q).open`, sel)) {
+		t.Errorf("Enter again did not fold %q", label)
+	}
 }
 
 func TestInstallable(t *testing.T) {
