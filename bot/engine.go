@@ -802,12 +802,13 @@ func (t *turn) ask(q *flows.Question, text string) {
 		t.noted = nil
 	}
 	replies := make([]QuickReply, 0, len(q.Replies)+1)
-	if q.Slot == "place" {
-		// A young person who only taps can still say where they are.
-		replies = append(replies, t.action("use_location"))
-	}
 	for _, r := range q.Replies {
 		replies = append(replies, QuickReply{ID: r.ID, Label: r.Label.In(t.st.Lang)})
+	}
+	if q.Slot == "place" {
+		// A young person who only taps can still say where they are; a
+		// client that cannot read the location still has "Online" first.
+		replies = append(replies, t.action("use_location"))
 	}
 	t.say(text, replies...)
 }

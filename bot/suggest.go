@@ -150,25 +150,37 @@ func (t *turn) widen(how string) {
 // group size is relaxed here, and the bot says so. Distance is never
 // widened without the young person asking.
 func (t *turn) rank(p match.Profile) ([]match.Suggestion, []string) {
-	picked := t.e.catalog.Rank(p, t.now, cardsPerTurn)
+	var picked []match.Suggestion
+	seen := map[string]bool{}
+	// Two organisations may offer the same task under the same title; two
+	// cards that look alike are one choice, so the second gives way.
+	add := func(ss []match.Suggestion) bool {
+		added := false
+		for _, s := range ss {
+			title := strings.ToLower(s.Opportunity.Title)
+			if len(picked) < cardsPerTurn && !seen[s.Opportunity.ID] && !seen[title] {
+				seen[s.Opportunity.ID], seen[title] = true, true
+				picked = append(picked, s)
+				added = true
+			}
+		}
+		return added
+	}
+	add(t.e.catalog.Rank(p, t.now, cardsPerTurn+spareCards))
 	if len(picked) >= cardsPerTurn || p.Group == "" {
 		return picked, nil
 	}
-	have := map[string]bool{}
-	for _, s := range picked {
-		have[s.Opportunity.ID] = true
-	}
 	wide := p
 	wide.Group, wide.GroupSize = "", 0
-	var relaxed []string
-	for _, s := range t.e.catalog.Rank(wide, t.now, cardsPerTurn) {
-		if len(picked) < cardsPerTurn && !have[s.Opportunity.ID] {
-			picked = append(picked, s)
-			relaxed = []string{t.tr("relaxed_group")}
-		}
+	if add(t.e.catalog.Rank(wide, t.now, cardsPerTurn+spareCards)) {
+		return picked, []string{t.tr("relaxed_group")}
 	}
-	return picked, relaxed
+	return picked, nil
 }
+
+// spareCards is how many more suggestions are asked for than shown, so that
+// look-alikes can give way without leaving a gap.
+const spareCards = 3
 
 func (t *turn) notedPrefix() string {
 	if len(t.noted) == 0 {

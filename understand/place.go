@@ -86,13 +86,9 @@ type placeMatch struct {
 func findPlace(d *doc) (name, muni string) {
 	best := placeMatch{}
 	idx := places()
-	festival := strings.Contains(fold(d.text), "festival")
 	for i := 0; i < len(d.words); i++ {
 		m, ok := matchPlaceAt(d, idx, i)
 		if !ok {
-			continue
-		}
-		if festival && m.score < 2 {
 			continue
 		}
 		if m.score > best.score {

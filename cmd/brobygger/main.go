@@ -3,6 +3,7 @@
 //	brobygger              run the server
 //	brobygger understand   read utterances on stdin, print what was understood as JSON lines
 //	brobygger load         play conversations against a running server and print turn latency
+//	brobygger eval         play the evaluation personas over the sample catalog and score their cards
 //	brobygger admin        admin create-user --role R --email E [--org ORG_ID]; admin create-org --name N
 package main
 
@@ -33,11 +34,13 @@ func run(args []string) error {
 			return runUnderstand(os.Stdin, os.Stdout)
 		case "load":
 			return runLoad(args[1:], os.Stdout)
+		case "eval":
+			return runEval(args[1:], os.Stdout)
 		case "admin":
 			return runAdmin(context.Background(), app.FromEnv(), args[1:], os.Stdout, os.Stderr)
 		case "serve":
 		default:
-			return fmt.Errorf("unknown command %q (commands: serve, understand, load, admin)", args[0])
+			return fmt.Errorf("unknown command %q (commands: serve, understand, load, eval, admin)", args[0])
 		}
 	}
 	return serve()
