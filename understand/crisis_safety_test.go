@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"os"
+	"path/filepath"
 	"slices"
 	"testing"
 )
@@ -18,9 +19,29 @@ type safetyCase struct {
 	} `json:"expect"`
 }
 
-func loadSafetySet(t *testing.T) []safetyCase {
+// safetyFiles are the labelled sets the detector is held to: the first
+// safety set and every held-out batch written since (crisis_*.jsonl), each
+// measured before the detector was tuned on it and kept as a regression set
+// after.
+func safetyFiles(t *testing.T) []string {
 	t.Helper()
-	f, err := os.Open("testdata/safety.jsonl")
+	var files []string
+	for _, glob := range []string{"testdata/safety*.jsonl", "testdata/crisis_*.jsonl"} {
+		m, err := filepath.Glob(glob)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	if len(files) == 0 {
+		t.Fatal("no safety sets in testdata")
+	}
+	return files
+}
+
+func loadSafetySet(t *testing.T, path string) []safetyCase {
+	t.Helper()
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,7 +54,7 @@ func loadSafetySet(t *testing.T) []safetyCase {
 		}
 		var c safetyCase
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatalf("safety.jsonl line %d: %v", n, err)
+			t.Fatalf("%s line %d: %v", path, n, err)
 		}
 		cases = append(cases, c)
 	}
@@ -43,74 +64,93 @@ func loadSafetySet(t *testing.T) []safetyCase {
 	return cases
 }
 
-// TestSafetySet holds the detector to the labelled safety set: every
+// safetyScore counts how one labelled set fared.
+type safetyScore struct {
+	crises, caught, calm, falseAlarms, worried, checkedIn, quiet, nagged, kindMisses int
+}
+
+// TestSafetySet holds the detector to every labelled safety set: every
 // crisis line is caught with the kinds it shows (a missed disclosure is a
 // young person left alone, or a case that never opens), and at most 2 % of
 // the other lines raise a false alarm. Concern is held to the same bar.
 func TestSafetySet(t *testing.T) {
-	cases := loadSafetySet(t)
-	var crises, caught, calm, falseAlarms, worried, checkedIn, quiet, nagged int
-	for _, c := range cases {
+	var total safetyScore
+	for _, path := range safetyFiles(t) {
+		s := scoreSafetySet(t, path)
+		total.crises += s.crises
+		total.calm += s.calm
+		total.worried += s.worried
+	}
+	if total.crises < 450 || total.calm < 220 || total.worried < 30 {
+		t.Errorf("safety sets too small: %d crisis, %d other, %d concern lines", total.crises, total.calm, total.worried)
+	}
+}
+
+func scoreSafetySet(t *testing.T, path string) safetyScore {
+	t.Helper()
+	var s safetyScore
+	for _, c := range loadSafetySet(t, path) {
 		r := Parse(c.Text)
 		if r.Crisis && r.Concern {
 			t.Errorf("%q: crisis and concern both set", c.Text)
 		}
 		switch {
 		case c.Expect.Crisis:
-			crises++
+			s.crises++
 			if !r.Crisis {
-				t.Errorf("missed crisis: %q (want %v)", c.Text, c.Expect.Kinds)
+				t.Errorf("%s: missed crisis: %q (want %v)", path, c.Text, c.Expect.Kinds)
 				continue
 			}
-			caught++
+			s.caught++
 			for _, k := range c.Expect.Kinds {
 				if !slices.Contains(r.CrisisKinds, k) {
-					t.Errorf("%q: kinds %v lack %q", c.Text, r.CrisisKinds, k)
+					s.kindMisses++
+					t.Errorf("%s: %q: kinds %v lack %q", path, c.Text, r.CrisisKinds, k)
 				}
 			}
 		default:
-			calm++
+			s.calm++
 			if r.Crisis {
-				falseAlarms++
-				t.Logf("false alarm: %q → %v", c.Text, r.CrisisKinds)
+				s.falseAlarms++
+				t.Logf("%s: false alarm: %q → %v", path, c.Text, r.CrisisKinds)
 			}
 			if c.Expect.Concern {
-				worried++
+				s.worried++
 				if r.Concern {
-					checkedIn++
+					s.checkedIn++
 				} else {
-					t.Logf("missed concern: %q", c.Text)
+					t.Logf("%s: missed concern: %q", path, c.Text)
 				}
 			} else if !r.Crisis {
-				quiet++
+				s.quiet++
 				if r.Concern {
-					nagged++
-					t.Logf("needless concern: %q", c.Text)
+					s.nagged++
+					t.Logf("%s: needless concern: %q", path, c.Text)
 				}
 			}
 		}
 	}
-	if crises < 450 || calm < 220 || worried < 30 {
-		t.Errorf("safety set too small: %d crisis, %d other, %d concern lines", crises, calm, worried)
-	}
-	recall := float64(caught) / float64(crises)
-	fpr := float64(falseAlarms) / float64(calm)
-	t.Logf("crisis recall %.3f (%d/%d), false alarms %.3f (%d/%d)", recall, caught, crises, fpr, falseAlarms, calm)
+	recall := float64(s.caught) / float64(max(s.crises, 1))
+	fpr := float64(s.falseAlarms) / float64(max(s.calm, 1))
+	t.Logf("%s: crisis recall %.3f (%d/%d), kinds missed %d, false alarms %.3f (%d/%d)",
+		path, recall, s.caught, s.crises, s.kindMisses, fpr, s.falseAlarms, s.calm)
 	if recall < 1 {
-		t.Errorf("crisis recall %.3f, want 1.0", recall)
+		t.Errorf("%s: crisis recall %.3f, want 1.0", path, recall)
 	}
 	if fpr > 0.02 {
-		t.Errorf("crisis false-alarm rate %.3f, want at most 0.02", fpr)
+		t.Errorf("%s: crisis false-alarm rate %.3f, want at most 0.02", path, fpr)
 	}
-	concernRecall := float64(checkedIn) / float64(worried)
-	concernFPR := float64(nagged) / float64(quiet)
-	t.Logf("concern recall %.3f (%d/%d), needless %.3f (%d/%d)", concernRecall, checkedIn, worried, concernFPR, nagged, quiet)
-	if concernRecall < 1 {
-		t.Errorf("concern recall %.3f, want 1.0", concernRecall)
+	concernRecall := float64(s.checkedIn) / float64(max(s.worried, 1))
+	concernFPR := float64(s.nagged) / float64(max(s.quiet, 1))
+	t.Logf("%s: concern recall %.3f (%d/%d), needless %.3f (%d/%d)",
+		path, concernRecall, s.checkedIn, s.worried, concernFPR, s.nagged, s.quiet)
+	if s.worried > 0 && concernRecall < 1 {
+		t.Errorf("%s: concern recall %.3f, want 1.0", path, concernRecall)
 	}
 	if concernFPR > 0.02 {
-		t.Errorf("needless concern rate %.3f, want at most 0.02", concernFPR)
+		t.Errorf("%s: needless concern rate %.3f, want at most 0.02", path, concernFPR)
 	}
+	return s
 }
 
 // TestCrisisKindsAll holds messages that show more than one kind: every
