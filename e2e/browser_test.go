@@ -402,14 +402,15 @@ func checkCardFits(t *testing.T, ctx context.Context, id string) {
 
 func screenshot(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
-	// The first card whole, down to its actions, and as much of the chat
-	// above it as fits.
+	// The first card from just under the top of the conversation, or, where
+	// the window is too low for all of it, down to its actions.
 	do(t, ctx, "scroll to the cards", chromedp.Evaluate[chromedp.Void](`(() => {
+		document.activeElement.blur();
 		const chat = document.getElementById('chat');
 		for (const list of document.querySelectorAll('.cards')) list.scrollLeft = 0;
 		const card = [...document.querySelectorAll('#log .msg--bot.has-cards')].pop().querySelector('.card');
 		const box = chat.getBoundingClientRect(), c = card.getBoundingClientRect();
-		chat.scrollTop += c.bottom - box.bottom + 12;
+		chat.scrollTop += Math.max(c.top - box.top - 12, c.bottom - box.bottom + 12);
 	})()`), chromedp.Sleep(150*time.Millisecond))
 	savePNG(t, ctx, name)
 }
