@@ -62,9 +62,9 @@ func (t *turn) suggest(more bool) {
 	}
 	picked, relaxed := t.rank(base)
 	var head []string
-	local := 0
+	local := 0 // within reach and about what they asked for
 	for _, s := range picked {
-		if !s.Opportunity.Place.Online {
+		if !s.Opportunity.Place.Online && !s.OffInterest {
 			local++
 		}
 	}
@@ -705,30 +705,69 @@ func langKey(lang string) string {
 }
 
 // describeSlots says a set of availability slots in words: "lørdag
-// formiddag, søndag" or "weekday evenings".
+// formiddag, søndag", "hverdage eftermiddag" or "weekends".
 func (t *turn) describeSlots(slots []string) string {
 	lang := langKey(t.st.Lang)
 	set := map[string]bool{}
 	for _, s := range slots {
 		set[s] = true
 	}
-	var parts []string
-	for di, d := range dayKeys {
+	partsOf := func(d string) []string {
 		var have []string
 		for _, p := range partKeys {
 			if set[d+"_"+p] {
-				have = append(have, partNames[lang][p])
+				have = append(have, p)
 			}
+		}
+		return have
+	}
+	named := func(ps []string) string {
+		words := make([]string, len(ps))
+		for i, p := range ps {
+			words[i] = partNames[lang][p]
+		}
+		return strings.Join(words, "/")
+	}
+	var out []string
+	from := 0
+	// Monday to Friday alike, or Saturday and Sunday alike, are said as one.
+	if weekday := partsOf("mon"); len(weekday) > 0 && slices.IndexFunc(dayKeys[1:5], func(d string) bool {
+		return !slices.Equal(partsOf(d), weekday)
+	}) < 0 {
+		switch {
+		case len(weekday) == len(partKeys):
+			out = append(out, groupNames[lang]["weekdays"])
+		case len(weekday) == 1:
+			out = append(out, groupNames[lang]["weekday_"+weekday[0]])
+		default:
+			out = append(out, groupNames[lang]["weekdays"]+" "+named(weekday))
+		}
+		from = 5
+	}
+	for di := from; di < len(dayKeys); di++ {
+		d := dayKeys[di]
+		have := partsOf(d)
+		if di == 5 && len(have) == len(partKeys) && len(partsOf("sun")) == len(partKeys) {
+			out = append(out, groupNames[lang]["weekends"])
+			break
 		}
 		switch {
 		case len(have) == 0:
 		case len(have) == len(partKeys):
-			parts = append(parts, dayNames[lang][di])
+			out = append(out, dayNames[lang][di])
 		default:
-			parts = append(parts, dayNames[lang][di]+" "+strings.Join(have, "/"))
+			out = append(out, dayNames[lang][di]+" "+named(have))
 		}
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(out, ", ")
+}
+
+// groupNames say several days at once.
+var groupNames = map[string]map[string]string{
+	"da": {"weekdays": "hverdage", "weekends": "weekender", "weekday_morning": "hverdagsformiddage",
+		"weekday_afternoon": "hverdagseftermiddage", "weekday_evening": "hverdagsaftener"},
+	"en": {"weekdays": "weekdays", "weekends": "weekends", "weekday_morning": "weekday mornings",
+		"weekday_afternoon": "weekday afternoons", "weekday_evening": "weekday evenings"},
 }
 
 // describeSchedule says when an opportunity happens.
