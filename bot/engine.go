@@ -485,6 +485,7 @@ func (t *turn) text(text string, extra *understand.Result) {
 		t.stored()
 		return
 	case has("delete_data"):
+		t.st.Pending = &Pending{Kind: "erase"}
 		t.say(t.tr("erase_ask"), t.action("erase_confirm"), t.action("erase_cancel"))
 		return
 	case has("ask_response_time"):
@@ -519,6 +520,26 @@ func (t *turn) text(text string, extra *understand.Result) {
 			t.st.Pending = nil
 			if ok && isQuestion(text) && len(intents) == 0 {
 				t.answerAbout(o, text)
+				return
+			}
+		case "consent":
+			switch {
+			case has("yes"):
+				t.leadChoice("lead_send", t.st.Pending.OpportunityID)
+				return
+			case has("no"):
+				t.leadChoice("lead_no", "")
+				return
+			}
+			t.st.Pending = nil
+		case "erase":
+			t.st.Pending = nil
+			switch {
+			case has("yes"):
+				t.choice("erase_confirm")
+				return
+			case has("no"):
+				t.choice("erase_cancel")
 				return
 			}
 		case "nickname", "lead_message":

@@ -86,7 +86,8 @@ func (t *turn) offerLead(o *match.Opportunity) {
 
 // consent shows everything the organisation would get and asks to send it.
 func (t *turn) consent(o *match.Opportunity) {
-	t.st.Pending = nil
+	// A typed "ja" or 👍 answers the question as the button does.
+	t.st.Pending = &Pending{Kind: "consent", OpportunityID: o.ID}
 	d := t.st.Draft
 	p := t.st.Profile
 	var lines []string
