@@ -601,8 +601,7 @@
     card.append(step);
 
     const moreWhy = why.slice(WHY_SHOWN);
-    const moreNotes = notes;
-    if (moreWhy.length || moreNotes.length) {
+    if (moreWhy.length || notes.length) {
       const details = el('details', 'card__more');
       const summary = el('summary', 'card__more-toggle');
       const text = el('span', '', t('moreAbout'));
@@ -614,9 +613,9 @@
         section.append(label('why'), reasons(moreWhy));
         body.append(section);
       }
-      if (moreNotes.length) {
+      if (notes.length) {
         const section = el('div', 'card__section');
-        section.append(label('goodToKnow'), noteList(moreNotes));
+        section.append(label('goodToKnow'), noteList(notes));
         body.append(section);
       }
       details.append(summary, body);
@@ -630,7 +629,6 @@
       const b = el('button', cls, a.label);
       b.type = 'button';
       b.dataset.choice = a.id;
-      b.dataset.kind = kind;
       b.addEventListener('click', (ev) => choose(a.id, a.label, ev));
       actions.append(b);
     }
@@ -947,7 +945,7 @@
   // queue keeps the message in storage before anything else, so neither a
   // reload nor a lost connection can swallow it.
   function queue(entry, shown) {
-    if (shown !== locating) cancelLocating();
+    cancelLocating(); // a message typed while the location is looked up wins
     clearHint();
     entry.cid = newId();
     entry.at = new Date().toISOString();
