@@ -470,6 +470,9 @@ func TestMinorsAbuseDisclosureOpensACase(t *testing.T) {
 	if cases[0]["status"] != "open" || cases[0]["kind"] != "violence" || cases[0]["user_id"] != minorID {
 		t.Errorf("case = %v", cases[0])
 	}
+	if kinds, _ := cases[0]["kinds"].([]any); len(kinds) == 0 || kinds[0] != "violence" {
+		t.Errorf("case kinds = %v, want violence first", cases[0]["kinds"])
+	}
 	if _, ok := cases[0]["messages"]; ok {
 		t.Error("the list shows what the young person wrote; only opening the case should")
 	}

@@ -53,6 +53,7 @@ type caseNoteJSON struct {
 type caseSummaryJSON struct {
 	ID             string     `json:"id"`
 	Kind           string     `json:"kind"`
+	Kinds          []string   `json:"kinds,omitempty"`
 	Status         string     `json:"status"`
 	CreatedAt      time.Time  `json:"created_at"`
 	UserID         string     `json:"user_id"`
@@ -71,7 +72,7 @@ type caseJSON struct {
 }
 
 func toCaseSummary(c store.Case) caseSummaryJSON {
-	return caseSummaryJSON{ID: c.ID, Kind: c.Kind, Status: c.Status, CreatedAt: c.CreatedAt, UserID: c.UserID,
+	return caseSummaryJSON{ID: c.ID, Kind: c.Kind, Kinds: c.Kinds, Status: c.Status, CreatedAt: c.CreatedAt, UserID: c.UserID,
 		ConversationID: c.ConversationID, AcknowledgedBy: c.AcknowledgedBy, ClosedAt: c.ClosedAt}
 }
 
