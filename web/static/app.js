@@ -145,7 +145,14 @@
   const langToggle = $('lang-toggle');
   const offlineBanner = $('offline-banner');
   const toast = $('toast');
-  const hint = $('chat-hint');
+  // A page shell cached before the hint existed still gets one.
+  const hint = $('chat-hint') || (() => {
+    const p = el('p', 'chat-hint');
+    p.id = 'chat-hint';
+    p.setAttribute('role', 'status');
+    chips.before(p);
+    return p;
+  })();
 
   function el(tag, className, text) {
     const node = document.createElement(tag);

@@ -3,7 +3,7 @@
 // responses are never cached here, since a stale reply would be wrong.
 'use strict';
 
-const CACHE = 'brobygger-shell-v1';
+const CACHE = 'brobygger-shell-v2';
 const SHELL = [
   './',
   'index.html',
