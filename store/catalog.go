@@ -1,11 +1,14 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
+	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/brobygger/brobygger/match"
 )
@@ -29,7 +32,11 @@ type opportunityDoc struct {
 
 // SeedCatalog inserts the organisations and opportunities whose ids are not
 // stored yet, so loading the sample catalog on every start is harmless and
-// never overwrites an organisation's own edits.
+// never overwrites an organisation's own edits. Sample opportunities that no
+// organisation has edited (they are still marked as sample) are brought up
+// to date when the sample changed, so an installation keeps the sample's
+// ways in and translations. Several instances starting at once may race to
+// insert the same ids; the loser's duplicates are simply already there.
 func (s *Store) SeedCatalog(ctx context.Context, orgs []Organisation, opps []match.Opportunity, now time.Time) (int, error) {
 	haveOrgs, err := s.ids(ctx, colOrganisations)
 	if err != nil {
@@ -42,27 +49,77 @@ func (s *Store) SeedCatalog(ctx context.Context, orgs []Organisation, opps []mat
 			newOrgs = append(newOrgs, o)
 		}
 	}
-	if len(newOrgs) > 0 {
-		if _, err := s.insertMany(ctx, colOrganisations, newOrgs); err != nil {
-			return 0, fmt.Errorf("seed organisations: %w", translate(err))
-		}
+	if err := s.insertNew(ctx, colOrganisations, newOrgs); err != nil {
+		return 0, fmt.Errorf("seed organisations: %w", err)
+	}
+	stored, err := s.sampleOpportunities(ctx)
+	if err != nil {
+		return 0, err
 	}
 	haveOpps, err := s.ids(ctx, colOpportunities)
 	if err != nil {
 		return 0, err
 	}
 	var newOpps []any
+	changed := 0
 	for _, o := range opps {
-		if !haveOpps[o.ID] {
+		old, isSample := stored[o.ID]
+		switch {
+		case !haveOpps[o.ID]:
 			newOpps = append(newOpps, opportunityDoc{Opportunity: o, UpdatedAt: now})
+		case isSample && o.Sample && !sameDocument(old, o):
+			doc := opportunityDoc{Opportunity: o, UpdatedAt: now}
+			if _, err := s.replaceOne(ctx, colOpportunities, bson.D{{Key: "_id", Value: o.ID}, {Key: "sample", Value: true}}, doc); err != nil {
+				return 0, fmt.Errorf("refresh sample opportunity %s: %w", o.ID, translate(err))
+			}
+			changed++
 		}
 	}
-	if len(newOpps) > 0 {
-		if _, err := s.insertMany(ctx, colOpportunities, newOpps); err != nil {
-			return 0, fmt.Errorf("seed opportunities: %w", translate(err))
-		}
+	if err := s.insertNew(ctx, colOpportunities, newOpps); err != nil {
+		return 0, fmt.Errorf("seed opportunities: %w", err)
 	}
-	return len(newOpps), nil
+	return len(newOpps) + changed, nil
+}
+
+// sameDocument reports whether two opportunities are stored alike; it
+// compares their documents, as times and empty lists come back from the
+// database in their own form.
+func sameDocument(a, b match.Opportunity) bool {
+	x, errA := bson.Marshal(a)
+	y, errB := bson.Marshal(b)
+	return errA == nil && errB == nil && bytes.Equal(x, y)
+}
+
+// insertNew inserts documents, leaving any whose id another instance
+// stored meanwhile.
+func (s *Store) insertNew(ctx context.Context, col string, docs []any) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	defer s.serialise()()
+	_, err := s.db.Collection(col).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
+	if err != nil && !mongo.IsDuplicateKeyError(err) {
+		return translate(err)
+	}
+	return nil
+}
+
+// sampleOpportunities returns the stored opportunities still marked as
+// sample, by id, as the catalog would load them.
+func (s *Store) sampleOpportunities(ctx context.Context) (map[string]match.Opportunity, error) {
+	cur, err := s.db.Collection(colOpportunities).Find(ctx, bson.D{{Key: "sample", Value: true}})
+	if err != nil {
+		return nil, fmt.Errorf("list sample opportunities: %w", translate(err))
+	}
+	var docs []opportunityDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, fmt.Errorf("list sample opportunities: %w", translate(err))
+	}
+	out := make(map[string]match.Opportunity, len(docs))
+	for _, d := range docs {
+		out[d.ID] = d.Opportunity
+	}
+	return out, nil
 }
 
 func (s *Store) ids(ctx context.Context, col string) (map[string]bool, error) {
