@@ -331,7 +331,10 @@ func TestSampleAgesAndGroups(t *testing.T) {
 	}
 	n := len(opps)
 	share := func(age int) int { return ages[age] * 100 / n }
-	for _, c := range []struct{ age, lo, hi int }{{13, 28, 42}, {15, 33, 47}, {18, 18, 32}} {
+	// The big towns offer every interest to 13- and 15-year-olds at every
+	// time (TestSampleCoversEveryInterestAtEveryTime), so the mix leans
+	// young; adults up to 30 still keep a real share of their own.
+	for _, c := range []struct{ age, lo, hi int }{{13, 28, 50}, {15, 28, 47}, {18, 12, 32}} {
 		if s := share(c.age); s < c.lo || s > c.hi {
 			t.Errorf("%d%% of opportunities are %d+, want %d-%d%%", s, c.age, c.lo, c.hi)
 		}
@@ -541,5 +544,87 @@ func TestInterestIDs(t *testing.T) {
 	slices.Sort(sorted)
 	if len(slices.Compact(sorted)) != len(catalog.InterestIDs) {
 		t.Error("interest ids are not unique")
+	}
+}
+
+// bigTowns are the municipalities most young people write from; each must
+// offer every interest at every time of the week (København and
+// Frederiksberg are one city, but young people name either).
+var bigTowns = []string{
+	"København", "Frederiksberg", "Aarhus", "Odense", "Aalborg", "Esbjerg",
+	"Vejle", "Randers", "Kolding", "Horsens", "Roskilde",
+}
+
+// timeBands are the times young people most often say they have, as the
+// slots the conversation fills in, and the hours [from, to) a first step
+// must start in to count.
+var timeBands = []struct {
+	name     string
+	slots    []string
+	from, to int
+}{
+	{"after school", []string{"mon_afternoon", "tue_afternoon", "wed_afternoon", "thu_afternoon", "fri_afternoon"}, 13, 17},
+	{"weekday evening", []string{"mon_evening", "tue_evening", "wed_evening", "thu_evening", "fri_evening"}, 17, 20},
+	{"weekend", []string{"sat_morning", "sat_afternoon", "sat_evening", "sun_morning", "sun_afternoon", "sun_evening"}, 0, 24},
+}
+
+// TestSampleCoversEveryInterestAtEveryTime: a 15-year-old in any big town,
+// whatever interest they name and whether they are free after school, on
+// weekday evenings or at the weekend, finds at least three opportunities
+// with that interest within 10 km, and for each of those times one whose
+// first step (as match.FirstStepTime gives it) falls in that time within
+// the next four months. Without this, the third card is the right interest
+// at a time the young person never said they had.
+func TestSampleCoversEveryInterestAtEveryTime(t *testing.T) {
+	_, opps := loadSample(t)
+	cph, err := time.LoadLocation("Europe/Copenhagen")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The day the sample is written for: its dated times lie after it.
+	now := time.Date(2026, 12, 7, 9, 0, 0, 0, cph)
+	const age, maxKm = 15, 10.0
+	var open []match.Opportunity
+	for _, o := range opps {
+		switch {
+		case !o.Published, o.Place.Online, o.MinAge > age, o.MaxAge != 0 && o.MaxAge < age,
+			o.PlacesLeft != nil && *o.PlacesLeft == 0,
+			!o.ActiveFrom.IsZero() && o.ActiveFrom.After(now), !o.ActiveTo.IsZero() && o.ActiveTo.Before(now):
+			continue
+		}
+		open = append(open, o)
+	}
+	for _, town := range bigTowns {
+		m, ok := geo.LookupMunicipality(town)
+		if !ok {
+			t.Fatalf("unknown municipality %s", town)
+		}
+		var near []match.Opportunity
+		for _, o := range open {
+			if geo.DistanceKm(m.Lat, m.Lon, o.Place.Lat, o.Place.Lon) <= maxKm {
+				near = append(near, o)
+			}
+		}
+		for _, interest := range catalog.InterestIDs {
+			var with []match.Opportunity
+			for _, o := range near {
+				if slices.Contains(o.Interests, interest) {
+					with = append(with, o)
+				}
+			}
+			if len(with) < 3 {
+				t.Errorf("%s, %s: %d opportunities for a 15-year-old within %.0f km, want at least 3", town, interest, len(with), maxKm)
+			}
+			for _, band := range timeBands {
+				p := match.Profile{Age: age, Interests: []string{interest}, Slots: band.slots}
+				if !slices.ContainsFunc(with, func(o match.Opportunity) bool {
+					st, ok := match.FirstStepTime(&o, p, now)
+					h := st.Start.In(cph).Hour()
+					return ok && !st.OtherTime && h >= band.from && h < band.to && st.Start.Before(now.AddDate(0, 4, 0))
+				}) {
+					t.Errorf("%s, %s: no opportunity for a 15-year-old within %.0f km whose first step is %s", town, interest, maxKm, band.name)
+				}
+			}
+		}
 	}
 }

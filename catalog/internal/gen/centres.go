@@ -11,8 +11,9 @@ type centre struct {
 	description  string
 	contactName  string
 	contactRole  string
-	// tasks are archetype keys, each with an optional weekly session
-	// "key@sat 10:00-13:00" that replaces the archetype's candidates.
+	// tasks are archetype keys, each with optional weekly sessions that
+	// replace the archetype's candidates: "key@sat 10:00-13:00", or a
+	// choice of shifts "key@tue 15:00-17:00|thu 17:30-19:30|sat 10:00-13:00".
 	tasks []string
 }
 

@@ -72,11 +72,12 @@ func main() {
 // generate builds the whole sample catalog.
 func generate() ([]organisation, []match.Opportunity, error) {
 	all := slices.Concat(peopleArchetypes, greenArchetypes, cultureArchetypes)
-	if err := checkArchetypes(slices.Concat(all, extraArchetypes)); err != nil {
+	listed := slices.Concat(all, extraArchetypes, coverageArchetypes)
+	if err := checkArchetypes(listed); err != nil {
 		return nil, nil, err
 	}
 	for key := range steps {
-		if !slices.ContainsFunc(slices.Concat(all, extraArchetypes), func(a archetype) bool { return a.key == key }) {
+		if !slices.ContainsFunc(listed, func(a archetype) bool { return a.key == key }) {
 			return nil, nil, fmt.Errorf("first step for unknown archetype %s", key)
 		}
 	}
@@ -88,6 +89,8 @@ func generate() ([]organisation, []match.Opportunity, error) {
 		wayIn: rand.New(rand.NewPCG(20261204, 10)),
 		all:   all,
 		usage: map[string]int{},
+
+		descriptions: map[string]bool{},
 	}
 	var orgOut []organisation
 	var opps []match.Opportunity
@@ -104,7 +107,7 @@ func generate() ([]organisation, []match.Opportunity, error) {
 		})
 		opps = append(opps, g.opportunities(i, id, o)...)
 	}
-	for i, c := range centres {
+	for i, c := range slices.Concat(centres, coverageCentres) {
 		id := "org-" + slug(c.name)
 		if seenOrg[id] {
 			return nil, nil, fmt.Errorf("duplicate organisation id %s", id)
@@ -114,7 +117,7 @@ func generate() ([]organisation, []match.Opportunity, error) {
 			ID: id, Name: c.name, Municipality: c.municipality, Description: c.description,
 			ContactName: c.contactName, ContactRole: c.contactRole, Sample: true,
 		})
-		more, err := g.centreOpportunities(len(orgs)+i, id, c, slices.Concat(all, extraArchetypes), opps)
+		more, err := g.centreOpportunities(len(orgs)+i, id, c, listed, opps)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -153,6 +156,8 @@ type generator struct {
 	wayIn *rand.Rand
 	all   []archetype
 	usage map[string]int
+	// descriptions holds the Danish descriptions written so far.
+	descriptions map[string]bool
 }
 
 // address is one concrete street address in a neighbourhood.
@@ -217,7 +222,14 @@ func (g *generator) centreOpportunities(index int, orgID string, c centre, all [
 			if len(a.weekly) == 0 {
 				return nil, fmt.Errorf("%s: %s has no weekly sessions to replace", c.name, key)
 			}
-			a.weekly, a.sessions = []string{session}, 1
+			a.weekly = strings.Split(session, "|")
+			a.sessions = len(a.weekly)
+			for _, s := range a.weekly {
+				ws := parseSession(s)
+				if a.minAge < 15 && dayIndex(ws.Day) < 4 && ws.End > "20:00" {
+					return nil, fmt.Errorf("%s: 13+ task %s ends late on a school night: %s", c.name, key, s)
+				}
+			}
 		}
 		o := org{name: c.name, municipality: c.municipality, description: c.description, contactName: c.contactName,
 			contactRole: c.contactRole, themes: []string{a.interests[0]}}
@@ -246,6 +258,11 @@ func (g *generator) centreOpportunities(index int, orgID string, c centre, all [
 					opp.Title = t
 					break
 				}
+			}
+			// Every title taken (the same task in many towns): name the
+			// organisation, so cards side by side still read apart.
+			if t := opp.Title + " – " + c.name; used[opp.Title] && len([]rune(t)) <= 90 {
+				opp.Title = t
 			}
 		}
 		used[opp.Title] = true
@@ -349,6 +366,12 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 	title := capitalise(r.Replace(g.pick(a.titles)))
 	summary := r.Replace(g.pick(a.summaries))
 	da, desc := g.description(a, group)
+	// The same task in the same organisation can draw the same sentences;
+	// draw again, so that every description is its own.
+	for tries := 0; g.descriptions[r.Replace(da)] && tries < 20; tries++ {
+		da, desc = g.description(a, group)
+	}
+	g.descriptions[r.Replace(da)] = true
 	opp := match.Opportunity{
 		ID:               id,
 		OrganisationID:   orgID,
@@ -619,6 +642,14 @@ func partOfDay(start string) string {
 }
 
 func weeklyWhen(s []match.WeeklySession) string {
+	if len(s) > 2 {
+		// A task with a choice of shifts: the days are enough for a title.
+		names := make([]string, len(s))
+		for i, w := range s {
+			names[i] = dayNames[w.Day]
+		}
+		return strings.Join(names[:len(names)-1], ", ") + " og " + names[len(names)-1]
+	}
 	if len(s) == 1 {
 		return dayNames[s[0].Day] + " " + partOfDay(s[0].Start)
 	}

@@ -11,7 +11,7 @@ import (
 // steps holds every archetype's first step and English text, by key.
 var steps = func() map[string]firstStep {
 	all := map[string]firstStep{}
-	for _, m := range []map[string]firstStep{peopleSteps, greenSteps, cultureSteps, extraSteps} {
+	for _, m := range []map[string]firstStep{peopleSteps, greenSteps, cultureSteps, extraSteps, coverageSteps} {
 		maps.Copy(all, m)
 	}
 	return all
