@@ -4,6 +4,7 @@
 //	brobygger understand   read utterances on stdin, print what was understood as JSON lines
 //	brobygger load         play conversations against a running server and print turn latency
 //	brobygger eval         play the evaluation personas over the sample catalog and score their cards
+//	brobygger safety       score the crisis reader on labelled safety sets (recall, false alarms)
 //	brobygger admin        admin create-user --role R --email E [--org ORG_ID]; admin create-org --name N
 package main
 
@@ -36,11 +37,13 @@ func run(args []string) error {
 			return runLoad(args[1:], os.Stdout)
 		case "eval":
 			return runEval(args[1:], os.Stdout)
+		case "safety":
+			return runSafety(args[1:], os.Stdout)
 		case "admin":
 			return runAdmin(context.Background(), app.FromEnv(), args[1:], os.Stdout, os.Stderr)
 		case "serve":
 		default:
-			return fmt.Errorf("unknown command %q (commands: serve, understand, load, eval, admin)", args[0])
+			return fmt.Errorf("unknown command %q (commands: serve, understand, load, eval, safety, admin)", args[0])
 		}
 	}
 	return serve()
