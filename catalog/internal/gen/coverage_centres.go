@@ -17,6 +17,7 @@ var coverageCentres = []centre{
 			"voksen-sprog@mon 16:00-18:00|wed 17:00-19:00|sat 10:00-12:00",
 			"kagebagning",
 			"spilaften-inklusion@tue 16:00-18:00|thu 17:30-19:30|sat 13:00-15:00",
+			"sprogcafe@thu 15:30-17:00|mon 17:30-19:00|sun 11:00-13:00",
 		)},
 	{"Dyreværnet Amager Fælled", "København", "Et lille dyreværn ved Amager Fælled, der passer katte, hunde og kaniner, til de finder et nyt hjem.", "Jeppe Lund", "dyreplejer",
 		ss(
@@ -35,6 +36,8 @@ var coverageCentres = []centre{
 	{"Ungdomshuset Sundby", "København", "Et ungdomshus på Amager, hvor unge selv laver events, debatter og kultur.", "Frida Holst", "ungekoordinator",
 		ss(
 			"klimahold@wed 16:00-17:30|mon 17:30-19:00|sat 11:00-13:00",
+			"kulturhus-vaert@tue 15:30-17:30|thu 17:30-19:30|sat 12:00-15:00",
+			"ungdomsevent@mon 16:00-17:30|wed 18:00-20:00|sat 13:00-16:00",
 		)},
 	// Aarhus
 	{"Fællesskabshuset Aarhus Vest", "Aarhus", "Et fællesskabshus i det vestlige Aarhus med madbank, sprogcafé, lektiehjælp og caféer for ældre.", "Louise Bang", "frivilligkoordinator",
