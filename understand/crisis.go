@@ -105,38 +105,43 @@ const (
 	idIll     = "=ill"   // feeling bad from a cold is no concern
 )
 
+// safetyCombo proves kind when every signal in need is found and none in
+// unless.
+type safetyCombo struct {
+	kind   string
+	need   []string
+	unless []string
+}
+
 // safetyCombos prove a kind from signals that may stand far apart in a
 // long message without punctuation: "en voksen mand på snap … vil have
 // billeder" is grooming though no single phrase says so.
-var safetyCombos = []struct {
-	kind string
-	need []string
-}{
-	{KindGrooming, []string{"+nude", "+ask"}},
-	{KindGrooming, []string{"+nude", "+threat"}},
-	{KindGrooming, []string{"+nude", "+share"}},
-	{KindGrooming, []string{"+nude", "+money"}},
-	{KindGrooming, []string{"+nude", "+adult"}},
-	{KindGrooming, []string{"+nude", "+online"}},
-	{KindGrooming, []string{"+pic", "+ask", "+adult"}},
-	{KindGrooming, []string{"+pic", "+ask", "+online"}},
-	{KindGrooming, []string{"+pic", "+threat"}},
-	{KindGrooming, []string{"+pic", "+money"}},
-	{KindGrooming, []string{"+pic", "+share", "+secret"}},
-	{KindGrooming, []string{"+secret", "+online"}},
-	{KindGrooming, []string{"+secret", "+meet"}},
-	{KindGrooming, []string{"+meet", "+adult", "+online"}},
-	{KindGrooming, []string{"+flatter", "+adult"}},
-	{KindGrooming, []string{"+alone", "+adult"}},
-	{KindGrooming, []string{"+flatter", "+pic", "+ask"}},
-	{KindGrooming, []string{"+flatter", "+online"}},
-	{KindGrooming, []string{"+secret", "+pic"}},
-	{KindSexualAbuse, []string{"+secret"}},
-	{KindDanger, []string{"+fear", "+aggressor"}},
-	{KindNeglect, []string{"+nofood", "+noadult"}},
-	{KindNeglect, []string{"+noadult", "+unknown"}},
-	{KindEatingDisorder, []string{"+thin", "+restrict"}},
-	{KindForcedMarriage, []string{"+honour", "+control"}},
+var safetyCombos = []safetyCombo{
+	{kind: KindGrooming, need: []string{"+nude", "+ask"}},
+	{kind: KindGrooming, need: []string{"+nude", "+threat"}},
+	{kind: KindGrooming, need: []string{"+nude", "+share"}},
+	{kind: KindGrooming, need: []string{"+nude", "+money"}},
+	{kind: KindGrooming, need: []string{"+nude", "+adult"}},
+	{kind: KindGrooming, need: []string{"+nude", "+online"}},
+	{kind: KindGrooming, need: []string{"+pic", "+ask", "+adult"}},
+	{kind: KindGrooming, need: []string{"+pic", "+ask", "+online"}},
+	{kind: KindGrooming, need: []string{"+pic", "+threat"}},
+	{kind: KindGrooming, need: []string{"+pic", "+money"}},
+	{kind: KindGrooming, need: []string{"+pic", "+share", "+secret"}},
+	{kind: KindGrooming, need: []string{"+secret", "+online"}},
+	{kind: KindGrooming, need: []string{"+secret", "+meet"}},
+	{kind: KindGrooming, need: []string{"+meet", "+adult", "+online"}},
+	{kind: KindGrooming, need: []string{"+flatter", "+adult"}},
+	{kind: KindGrooming, need: []string{"+alone", "+adult"}},
+	{kind: KindGrooming, need: []string{"+flatter", "+pic", "+ask"}},
+	{kind: KindGrooming, need: []string{"+flatter", "+online"}},
+	{kind: KindGrooming, need: []string{"+secret", "+pic"}},
+	{kind: KindSexualAbuse, need: []string{"+secret"}},
+	{kind: KindDanger, need: []string{"+fear", "+aggressor"}},
+	{kind: KindNeglect, need: []string{"+nofood", "+noadult"}},
+	{kind: KindNeglect, need: []string{"+noadult", "+unknown"}},
+	{kind: KindEatingDisorder, need: []string{"+thin", "+restrict"}},
+	{kind: KindForcedMarriage, need: []string{"+honour", "+control"}},
 }
 
 // firstPerson are the words that make the user the one it is about. A hit
@@ -159,7 +164,8 @@ func readSafety(d *doc) safetyReading {
 	return s
 }
 
-func readSafetyUncached(d *doc) safetyReading {
+func readSafetyUncached(orig *doc) safetyReading {
+	d := safetyDoc(orig)
 	raw := safetyLex.find(d)
 	var hits []hit
 	for _, h := range raw {
@@ -215,7 +221,7 @@ func readSafetyUncached(d *doc) safetyReading {
 		}
 		kept = serious
 	}
-	english := langOf(d) == "en"
+	english := langOf(orig) == "en"
 	signals := map[string]bool{}
 	var kinds []string
 	var concern bool
@@ -241,15 +247,8 @@ func readSafetyUncached(d *doc) safetyReading {
 			}
 		}
 	}
-	for _, c := range safetyCombos {
-		all := true
-		for _, n := range c.need {
-			if !signals[n] {
-				all = false
-				break
-			}
-		}
-		if all && !slices.Contains(kinds, c.kind) {
+	for _, c := range slices.Concat(safetyCombos, structureCombos) {
+		if !slices.Contains(kinds, c.kind) && allSignals(signals, c.need) && !anySignal(signals, c.unless) {
 			kinds = append(kinds, c.kind)
 		}
 	}
@@ -290,4 +289,22 @@ func framed(d *doc, h hit, frames []hit, english bool) bool {
 // it is "in".
 func isFirstPerson(w string, english bool) bool {
 	return firstPerson[w] || (english && w == "i")
+}
+
+func allSignals(signals map[string]bool, need []string) bool {
+	for _, n := range need {
+		if !signals[n] {
+			return false
+		}
+	}
+	return true
+}
+
+func anySignal(signals map[string]bool, names []string) bool {
+	for _, n := range names {
+		if signals[n] {
+			return true
+		}
+	}
+	return false
 }

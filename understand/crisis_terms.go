@@ -1,5 +1,7 @@
 package understand
 
+import "slices"
+
 // The safety lexicon. It is written by category, not by sentence: who may
 // hurt a young person, what they do, and the words that tell it without
 // naming it, pasted into phrase patterns so that "min stedfar slår mig",
@@ -347,7 +349,7 @@ var safetyTerms = []termGroup{
 		"tør ikke tage|gå|komme|cykle hjem", "tør ikke at tage|gå|komme hjem",
 		"tør ikke (være|at være) hjemme|derhjemme", "ikke tryg|sikker derhjemme|hjemme",
 		"føler mig ikke tryg|sikker derhjemme|hjemme", "utryg derhjemme|hjemme",
-		"forfølger mig", "forfulgt", "stalker mig", "stalket", "følger|fulgte efter mig", "går|gik efter mig",
+		"forfølger mig", "forfulgt", "stalker mig", "stalket", "følger|fulgte|fulgt efter mig", "går|gik efter mig",
 		"ude efter mig", "leder efter mig", "venter på mig ...3 (efter skole|udenfor|uden for|nede)",
 		"afpresser|afpressede mig", "bliver|blevet afpresset", "blackmail*", "being blackmailed",
 		"bange for at gå|tage|komme hjem",
@@ -581,7 +583,7 @@ var safetyTerms = []termGroup{
 	}},
 }
 
-var safetyLex = newLexicon(safetyTerms, 5, crisisExceptions...)
+var safetyLex = newLexicon(slices.Concat(safetyTerms, safetyStructure), 5, crisisExceptions...)
 
 // crisisExceptions keep near-misses of crisis words out of the typo net:
 // "bakker mig op" (backs me up) is one letter from "banker".

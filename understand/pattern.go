@@ -14,6 +14,7 @@ import (
 //	far|mor|han     any one of the alternatives (one word each)
 //	(dont|do not)   alternatives of several words
 //	#               any number
+//	##              a number of at least ten
 //	...             up to three words of anything (within one clause)
 //	...6            up to six words of anything (any count 1-9)
 //	^ / $           (first / last character of the pattern) the phrase must
@@ -33,6 +34,7 @@ type alt struct {
 type elem struct {
 	alts   []alt
 	number bool // "#"
+	big    bool // "##": a number of at least ten ("40 panodiler")
 	gap    int  // "...": skip 0..gap words
 
 	// derived from alts by index, for speed
@@ -115,11 +117,28 @@ func expandGroups(src string) []string {
 		panic("understand: unbalanced pattern " + src)
 	}
 	closing += open
+	choices := strings.Split(src[open+1:closing], "|")
+	if singleWords(choices) {
+		// one word each: one element with alternatives matches the same
+		// and keeps the lexicon small
+		return expandGroups(src[:open] + strings.Join(choices, "|") + src[closing+1:])
+	}
 	var out []string
-	for _, choice := range strings.Split(src[open+1:closing], "|") {
+	for _, choice := range choices {
 		out = append(out, expandGroups(src[:open]+choice+src[closing+1:])...)
 	}
 	return out
+}
+
+// singleWords reports whether every choice of a group is one plain word,
+// so that the group can stay one element.
+func singleWords(choices []string) bool {
+	for _, c := range choices {
+		if c == "" || strings.ContainsAny(c, " -") || c == "#" || c == "##" || strings.HasPrefix(c, "...") || c == "^" || c == "$" {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *lexicon) add(p pattern) {
@@ -250,6 +269,9 @@ func compilePattern(id, src string) pattern {
 		case "#":
 			p.elems = append(p.elems, elem{number: true})
 			continue
+		case "##":
+			p.elems = append(p.elems, elem{number: true, big: true})
+			continue
 		}
 		var e elem
 		for _, a := range strings.Split(f, "|") {
@@ -370,7 +392,7 @@ func withinClause(d *doc, start, end int) bool {
 // unknown to the lexicon). Exact spellings are tried first.
 func (l *lexicon) elemMatches(e elem, w word, typo bool) (ok, fuzzy bool) {
 	if e.number {
-		return w.kind == tokNum, false
+		return w.kind == tokNum && (!e.big || len(w.norm) > 2 || w.norm >= "10" && len(w.norm) == 2), false
 	}
 	t := w.norm
 	if e.exact[t] {
