@@ -309,6 +309,11 @@ type cardView struct {
 	Why int `json:"why"`
 }
 
+// nearPostcode is where the sample catalog has an animal shelter open at
+// weekends (Potefællesskabet Aarhus, Finlandsgade 73, 8200 Aarhus N), so
+// one of the cards is under a kilometre away.
+const nearPostcode = "8200"
+
 // reachCards answers the onboarding questions with quick replies (and a
 // typed postcode) until the bot shows suggestion cards.
 func reachCards(t *testing.T, ctx context.Context) []cardView {
@@ -318,7 +323,7 @@ func reachCards(t *testing.T, ctx context.Context) []cardView {
 	tap(t, ctx, "interest:animals")
 	tap(t, ctx, "when:weekends")
 	tap(t, ctx, "commitment:any")
-	say(t, ctx, "8000")
+	say(t, ctx, nearPostcode)
 	tap(t, ctx, "group:with_friend")
 	waitFor(t, ctx, "suggestion cards", `document.querySelectorAll('#log .msg--bot.has-cards').length > 0`)
 	return reachedCards(t, ctx)
@@ -518,6 +523,15 @@ func TestPhoneOnboardingToSuggestions(t *testing.T) {
 	cards := reachCards(t, ctx)
 	if len(cards) != 3 {
 		t.Fatalf("got %d cards, want 3:\n%s", len(cards), transcript(ctx))
+	}
+	near := 0
+	for _, c := range cards {
+		if c.KM >= 0 && c.KM < 1 {
+			near++
+		}
+	}
+	if near == 0 {
+		t.Errorf("no card is under a kilometre from %s, so 'tæt på dig' is not tested: %+v", nearPostcode, cards)
 	}
 	for i, c := range cards {
 		if c.ID == "" || strings.TrimSpace(c.Title) == "" || strings.TrimSpace(c.Org) == "" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -95,6 +96,24 @@ func setPosition(t *testing.T, ctx context.Context, lat, lon float64) {
 	}
 }
 
+// recordStorage keeps every value the page writes to localStorage or
+// sessionStorage in window.__storageWrites, also values removed again at once.
+func recordStorage(t *testing.T, ctx context.Context) {
+	t.Helper()
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `(() => {
+			const writes = window.__storageWrites = [];
+			const setItem = Storage.prototype.setItem;
+			Storage.prototype.setItem = function (key, value) {
+				writes.push(key + '=' + value);
+				return setItem.call(this, key, value);
+			};
+		})()`,
+	}); err != nil {
+		t.Fatalf("record storage writes: %v", err)
+	}
+}
+
 // reachPlaceQuestion says a first message with most answers in it, then taps
 // through what is still asked until the bot asks where the user lives.
 func reachPlaceQuestion(t *testing.T, ctx context.Context) {
@@ -131,6 +150,7 @@ func TestUseMyLocation(t *testing.T) {
 	base := startServer(t)
 	setPermission(t, ctx, base, browser.PermissionSettingGranted)
 	setPosition(t, ctx, aarhusLat, aarhusLon)
+	recordStorage(t, ctx)
 	openApp(t, ctx, base, phone())
 	reachPlaceQuestion(t, ctx)
 
@@ -152,11 +172,16 @@ func TestUseMyLocation(t *testing.T) {
 		t.Errorf("%d location bubbles, want 1:\n%s", n, transcript(ctx))
 	}
 
-	// The coordinates went to the server once and were kept nowhere.
-	stored := eval[string](t, ctx, `Object.keys(localStorage).map(k => k + '=' + localStorage.getItem(k)).join('\n')`)
+	// The coordinates went to the server once and were kept nowhere, not
+	// even for a moment while sending.
+	stored := eval[string](t, ctx, `window.__storageWrites.join('\n') + '\n' +
+		Object.keys(localStorage).map(k => k + '=' + localStorage.getItem(k)).join('\n')`)
+	if !strings.Contains(stored, "brobygger.pending=") {
+		t.Errorf("recorded no writes of the send queue; is the recording working?\n%s", stored)
+	}
 	for _, coord := range []string{"56.15", "10.21"} {
 		if strings.Contains(stored, coord) {
-			t.Errorf("localStorage holds the coordinates (%s):\n%s", coord, stored)
+			t.Errorf("the page stored the coordinates (%s):\n%s", coord, stored)
 		}
 	}
 	var places []string
