@@ -157,7 +157,7 @@ func (t *turn) rank(p match.Profile) ([]match.Suggestion, []string) {
 	add := func(ss []match.Suggestion) bool {
 		added := false
 		for _, s := range ss {
-			title := strings.ToLower(s.Opportunity.Title)
+			title := strings.ToLower(t.textOf(s.Opportunity).Title)
 			if len(picked) < cardsPerTurn && !seen[s.Opportunity.ID] && !seen[title] {
 				seen[s.Opportunity.ID], seen[title] = true, true
 				picked = append(picked, s)
