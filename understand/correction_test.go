@@ -273,3 +273,16 @@ func TestVagueTime(t *testing.T) {
 		t.Errorf(`Parse("whenever") = %q, %v; want every slot`, r.VagueTime, r.Slots)
 	}
 }
+
+// TestTownNamesAreNotInterests: "Horsens" is a town, not horses.
+func TestTownNamesAreNotInterests(t *testing.T) {
+	for text, want := range map[string][]string{
+		"jeg bor i Horsens":                       {},
+		"bor i Horsens og vil gerne besøge ældre": {"elderly"},
+		"jeg elsker heste":                        {"animals"},
+	} {
+		if got := Parse(text).Interests; !slices.Equal(got, want) {
+			t.Errorf("Parse(%q).Interests = %v, want %v", text, got, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package understand
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -241,4 +242,17 @@ func findPostcode(d *doc) (geo.Postcode, bool) {
 		}
 	}
 	return geo.Postcode{}, false
+}
+
+// dropPlaceNamedInterests forgets interests read only from a town's name:
+// "Horsens" is a town, not horses, and "Hestehaven" a street.
+func dropPlaceNamedInterests(r *Result) {
+	for id, w := range r.InterestWords {
+		p, ok := geo.ResolvePlace(w)
+		if !ok || geo.IsCommonWord(p.Name) || !strings.EqualFold(geo.Fold(p.Name), geo.Fold(w)) {
+			continue
+		}
+		delete(r.InterestWords, id)
+		r.Interests = slices.DeleteFunc(r.Interests, func(x string) bool { return x == id })
+	}
 }

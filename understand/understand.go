@@ -117,6 +117,7 @@ func Parse(text string) Result {
 	d := tokenize(text)
 	r := Result{}
 	r.Interests, r.InterestWords, r.NotInterests = findInterests(&d)
+	dropPlaceNamedInterests(&r)
 	if len(r.InterestWords) == 0 {
 		r.InterestWords = nil
 	}
