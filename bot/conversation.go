@@ -61,17 +61,21 @@ type QuickReply struct {
 
 // Card is one suggested opportunity with a concrete first step.
 type Card struct {
-	OpportunityID  string       `json:"opportunity_id"`
-	Title          string       `json:"title"`
-	Organisation   string       `json:"organisation"`
-	OrganisationID string       `json:"organisation_id"`
-	Summary        string       `json:"summary"`
-	Why            []string     `json:"why"`
-	FirstStep      FirstStep    `json:"first_step"`
-	DistanceKm     *float64     `json:"distance_km"`
-	Interests      []string     `json:"interests"`
-	Notes          []string     `json:"notes,omitempty"`
-	Actions        []QuickReply `json:"actions"`
+	OpportunityID  string    `json:"opportunity_id"`
+	Title          string    `json:"title"`
+	Organisation   string    `json:"organisation"`
+	OrganisationID string    `json:"organisation_id"`
+	Summary        string    `json:"summary"`
+	Why            []string  `json:"why"`
+	FirstStep      FirstStep `json:"first_step"`
+	DistanceKm     *float64  `json:"distance_km"`
+	Interests      []string  `json:"interests"`
+	// Caveat is the one thing about the card the young person must not
+	// miss: it is about another topic, meets at another time, or is only
+	// described in Danish. Apps show it on the card's face.
+	Caveat  string       `json:"caveat,omitempty"`
+	Notes   []string     `json:"notes,omitempty"`
+	Actions []QuickReply `json:"actions"`
 }
 
 // FirstStep is what the young person does first: when, where and whom to ask for.

@@ -185,6 +185,9 @@ func record(ms []bot.Message) []transcriptMsg {
 		}
 		for _, c := range m.Cards {
 			card := c.OpportunityID + " | " + c.Title + " | " + c.FirstStep.Text
+			if c.Caveat != "" {
+				card += " | ! " + c.Caveat
+			}
 			if len(c.Notes) > 0 {
 				card += " | " + strings.Join(c.Notes, " / ")
 			}
@@ -332,9 +335,7 @@ func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Ou
 	for _, m := range out.Messages {
 		for _, c := range m.Cards {
 			o, _ := ix.Get(c.OpportunityID)
-			offTopic := slices.ContainsFunc(c.Notes, func(n string) bool {
-				return strings.Contains(n, "Ikke dit emne") || strings.Contains(n, "Not your topic")
-			})
+			offTopic := strings.Contains(c.Caveat, "Ikke dit emne") || strings.Contains(c.Caveat, "Not your topic")
 			fits := o != nil && slices.ContainsFunc(o.Interests, func(i string) bool { return slices.Contains(p.Interests, i) })
 			if x.CardsFitInterests && o != nil && !fits && !offTopic {
 				fail("card %s (%s, %v) shares no interest with %v and does not say so", c.OpportunityID, c.Title, o.Interests, p.Interests)

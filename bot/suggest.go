@@ -220,16 +220,20 @@ func (t *turn) card(s match.Suggestion) Card {
 		d := math.Round(s.DistanceKm*10) / 10
 		c.DistanceKm = &d
 	}
-	if text.InDanish {
-		c.Notes = append(c.Notes, t.tr("note_in_danish"))
-	}
 	switch {
 	case s.OffInterest:
-		c.Notes = append(c.Notes, t.tr("note_off_interest"))
+		c.Caveat = t.tr("note_off_interest")
 	case s.OtherTime && !s.Next.IsZero():
-		c.Notes = append(c.Notes, t.tr("note_other_time", "when", t.describeSlots([]string{match.SlotOf(s.Next.Start)})))
+		c.Caveat = t.tr("note_other_time", "when", t.describeSlots([]string{match.SlotOf(s.Next.Start)}))
 	case s.FirstStepOtherTime && !s.FirstStep.IsZero():
-		c.Notes = append(c.Notes, t.tr("note_step_other_time", "when", t.describeSlots([]string{match.SlotOf(s.FirstStep.Start)})))
+		c.Caveat = t.tr("note_step_other_time", "when", t.describeSlots([]string{match.SlotOf(s.FirstStep.Start)}))
+	}
+	if text.InDanish {
+		if c.Caveat == "" {
+			c.Caveat = t.tr("note_in_danish")
+		} else {
+			c.Notes = append(c.Notes, t.tr("note_in_danish"))
+		}
 	}
 	if s.NoticeDelayed && !s.FirstStep.IsZero() {
 		c.Notes = append(c.Notes, t.tr("note_notice", "organisation", o.Organisation,

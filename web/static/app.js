@@ -532,6 +532,11 @@
     if (byline.childElementCount) head.append(byline);
     card.append(head);
 
+    if (c.caveat) {
+      const caveat = el('p', 'card__caveat');
+      caveat.append(icon('info'), el('span', '', c.caveat));
+      card.append(caveat);
+    }
     if (c.summary) card.append(el('p', 'card__summary', c.summary));
 
     const why = Array.isArray(c.why) ? c.why : [];
