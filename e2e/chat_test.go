@@ -212,8 +212,8 @@ func TestUseMyLocationWhenItCannot(t *testing.T) {
 	}{
 		{"denied", browser.PermissionSettingDenied, aarhusLat, aarhusLon,
 			"Jeg kunne ikke se din placering. Skriv dit postnummer eller din by i stedet."},
-		// Berlin: the server answers 422, and says why.
-		{"outside Denmark", browser.PermissionSettingGranted, 52.5200, 13.4050, "Denmark"},
+		// Berlin: the server answers 422, and the app says why in the chat's language.
+		{"outside Denmark", browser.PermissionSettingGranted, 52.5200, 13.4050, "ligger ikke i Danmark"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()

@@ -57,6 +57,7 @@
       locating: 'Finder din placering …',
       myLocation: '📍 Min placering',
       noLocation: 'Jeg kunne ikke se din placering. Skriv dit postnummer eller din by i stedet.',
+      outsideDenmark: 'Den placering ligger ikke i Danmark. Skriv et dansk postnummer eller en by i stedet.',
     },
     en: {
       tagline: 'Find a place to volunteer',
@@ -98,6 +99,7 @@
       locating: 'Finding your location …',
       myLocation: '📍 My location',
       noLocation: "I couldn't see your location. Type your postcode or town instead.",
+      outsideDenmark: "That location isn't in Denmark. Type a Danish postcode or town instead.",
     },
   };
 
@@ -1140,7 +1142,7 @@
             if (node) node.remove();
             markLastUser();
             updateQuickReplies();
-            noLocation(err.status === 422 && err.message ? err.message : t('noLocation'));
+            noLocation(err.status === 422 ? t('outsideDenmark') : t('noLocation'));
             continue;
           }
           if (err instanceof HttpError && err.status === 404) {
