@@ -103,6 +103,9 @@ const (
 	idFrame   = "=frame" // talk about others or about a film, not about oneself
 	idLaugh   = "=laugh" // the message is joking
 	idIll     = "=ill"   // feeling bad from a cold is no concern
+	// idBodyConcern is distress felt in the body ("så stresset at jeg får
+	// ondt i maven"): concern that a word for illness does not cancel
+	idBodyConcern = "concern!"
 )
 
 // safetyCombo proves kind when every signal in need is found and none in
@@ -224,7 +227,7 @@ func readSafetyUncached(orig *doc) safetyReading {
 	english := langOf(orig) == "en"
 	signals := map[string]bool{}
 	var kinds []string
-	var concern bool
+	var concern, bodily bool
 	for _, h := range kept {
 		id := h.id
 		if id == idLaugh || id == idIll || id == idFrame {
@@ -241,19 +244,21 @@ func readSafetyUncached(orig *doc) safetyReading {
 			signals[id] = true
 		case id == idConcern:
 			concern = true
+		case id == idBodyConcern:
+			concern, bodily = true, true
 		default:
 			if !slices.Contains(kinds, id) {
 				kinds = append(kinds, id)
 			}
 		}
 	}
-	for _, c := range slices.Concat(safetyCombos, structureCombos) {
+	for _, c := range slices.Concat(safetyCombos, structureCombos, structureCombosMore) {
 		if !slices.Contains(kinds, c.kind) && allSignals(signals, c.need) && !anySignal(signals, c.unless) {
 			kinds = append(kinds, c.kind)
 		}
 	}
 	slices.SortFunc(kinds, func(a, b string) int { return crisisOrder(a) - crisisOrder(b) })
-	return safetyReading{kinds: kinds, concern: concern && !laugh && !ill}
+	return safetyReading{kinds: kinds, concern: concern && !laugh && (!ill || bodily)}
 }
 
 // framed reports whether a hit is explained by a frame before it in the
@@ -263,7 +268,7 @@ func readSafetyUncached(orig *doc) safetyReading {
 // them, or in the hit itself, end the frame.
 func framed(d *doc, h hit, frames []hit, english bool) bool {
 	for k := h.start; k < h.end; k++ {
-		if isFirstPerson(d.words[k].norm, english) {
+		if isFirstPersonAt(d, k, english) {
 			return false
 		}
 	}
@@ -273,7 +278,7 @@ func framed(d *doc, h hit, frames []hit, english bool) bool {
 		}
 		ok := true
 		for k := f.end; k < h.start; k++ {
-			if isFirstPerson(d.words[k].norm, english) {
+			if isFirstPersonAt(d, k, english) {
 				ok = false
 				break
 			}
@@ -283,6 +288,16 @@ func framed(d *doc, h hit, frames []hit, english bool) bool {
 		}
 	}
 	return false
+}
+
+// isFirstPersonAt is isFirstPerson for the word at k: "selv" after "sig"
+// or "en" is about someone else ("en ven der skærer i sig selv").
+func isFirstPersonAt(d *doc, k int, english bool) bool {
+	w := d.words[k].norm
+	if w == "selv" && k > 0 && (d.words[k-1].norm == "sig" || d.words[k-1].norm == "en") {
+		return false
+	}
+	return isFirstPerson(w, english)
 }
 
 // isFirstPerson: "i" is only English "I" in an English message; in Danish

@@ -13,7 +13,8 @@ const (
 	// ikke vågnede", "ønsker jeg var død")
 	daGone = "(var død|var væk|bare var væk|ikke var her|ikke fandtes|ikke levede|forsvandt|døde|ikke vågnede|" +
 		"aldrig vågnede|ikke vågner|aldrig vågner|aldrig var født|aldrig blev født|ikke eksisterede|var borte|" +
-		"ikke var til|ikke havde været her|ikke var her mere|ikke var i live)"
+		"ikke var til|ikke havde været her|ikke var her mere|ikke var i live|aldrig var blevet født|forsvinder|dør|" +
+		"er væk|ikke er her|ikke findes|ikke lever|ikke er her mere|ikke længere var her)"
 	enGone = "(was dead|were dead|was gone|were gone|wasnt here|werent here|wasnt around|didnt exist|" +
 		"never woke up|didnt wake up|disappeared|died|was never born|wasnt alive|werent alive)"
 	// pills and other means of an overdose
@@ -38,7 +39,7 @@ const (
 var safetyStructure = []termGroup{
 	{KindSuicide, []string{
 		// a wish not to be there, said as a condition or a wish
-		"(bedre|nemmere|lettere|fint|fine|glade|gladere|ligeglade|savne|opdage|opdager|lagt mærke|ske|" +
+		"(bedst|hvad|hva|hvad nu|bedre|nemmere|lettere|fint|fine|glade|gladere|ligeglade|savne|opdage|opdager|lagt mærke|ske|" +
 			"tænkt|tænker|forestiller|ville være|ønske|ønsker|håber|gad|klare sig) ...6 hvis jeg ...2 " + daGone,
 		"(ønske|ønsker|håber|gad|bare) (at |)jeg ...2 " + daGone,
 		"(better|easier|happier|fine|okay|ok|care|notice|miss|wonder|imagine|wish|hope) ...6 if i ...2 " + enGone,
@@ -152,7 +153,7 @@ var safetyStructure = []termGroup{
 	}},
 
 	{"+marks", []string{
-		"(blå mærker|blå mærke|blåt øje|blå øje|brækket næse|brækket arm|brækkede ribben|hævet kind|hævet læbe|flækket læbe)",
+		"mærkerne", "(blå mærker|blå mærke|blåt øje|blå øje|brækket næse|brækket arm|brækkede ribben|hævet kind|hævet læbe|flækket læbe)",
 		"mærker på (halsen|armen|ryggen|armene|min hals|kinden)",
 		"bruises|bruised|bruise", "black eye", "busted|split lip", "marks on my (neck|arm|arms|back|face)",
 	}},
@@ -315,6 +316,236 @@ var safetyStructure = []termGroup{
 		"(kastede|kaster|kastet|brækkede|brækker|threw|throw) (op|up|mig) ...3 (efter|after) (karrusel*|turen|forlystelse*|rutsjebane*|the ride|rollercoaster|bussen|båden|festen|the party)",
 		"hoppe|hopper|hoppede|springe|springer|sprang|jump|jumped|jumping ...3 (i|ned i|into|in) (vandet|havnen|havet|poolen|søen|the water|the lake|the sea|the pool)",
 	}},
+	// suicide: method questions, reasons gone, means at hand, plans
+	{KindSuicide, []string{
+		"hvor (højt|mange|meget|lang tid|hurtigt|langt) ...6 (før|for at|til at|så) (man|jeg|en) (dør|dø|er død)",
+		"how (high|many|much|long|far|fast) ...6 (to die|before you die|before i die|to kill|kill you|kill me|until you die|is lethal|is fatal)",
+		"hvordan (man|jeg) ...3 (gør det|dør|kan dø|dø) ...3 (uden smerte|smertefrit|hurtigt|uden at det gør ondt)",
+		"how to ...3 (do it|die|end it) ...3 (without pain|painlessly|quickly|fast)",
+		"(ser|har|finder|er|kan ikke se) (ingen|ikke nogen|nogen) (grund|mening|pointe) (til|med|i) (at fortsætte|at leve|at være her|livet|at være i live|at kæmpe|at blive ved)",
+		"(no|dont see a|dont see any|cant see a|cant see any) reason to (go on|keep going|live|continue|be here|stay|keep living)",
+		"(en hel|hel|whole|full|a whole|a full) (bottle|pack|box|glas|pakke|æske|bøtte|strip) (of|med|af) " + pills,
+		pills + " (next to|ved siden af|foran|in front of|klar til) (me|mig)",
+		"(ville|vil|would|will) (nogen|anyone|anybody|someone) (opdage|savne|lægge mærke til|bemærke|notice|miss|care)",
+	}},
+	{KindSuicide + "~", []string{
+		"(mit liv|livet|my life) (er|is) (slut|forbi|ovre|over)", "byrde", "burden",
+	}},
+	{"+plan", []string{
+		"(planlagt|planlægger|planlagde) det", "(har|have|got) (en|a) plan", "(besluttet|bestemt) mig", "planned it", "made up my mind",
+	}},
+	{"+nobodyhome", []string{
+		"når (mor|far|de|ingen|forældrene|mine forældre|min mor|min far) (er|er på) (på arbejde|arbejde|væk|ude|ikke hjemme|sover)",
+		"når jeg er alene", "(when|while) (im|i am|nobody is|no one is|theyre|my parents are|mom is|dad is) (alone|home|at work|away|asleep|out)",
+		"ingen er hjemme",
+	}},
+	{"+notfault", []string{
+		"(ikke|not) (their|your|your guys|jeres|din|deres|hans|hendes|nogens|anyones) (fault|skyld)",
+	}},
+
+	// self-harm: own scars seen or hidden, pain deserved
+	{"+mymarks", []string{
+		"(mine|my) (ar|arrene|cuts|scars|snit|snittene|sår|sårene|cutmarks|cut marks|burns)",
+	}},
+	{"+seen", []string{
+		"set|ser|opdaget|opdagede|opdager|finder|fandt|fundet|spurgt|spørger|spurgte|seen|saw|see|notice|noticed|found|asked|ask",
+	}},
+	{KindSelfHarm, []string{
+		"fortjener (smerten|at have ondt|at lide|smerte|at gøre ondt)", "deserve (the |)(pain|to hurt|to suffer|to be hurt|it)",
+		"slår|slog|banker|bankede|knalder|smadrer ...2 (hovedet|mit hoved|hånden|min hånd|knytnæven|mine hænder|panden) ...2 (ind i|mod|i) (væggen|døren|gulvet|spejlet)",
+		"(hurt|hurting|hurts|harm|harming|harmed|cut|cutting|burn|burning|burned|burnt|starve|starving|starved|hit|hitting|" +
+			"punch|punching|punched|slap|slapping|slapped|scratch|scratching|scratched|bite|biting|punish|punishing|stab|stabbing) myself",
+		"(scratch|scratching|scratched|cut|cutting|carve|carving|burn|burning|pick|picking) (at |)my (" + cutBody + ")",
+		"(until|till|til|so) (they|it|theyre|its|i|they are|it is) ...1 (bleed|bleeds|bled|bleeding)",
+	}},
+	{"+hidebody", []string{
+		"(så|so) (ingen|nobody|no one|de ikke|they dont|they cant|ingen kan) ...2 (ser|kan se|see|sees|opdager|notice) (mine|my) (arme|arms|lår|thighs|håndled|wrists|ben|legs|hud|skin)",
+		"(lange ærmer|langærmet|long sleeves|hoodie|hættetrøje) ...4 (hele sommeren|om sommeren|all summer|in summer|even when its hot|selvom det er varmt)",
+	}},
+
+	// eating disorder: counting, guilt and hiding around food
+	{"+calcount", []string{
+		"tæller (kalorier|hver kalorie|hver eneste kalorie|alt hvad jeg spiser)", "count|counting (calories|every calorie)",
+		"# (kalorier|calories|calorie|kcal|kalorie)",
+	}},
+	{"+guilteat", []string{
+		"(skyld|skyldig|guilty|guilt|dårlig samvittighed|panik|panic|angst|afsky|disgusting|disgusted|ulækker|klam) ...5 (når|hvis|when|after|if) (jeg|i) ...2 (spiser|eat|ate|har spist|spist)",
+		"(bange for|scared of|afraid of|hader|hate) (mad|food|at spise|eating)",
+	}},
+	{KindEatingDisorder, []string{
+		"(skjule|skjuler|gemme|hide|hiding) ...4 (ikke spiser|ikke har spist|not eating|dont eat|havent eaten|hvor lidt jeg spiser|how little i eat)",
+		"(tror|think|thinks) (at |that |)(jeg|i|im) (spiser|eat|eating|har spist|ate) ...4 (men|but)",
+		"# (calorie|kalorie|kcal) (diet|diæt|kur)",
+		"(ikke|not) ...2 (spist|eaten|ate) ...3 (besvim*|faint*|passed out|svimmel|dizzy)",
+		"(besvim*|faint*|passed out) ...6 (ikke|not|didnt|hadnt) ...2 (spist|eaten|eat)",
+	}},
+	{"+notate", []string{
+		"ikke|ik|ikk ...2 spist ...2 (i|på|siden) (#|to|tre|fire|fem|seks|flere|mange|en|et) (dage|døgn|dag|uge|uger)",
+		"ikke|ik|ikk ...2 spist ...2 i dagevis", "ikke|ik|ikk ...2 spist (noget |)siden (mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|i forgårs)",
+		"(havent|have not|hasnt|didnt|not) ...2 (eaten|eat) ...2 (in|for) (#|two|three|four|five|several|many|a few) days",
+		"(havent|have not|not) eaten (anything |)since",
+	}},
+	{"+sick", []string{
+		"(har været|er|var|blev|been|was|am|im) (syg|sløj|forkølet|sick|ill)", "influenza|maveinfluenza|feber|roskildesyge|ramadan*|fasten|sick|flu|fever",
+		"(stomach bug|food poisoning|madforgiftning|tonsils|mandler|tandlæge|operation|operationen)",
+	}},
+
+	// violence: hands at the throat, thrown things, broken bones, slaps
+	{KindViolence, []string{
+		"(tog|tager|greb|griber|holdt|holder) (mig |fat i mig |)(om|i) (halsen|struben|nakken)",
+		"(threw|throws|throwing|kastede|kaster|kyler|kylede|smed|smider) ...4 (at|efter|i|in) (me|my head|my face|mig|mit hoved|hovedet på mig|mit ansigt|hovedet)",
+		"(brækket|brækkede|knækket|knækkede|broke|broken) (min|mit|mine|my) (arm|finger|fingre|næse|ribben|hånd|fod|tand|tænder|håndled|fingers|nose|ribs|hand|wrist|jaw|kæbe)",
+		"(slår|slog|slået|hits|hit) (mig|me) (med|with) (en|et|a|his|her|hans|hendes|sin|sit|) ...1 (bælte|bæltet|sko|skoen|bøjle|stok|ledning|belt|shoe|hanger|stick|cord|hairbrush|hårbørste|grydeske|wooden spoon)",
+	}},
+	{"+hitnoun", []string{
+		"lussing*|øretæve*|flad|flade|tæsk|klø|prygl|knytnæve|knytnæveslag|spark|skalle|slaps|slap|beating|beatings|whooping|whoopings|smacks",
+	}},
+	{"+game", []string{games, "*spil|*kamp|*kampen|drømmespil", "for sjov|i sjov|legeslås|for a joke|as a joke|for fun|jokingly"}},
+
+	// sexual abuse: touching named by body part, beds, showers, forcing
+	{KindSexualAbuse, []string{
+		"rører|rørte|rørt|befamler|befamlede|tager|tog|piller|pillede|grabs|grabbed|touches|touched ...2 (på |ved |)(mine|min|mit|my) " +
+			"(bryster|bryst|numse|røv|skridt|tissekone|tissemand|kønsdele|patter|private|privates|breasts|boobs|chest|butt|crotch|tits)",
+		"(vil have|tvinger|siger|får|wants|makes|forces) ...3 (sove|ligge|sleep|lie) ...2 (i|hos|in) (hans|hendes|his|her) (seng|værelse|bed|room)",
+		"(forced|forces|forcing) (himself|herself) (on|upon) me", "tvang|tvinger sig (ind på|på) mig",
+		"(kommer|kom|går|gik) ind ...3 (når|mens) jeg ...2 (er i bad|bader|tager bad|klæder om|skifter|sover|står i bad)",
+		"(comes|came|walks|walked) in ...3 (when|while) (im|i am|i was) (showering|in the shower|changing|asleep|naked|in the bath)",
+		"(blev|bliver|blevet|er blevet|got|was|been|get|gets) (befaml*|beføl*|krænket|groped|molested|fondled|sexually assaulted|assaulted)",
+		"(rørt|rørte|rører|touched|touches) ...3 (et forkert sted|forkerte steder|private steder|intime steder|wrong places|private parts|somewhere private)",
+		"billeder|billede|pics|photos|video ...2 af mig (mens|når) jeg (sov|sover|var i bad|bader|klædte om|skifter|var fuld)",
+	}},
+
+	// grooming: asked again under threat, secret visits, fake profiles
+	{"+adult", []string{"(hes|he is|han er|shes|she is|hun er|de er|theyre) #18", "(age is just a number|alder er bare et tal)"}},
+	{KindGrooming, []string{
+		"alder er bare et tal", "age is just a number",
+		"(fake|falsk|falske) (profil|profile|konto|account) ...6 (billeder|nudes|pics|nøgenbilleder|photos)",
+		"(fik|får|fået|got|made|makes|tricked) (mig|me) (til at |to |into |)(sende|send|sending) ...2 (nudes|nøgenbilleder|billeder|pics|photos)",
+	}},
+	{"+share", []string{"(sender|sende|deler|dele|lægger|sends|send|posts) ...2 (dem|det|den|them|it) (til|ud|to|online)"}},
+	{"+meet", []string{"(komme|kommer|come|go) (hjem til|over til|over to|to) (ham|hende|his|her)", "(hjem til|over til) (ham|hende)"}},
+	{"+secret", []string{"(og|at) ikke (siger|sige|fortæller|fortælle) det til (mor|far|min mor|min far|mine forældre|nogen|dine forældre|din mor|din far)", "(keep|keeps) it (a |)secret", "(shouldnt|should not|dont|cant) tell (anyone|my parents|my mom|my mum|my dad)"}},
+
+	// abuse: control by a partner, threats to send away, shouting daily
+	{"+strongcontrol", []string{
+		"(ikke må|må ikke) (gå|tage) (ud|i byen|til fest|til fester) uden (ham|hende)",
+		"(bliver sur|flipper ud|går amok|bliver jaloux|bliver vred|gets mad|gets angry|freaks out) (hvis|når|if|when) (jeg|i) (skriver|snakker|taler|ses|er sammen|text|talk|hang out) (med|til|with|to)",
+		"(ill|ll|you will|youll|du vil|du kommer til at) (regret|fortryde)",
+	}},
+	{KindAbuse, []string{
+		"(truer|truede|truet|threatens|threatened) (mig |me |)(med at|to) ...2 (smide mig ud|sende mig væk|sende mig på børnehjem|sende mig på kostskole|sende mig i pleje|forlade mig|kick me out|send me away|put me in care)",
+	}},
+	{"+yell", []string{"(råber|skriger|skælder ud|skælder) (af|ad|på|til|over) (mig|os)", "truer mig|os", "råber og truer", "(yells|screams|shouts) at (me|us)", "threatens me|us"}},
+	{"+daily", []string{"(hver dag|hele tiden|altid|every day|all the time|constantly|konstant|hver eneste dag)"}},
+
+	// danger: knocking, threats carried out, watched, "jump me"
+	{"+knock", []string{"(banker|hamrer|sparker|knocking|banging|pounding) ...2 (på|on) (min|vores|the|my) (dør|døren|vindue|vinduet|door|window)"}},
+	{"+alonenow", []string{"(jeg er|im|i am) (alene|alone|home alone|alene hjemme)", "(og|and) (jeg er|im) alene"}},
+	{"+aggressor", []string{"(er|bliver|is|gets) (så|helt|pisse|mega|so|really|super) (vred|sur|rasende|fuld|stiv|angry|mad|drunk|furious)"}},
+	{"+stranger", []string{"(a|some|an old|older|en|en gammel|en ældre) (man|guy|mand|fyr|voksen)"}},
+	{"+approach", []string{
+		"(watching|watches|staring at|stares at|keeps watching) me", "(kigger|glor|stirrer) (på mig|ind ad|ind af|ind på|ind i)",
+	}},
+	{KindDanger, []string{
+		"(gonna|going to|will|want to|wanna|tried to|vil|skal) (jump|jumpe) (me|mig)",
+		"(nogen|han|hun|de|someone|somebody|they|he|she) (er|is|are) (efter|after) (mig|me)",
+		"(ekskæreste|ekskæresten|eks|ex|han|hun|de|nogen|fyren|manden) ...3 truet ...2 med at ...2 (komme|finde|slå|dræbe|stikke|skade|tæske|tæve|hente|banke)",
+	}},
+
+	// forced marriage: refusal punished, bride chosen, engaged unasked
+	{KindForcedMarriage, []string{
+		"(if|hvis) (i|jeg) (dont|do not|wont|ikke) ...2 (marry|giftes|gifter mig|gifte mig|vil gifte)",
+		"(disown|udstøde|udstøder|slå hånden af|kaste mig ud) ...6 (marry|giftes|gifte|gift)",
+		"(marry|giftes med|gifte mig med) (who|whom|hvem|den|en|the one) (they|de|han|hun|my parents|mine forældre) (choose|chose|pick|vælger|har valgt|bestemmer|want)",
+		"(gifte|gift|giftet) ...2 mig (væk|bort)",
+		"(forlovet|gift|lovet|giftet|engaged|married) ...4 (uden at|without) ...2 (spurgte|spørge|asking|asked|my consent|mit samtykke|mig)",
+	}},
+	{"+surveil", []string{"holder øje med mig", "overvåger mig", "(watch|watches|spy on|spies on) me", "følger med i alt"}},
+	{"+report", []string{"(rapporterer|sladrer|fortæller alt|reports|report|tell|tells) ...2 (til|to) (min far|familien|mine forældre|my dad|my father|my family|my parents|far)"}},
+	{"+honour", []string{"(for familiens skyld|familiens ære|familiens rygte|familiens navn|familiens skyld|the family name|family reputation)"}},
+
+	// neglect: parents away, asleep all day, the fridge empty
+	{"+noadult", []string{
+		"(ikke|aldrig) været hjemme", "ikke nogen voksne", "(efterlader|efterlod|leaves|left) (mig|os|me|us)",
+		"(altid|always) (ude|out|i byen|partying|til fest|fester|drunk|fuld)",
+		"(mor|far|forældre|forældrene|mom|mum|dad|parents|hun|han) ...2 (sover|ligger i sengen|ligger bare i sengen|sleeps|in bed) (hele dagen|hele tiden|all day)",
+		"(tager ikke telefonen|svarer ikke|doesnt answer|not answering|wont answer|picks up)",
+	}},
+	{"+caring", []string{
+		"(laver|lave) mad til (ham|hende|os|min|mine|dem)", "(passer|henter) (min|mine) (lillebror|lillesøster|søskende|små søskende)",
+		"(take care of|look after|feed) my (little|baby) (brother|sister|siblings)",
+	}},
+	{"+nofood", []string{
+		"(hasnt|havent|didnt|hasn't|has not) (bought|made|gotten|cooked) (food|groceries|anything to eat|dinner)",
+		"(intet|ikke noget|ingenting|nothing) i køleskabet", "(uden|without) mad|food",
+	}},
+	{"+days", []string{
+		"(in|for) like # (days|weeks)", "siden (januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december)",
+		"hele weekenden|all weekend",
+	}},
+	{"+young", []string{"(jeg er|im|i am) (kun|only) #", "og jeg er #"}},
+
+	// homeless: told to pack and go, sleeping out
+	{KindHomeless, []string{
+		"(have to|gonna|going to|må|skal|nødt til at|need to) (sleep|sove) (outside|udenfor|ude|på gaden|i parken|på en bænk|på stationen|i toget|i bussen|in the park|on the street|on a bench|at the station|on the train)",
+		"pakke|pakke mine ting og (skride|gå|smutte|forsvinde|flytte ud)", "(pack|packed) my (stuff|bags|things) and (leave|get out|go)",
+		"(skrid|get out) ...3 (og kom aldrig|and never come|og kom ikke) ...2 (igen|tilbage|back)",
+	}},
+	{"+cantgohome", []string{"ikke kan være hjemme", "kan ikke være hjemme", "(cant|cannot) (be|stay) (at home|home)"}},
+	{"+sleepout", []string{"går (bare |)rundt", "walking around", "(sove|sover|overnatte) (gratis|for free)"}},
+
+	// concern
+	{idConcern, []string{
+		"kan ikke overskue (noget|noget som helst|livet|mere|det hele|alting|hverdagen|nogenting)",
+		"crying|græder|grædt|cried|grader ...3 (a lot|lately|meget|tit|hele tiden|for tiden|every day|so much)",
+		"ingen (svarer|skriver til|inviterer|spørger) mig",
+		"(been|has been|have been) ...2 (hard|tough|rough|difficult|shit|awful) ...2 (lately|recently|for a while)",
+		"hader (min krop|mit udseende)", "hader ...4 mig selv", "(sidder|spiser|sit|eat) (alene|alone|for mig selv) ...3 (frikvarter*|pausen|pauserne|frokost*|lunch|breaks|hver dag)",
+		"(droppet|dumpet|ekskluderet|holdt udenfor|frozen out|dropped me|left me out|ghosted me)", "så stresset at", "(so|really) stressed",
+		"ad|af h til", "ad|af helvedes til", "(i|we) feel like nobody (would care|cares)", "nobody would care",
+	}},
+	{idBodyConcern, []string{"(stresset|bange|nervøs|angst|ked af det|ulykkelig) ...4 ondt i (maven|hovedet)"}},
+	{idIll, []string{
+		"lidt (trist|ked af det|nede)", "(a bit|a little|kinda) (sad|down)",
+		"(tabte|tabt|lost) ...2 (kampen|finalen|turneringen|the game|the match|the final|the tournament)",
+	}},
+	{idFrame, []string{
+		"arbejde|arbejdet|indsats|indsatsen|kampen|work|fight|forebygge|prevent (mod|imod|against|af|)",
+		"(skal|har|havde|haft) (have|haft|) om", "have om",
+	}},
+	{blocked, []string{
+		"(die|dye|dying|dyed) (my|her|his|their) hair", "slå|slår|slog mig selv op",
+		"(punched|hit|kicked|slapped|slog|sparkede|slår) ...4 (for a joke|as a joke|for fun|for sjov|i sjov|jokingly|playfully)",
+		"(sparket|slået|tacklet|skubbet|ramt|tævet|kicked|tackled) ...3 (i|til|under|efter|in|at|during) (kampen|træning*|fodbold|håndbold|boksning|judo|karate|mma|timen|idræt|the game|practice|training|the match)",
+		"lussing*|tæsk|bank|klø ...3 i|til|under (et |en |)*spil|kampen|*kamp",
+		"byrde|burden for|to (holdet|klassen|gruppen|the team|the group|the class)",
+	}},
+}
+
+// structureCombosMore are the combinations added with the second
+// held-out batch.
+var structureCombosMore = []safetyCombo{
+	{kind: KindEatingDisorder, need: []string{"+notate"}, unless: []string{"+sick"}},
+	{kind: KindSuicide, need: []string{"+plan", "+nobodyhome"}},
+	{kind: KindSuicide, need: []string{"+letter", "+notfault"}},
+	{kind: KindSuicide, need: []string{"+farewell", "+notfault"}},
+	{kind: KindSelfHarm, need: []string{"+mymarks", "+seen"}, unless: []string{"+accident"}},
+	{kind: KindSelfHarm, need: []string{"+hidebody"}, unless: []string{"+accident"}},
+	{kind: KindEatingDisorder, need: []string{"+calcount", "+thin"}},
+	{kind: KindEatingDisorder, need: []string{"+calcount", "+guilteat"}},
+	{kind: KindEatingDisorder, need: []string{"+guilteat", "+thin"}},
+	{kind: KindEatingDisorder, need: []string{"+guilteat", "+restrict"}},
+	{kind: KindViolence, need: []string{"+hitnoun", "+closeperson"}, unless: []string{"+game"}},
+	{kind: KindSexualAbuse, need: []string{"+pic", "+nude", "+nonconsent"}},
+	{kind: KindGrooming, need: []string{"+threat", "+share", "+ask"}},
+	{kind: KindGrooming, need: []string{"+secret", "+adult"}},
+	{kind: KindAbuse, need: []string{"+yell", "+daily", "+home"}},
+	{kind: KindDanger, need: []string{"+knock", "+alonenow"}},
+	{kind: KindDanger, need: []string{"+knock", "+fear"}},
+	{kind: KindForcedMarriage, need: []string{"+surveil", "+report"}},
+	{kind: KindForcedMarriage, need: []string{"+honour", "+partner"}},
+	{kind: KindNeglect, need: []string{"+noadult", "+caring"}},
+	{kind: KindNeglect, need: []string{"+noadult", "+young"}},
 }
 
 // structureCombos prove kinds from the signals above; unless lists

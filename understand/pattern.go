@@ -2,6 +2,7 @@ package understand
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -15,6 +16,7 @@ import (
 //	(dont|do not)   alternatives of several words
 //	#               any number
 //	##              a number of at least ten
+//	#5              a number of at least 5 (any bound)
 //	...             up to three words of anything (within one clause)
 //	...6            up to six words of anything (any count 1-9)
 //	^ / $           (first / last character of the pattern) the phrase must
@@ -34,7 +36,7 @@ type alt struct {
 type elem struct {
 	alts   []alt
 	number bool // "#"
-	big    bool // "##": a number of at least ten ("40 panodiler")
+	min    int  // "##" or "#5": a number of at least ten, or at least 5 ("40 panodiler")
 	gap    int  // "...": skip 0..gap words
 
 	// derived from alts by index, for speed
@@ -270,7 +272,11 @@ func compilePattern(id, src string) pattern {
 			p.elems = append(p.elems, elem{number: true})
 			continue
 		case "##":
-			p.elems = append(p.elems, elem{number: true, big: true})
+			p.elems = append(p.elems, elem{number: true, min: 10})
+			continue
+		}
+		if n, err := strconv.Atoi(strings.TrimPrefix(f, "#")); err == nil && f[0] == '#' {
+			p.elems = append(p.elems, elem{number: true, min: n})
 			continue
 		}
 		var e elem
@@ -392,7 +398,11 @@ func withinClause(d *doc, start, end int) bool {
 // unknown to the lexicon). Exact spellings are tried first.
 func (l *lexicon) elemMatches(e elem, w word, typo bool) (ok, fuzzy bool) {
 	if e.number {
-		return w.kind == tokNum && (!e.big || len(w.norm) > 2 || w.norm >= "10" && len(w.norm) == 2), false
+		if w.kind != tokNum {
+			return false, false
+		}
+		n, err := strconv.Atoi(w.norm)
+		return e.min == 0 || err != nil || n >= e.min, false
 	}
 	t := w.norm
 	if e.exact[t] {
