@@ -146,11 +146,12 @@ type wayInJSON struct {
 
 // translationJSON is match.Translation: the opportunity's English text.
 type translationJSON struct {
-	Title          string `json:"title,omitempty"`
-	Summary        string `json:"summary,omitempty"`
-	Description    string `json:"description,omitempty"`
-	FirstStepWhat  string `json:"first_step_what,omitempty"`
-	FirstStepWhere string `json:"first_step_where,omitempty"`
+	Title            string `json:"title,omitempty"`
+	Summary          string `json:"summary,omitempty"`
+	Description      string `json:"description,omitempty"`
+	FirstStepWhat    string `json:"first_step_what,omitempty"`
+	FirstStepWhere   string `json:"first_step_where,omitempty"`
+	FirstStepContact string `json:"first_step_contact,omitempty"`
 }
 
 func toWayIn(w match.WayIn) *wayInJSON {
@@ -203,7 +204,7 @@ func (t *translationJSON) translation() *match.Translation {
 	}
 	out := match.Translation{Title: strings.TrimSpace(t.Title), Summary: strings.TrimSpace(t.Summary),
 		Description: strings.TrimSpace(t.Description), FirstStepWhat: strings.TrimSpace(t.FirstStepWhat),
-		FirstStepWhere: strings.TrimSpace(t.FirstStepWhere)}
+		FirstStepWhere: strings.TrimSpace(t.FirstStepWhere), FirstStepContact: strings.TrimSpace(t.FirstStepContact)}
 	if out == (match.Translation{}) {
 		return nil
 	}

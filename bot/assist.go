@@ -345,14 +345,15 @@ func (s *Service) facts(st *State, id string) *OpportunityFacts {
 		return nil
 	}
 	t := s.engine.newTurn(st, s.now())
+	text := t.textOf(o)
 	return &OpportunityFacts{
-		Title:        o.Title,
+		Title:        text.Title,
 		Organisation: o.Organisation,
-		Summary:      o.Summary,
-		Description:  o.Description,
+		Summary:      text.Summary,
+		Description:  text.Description,
 		When:         t.describeSchedule(o),
 		Place:        t.placeOf(o),
 		Ages:         t.agesOf(o),
-		Contact:      o.FirstStep.Contact,
+		Contact:      text.Contact,
 	}
 }

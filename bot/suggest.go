@@ -264,14 +264,15 @@ func (t *turn) describeNotice(hours int) string {
 
 // opportunityText is an opportunity's text in the conversation's language.
 type opportunityText struct {
-	Title, Summary, Description, What, Where string
+	Title, Summary, Description, What, Where, Contact string
 	// InDanish is set in an English conversation when the organisation
 	// wrote only Danish.
 	InDanish bool
 }
 
 func (t *turn) textOf(o *match.Opportunity) opportunityText {
-	x := opportunityText{Title: o.Title, Summary: o.Summary, Description: o.Description, What: o.FirstStep.What, Where: o.FirstStep.Where}
+	x := opportunityText{Title: o.Title, Summary: o.Summary, Description: o.Description, What: o.FirstStep.What,
+		Where: o.FirstStep.Where, Contact: o.FirstStep.Contact}
 	if langKey(t.st.Lang) != "en" {
 		return x
 	}
@@ -290,6 +291,7 @@ func (t *turn) textOf(o *match.Opportunity) opportunityText {
 	x.Title, x.Summary = en.Title, pick(en.Summary, o.Summary)
 	x.Description = pick(en.Description, o.Description)
 	x.What, x.Where = pick(en.FirstStepWhat, o.FirstStep.What), pick(en.FirstStepWhere, o.FirstStep.Where)
+	x.Contact = pick(en.FirstStepContact, o.FirstStep.Contact)
 	return x
 }
 
@@ -385,7 +387,7 @@ func capitalise(s string) string {
 // for, in the conversation's language.
 func (t *turn) firstStep(o *match.Opportunity, at match.Session) FirstStep {
 	text := t.textOf(o)
-	fs := FirstStep{Place: text.Where, Contact: o.FirstStep.Contact}
+	fs := FirstStep{Place: text.Where, Contact: text.Contact}
 	if at.Start.IsZero() {
 		fs.Text = t.tr("step_no_date", "what", text.What)
 		return fs
@@ -443,7 +445,7 @@ func (t *turn) more(id string) {
 		return
 	}
 	text := t.tr("more_details", "description", t.textOf(o).Description, "when", t.describeSchedule(o), "place", t.placeOf(o),
-		"age", t.agesOf(o), "group", t.groupOf(o), "contact", o.FirstStep.Contact)
+		"age", t.agesOf(o), "group", t.groupOf(o), "contact", t.textOf(o).Contact)
 	if o.ChildCertificate {
 		text += "\n\n" + t.tr("note_certificate")
 	}
@@ -529,7 +531,7 @@ func (t *turn) answerAbout(o *match.Opportunity, question string) {
 	case has("ven", "veninde", "gruppe", "klasse", "friend", "group", "class"):
 		answer = t.tr("answer_group", "group", t.groupOf(o))
 	default:
-		answer = t.tr("answer_unknown", "contact", o.FirstStep.Contact)
+		answer = t.tr("answer_unknown", "contact", t.textOf(o).Contact)
 	}
 	t.st.Pending = &Pending{Kind: "question", OpportunityID: o.ID}
 	t.say(answer, t.opportunityReplies(o)...)

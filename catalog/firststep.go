@@ -488,5 +488,9 @@ func validateFirstStep(o match.Opportunity, bad func(field, format string, args 
 	for _, f := range fields {
 		checkFirstStepText(f[0], f[1], times, bad)
 	}
-	checkPhone(append(fields, [2]string{"first_step.contact", o.FirstStep.Contact}), bad)
+	fields = append(fields, [2]string{"first_step.contact", o.FirstStep.Contact})
+	if o.En != nil && o.En.FirstStepContact != "" {
+		fields = append(fields, [2]string{"en.first_step_contact", o.En.FirstStepContact})
+	}
+	checkPhone(fields, bad)
 }

@@ -242,7 +242,8 @@ func draftFromCells(row int, cell func(string) string) Draft {
 		o.FirstStep.WayIn.NoticeHours = integer("notice_hours", 0)
 	}
 	en := match.Translation{Title: cell("en_title"), Summary: cell("en_summary"), Description: cell("en_description"),
-		FirstStepWhat: cell("en_first_step_what"), FirstStepWhere: cell("en_first_step_where")}
+		FirstStepWhat: cell("en_first_step_what"), FirstStepWhere: cell("en_first_step_where"),
+		FirstStepContact: cell("en_first_step_contact")}
 	if en != (match.Translation{}) {
 		o.En = &en
 	}

@@ -71,6 +71,9 @@ type Translation struct {
 	Description    string `json:"description,omitempty" bson:"description,omitempty"`
 	FirstStepWhat  string `json:"first_step_what,omitempty" bson:"first_step_what,omitempty"`
 	FirstStepWhere string `json:"first_step_where,omitempty" bson:"first_step_where,omitempty"`
+	// FirstStepContact is whom to ask for, in English ("Ask for Sara,
+	// the volunteer coordinator").
+	FirstStepContact string `json:"first_step_contact,omitempty" bson:"first_step_contact,omitempty"`
 }
 
 // Place is where an opportunity happens. Online opportunities have no coordinates.
