@@ -37,6 +37,7 @@ type cardJSON struct {
 	FirstStep      firstStepJSON    `json:"first_step"`
 	DistanceKm     *float64         `json:"distance_km"`
 	Interests      []string         `json:"interests"`
+	Caveat         string           `json:"caveat,omitempty"`
 	Notes          []string         `json:"notes"`
 	Actions        []quickReplyJSON `json:"actions"`
 }
@@ -71,7 +72,7 @@ func toCard(c bot.Card) cardJSON {
 	return cardJSON{
 		OpportunityID: c.OpportunityID, Title: c.Title, Organisation: c.Organisation, OrganisationID: c.OrganisationID,
 		Summary: c.Summary, Why: nonNil(c.Why), DistanceKm: c.DistanceKm, Interests: nonNil(c.Interests),
-		Notes: nonNil(c.Notes), Actions: toQuickReplies(c.Actions),
+		Caveat: c.Caveat, Notes: nonNil(c.Notes), Actions: toQuickReplies(c.Actions),
 		FirstStep: firstStepJSON{Text: c.FirstStep.Text, StartsAt: c.FirstStep.StartsAt, EndsAt: c.FirstStep.EndsAt,
 			Place: c.FirstStep.Place, Contact: c.FirstStep.Contact},
 	}
