@@ -628,3 +628,64 @@ func TestSampleCoversEveryInterestAtEveryTime(t *testing.T) {
 		}
 	}
 }
+
+// contactPerson reads "Sara (frivilligkoordinator)" out of a contact line.
+var contactPerson = regexp.MustCompile(`(\p{Lu}[\p{L}-]*) \(([^)]+)\)`)
+
+// An English card must say whom to ask for in English: every sample
+// opportunity has an English contact line naming the same person, with the
+// role in English, the same Danish role always the same English one, and
+// no Danish left.
+func TestSampleEnglishContacts(t *testing.T) {
+	_, opps := loadSample(t)
+	danishRoles := map[string]bool{}
+	for _, o := range opps {
+		if m := contactPerson.FindStringSubmatch(o.FirstStep.Contact); m != nil {
+			danishRoles[m[2]] = true
+		}
+	}
+	if len(danishRoles) < 50 {
+		t.Fatalf("found only %d Danish roles in the contact lines; the line format has changed", len(danishRoles))
+	}
+	var names []string
+	for r := range danishRoles {
+		names = append(names, regexp.QuoteMeta(r))
+	}
+	anyDanishRole := regexp.MustCompile(`(?i)(^|[^\p{L}])(` + strings.Join(names, "|") + `)($|[^\p{L}])`)
+	danishPhrases := []string{"spørg efter", "ved indgangen", "tager imod", "skriv til", "som svarer", "videosnak", "send en besked"}
+	english := map[string]string{}
+	for _, o := range opps {
+		if o.En == nil || o.En.FirstStepContact == "" {
+			t.Errorf("%s: no English contact for %q", o.ID, o.FirstStep.Contact)
+			continue
+		}
+		en := o.En.FirstStepContact
+		da, got := contactPerson.FindStringSubmatch(o.FirstStep.Contact), contactPerson.FindStringSubmatch(en)
+		if da == nil || got == nil {
+			t.Errorf("%s: contact lines %q / %q do not name a person and a role", o.ID, o.FirstStep.Contact, en)
+			continue
+		}
+		if got[1] != da[1] {
+			t.Errorf("%s: English contact names %s, Danish %s", o.ID, got[1], da[1])
+		}
+		if danishRoles[got[2]] {
+			t.Errorf("%s: English contact keeps the Danish role: %q", o.ID, en)
+		}
+		if prev, ok := english[da[2]]; ok && prev != got[2] {
+			t.Errorf("%s: %s is %q here but %q elsewhere", o.ID, da[2], got[2], prev)
+		}
+		english[da[2]] = got[2]
+		lower := strings.ToLower(en)
+		for _, p := range danishPhrases {
+			if strings.Contains(lower, p) {
+				t.Errorf("%s: English contact has Danish %q: %q", o.ID, p, en)
+			}
+		}
+		if m := anyDanishRole.FindStringSubmatch(en); m != nil {
+			t.Errorf("%s: English contact has the Danish role %q: %q", o.ID, m[2], en)
+		}
+		if strings.ContainsAny(en, "{}") {
+			t.Errorf("%s: unreplaced placeholder in %q", o.ID, en)
+		}
+	}
+}

@@ -84,6 +84,9 @@ func generate() ([]organisation, []match.Opportunity, error) {
 	if err := checkPlaces(); err != nil {
 		return nil, nil, err
 	}
+	if err := checkRoles(listed); err != nil {
+		return nil, nil, err
+	}
 	g := &generator{
 		rng:   rand.New(rand.NewPCG(20261205, 2027)),
 		wayIn: rand.New(rand.NewPCG(20261204, 10)),
@@ -356,7 +359,8 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 	if a.online {
 		inEn = areaEn
 	}
-	en := strings.NewReplacer("{area}", areaEn, "{in area}", inEn, "{org}", o.name, "{contact}", contact, "{addr}", addr.full())
+	en := strings.NewReplacer("{area}", areaEn, "{in area}", inEn, "{org}", o.name, "{contact}", contact,
+		"{role}", roleEn[role], "{addr}", addr.full())
 
 	group := a.group[0]
 	if a.group[1] > a.group[0] {
@@ -407,35 +411,24 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 	} else {
 		whereEn = en.Replace(step.spots[spot])
 	}
+	// One draw picks the Danish line and its English, as g.pick would.
+	lines := contactLines(a.online)
+	line := lines[g.rng.IntN(len(lines))]
 	opp.FirstStep = match.FirstStep{
 		What:    step.da,
 		Where:   where,
-		Contact: r.Replace(g.pick(contactLines(a.online))),
+		Contact: r.Replace(line.da),
 		WayIn:   g.wayInFor(a, step, sched),
 	}
 	opp.En = &match.Translation{
-		Title:          step.title,
-		Summary:        step.summary,
-		Description:    en.Replace(desc),
-		FirstStepWhat:  step.what,
-		FirstStepWhere: whereEn,
+		Title:            step.title,
+		Summary:          step.summary,
+		Description:      en.Replace(desc),
+		FirstStepWhat:    step.what,
+		FirstStepWhere:   whereEn,
+		FirstStepContact: en.Replace(line.en),
 	}
 	return opp
-}
-
-func contactLines(online bool) []string {
-	if online {
-		return []string{
-			"Skriv til {contact} ({role}), som svarer inden for et par dage",
-			"{contact} ({role}) holder videosnakken med dig",
-			"Send en besked til {contact} ({role})",
-		}
-	}
-	return []string{
-		"Spørg efter {contact} ({role})",
-		"Spørg efter {contact} ({role}) ved indgangen",
-		"{contact} ({role}) tager imod dig",
-	}
 }
 
 func (g *generator) placesLeft(a archetype, group int) int {
