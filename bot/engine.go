@@ -106,7 +106,7 @@ var (
 		"lang_switched", "after_suggestions", "crisis", "crisis_outro", "back_to_volunteering",
 		"concern_check", "concern_help", "concern_no", "concern_listen", "support_1", "support_2", "support_3",
 		"support_help", "support_outro",
-		"why_interest_words", "why_interest", "why_near", "why_online", "why_time", "why_flexible",
+		"why_interest_words", "why_interest", "why_interest_named", "why_near", "why_online", "why_time", "why_flexible",
 		"why_with_friend", "why_group", "why_alone", "why_one_off", "why_short_term", "why_recurring",
 		"note_certificate", "note_age", "step_dated", "step_flexible", "anytime", "group_one", "group_many",
 		"age_any", "age_range", "online", "fact_age", "fact_interests_any", "fact_anytime",
@@ -585,6 +585,9 @@ func (t *turn) text(text string, extra *understand.Result) {
 		t.resume()
 	case t.st.Asking != "" && !allKnown:
 		t.retry()
+	case allKnown && (has("yes") || has("greeting")) && len(t.st.Shown) > 0:
+		// "ok" or 👍 after the cards: the same cards again would be noise.
+		t.say(t.tr("cards_nudge"), t.afterSuggestionReplies()...)
 	case allKnown && (has("yes") || has("greeting")):
 		t.suggest(false)
 	default:

@@ -307,13 +307,19 @@ func (t *turn) why(s match.Suggestion) []string {
 		var line string
 		switch r.Kind {
 		case "interest":
-			if w := p.InterestWords[r.Interest]; w != "" {
+			w := p.InterestWords[r.Interest]
+			switch {
+			case w != "" && mentions(s.Opportunity, w):
+				// Their own words, only where the card is about them: "Du
+				// skrev 'musik'" on a reading card would claim a fit.
 				if usedWords[w] {
 					continue
 				}
 				usedWords[w] = true
 				line = t.tr("why_interest_words", "words", w)
-			} else {
+			case w != "":
+				line = t.tr("why_interest_named", "interest", strings.ToLower(t.interestName(r.Interest)))
+			default:
 				line = t.tr("why_interest", "interest", strings.ToLower(t.interestName(r.Interest)))
 			}
 		case "near":
@@ -879,4 +885,24 @@ func formatWhenWithYear(ts time.Time, lang string) string {
 		return fmt.Sprintf("%s %d %s %d at %s", dayNames["en"][wd], ts.Day(), monthNames["en"][ts.Month()-1], ts.Year(), ts.Format("15:04"))
 	}
 	return fmt.Sprintf("%s d. %d. %s %d kl. %s", dayNames["da"][wd], ts.Day(), monthNames["da"][ts.Month()-1], ts.Year(), ts.Format("15.04"))
+}
+
+// mentions reports whether an opportunity's own text, in either language,
+// speaks of the young person's words: the words themselves or, for longer
+// words, their stem ("dyr" in "dyrene", "musik" in "musikskole").
+func mentions(o *match.Opportunity, words string) bool {
+	text := strings.ToLower(o.Title + " " + o.Summary + " " + o.Description)
+	if o.En != nil {
+		text += " " + strings.ToLower(o.En.Title+" "+o.En.Summary+" "+o.En.Description)
+	}
+	for _, w := range strings.Fields(strings.ToLower(words)) {
+		stem := w
+		if n := utf8.RuneCountInString(w); n > 5 {
+			stem = string([]rune(w)[:n-2])
+		}
+		if utf8.RuneCountInString(stem) >= 3 && strings.Contains(text, stem) {
+			return true
+		}
+	}
+	return false
 }
