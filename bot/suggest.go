@@ -812,13 +812,7 @@ func (t *turn) describeSchedule(o *match.Opportunity) string {
 }
 
 // copenhagen is where every wall-clock time in Brobygger is said.
-var copenhagen = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
+var copenhagen = match.Copenhagen
 
 // formatWhen writes a date and time the way people say it: "lørdag d. 5.
 // december kl. 10.00" or "Saturday 5 December at 10:00".

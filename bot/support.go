@@ -25,7 +25,7 @@ func (t *turn) crisis(kinds []string) {
 	for _, h := range t.e.helplines {
 		if h.ForKinds(kinds) || len(kinds) == 0 {
 			b.WriteString("\n• ")
-			b.WriteString(h.Describe(t.st.Lang, t.now))
+			b.WriteString(h.Describe(t.st.Lang, t.now.In(copenhagen)))
 		}
 	}
 	b.WriteString("\n\n")
@@ -67,7 +67,7 @@ func (t *turn) concern() {
 	for _, h := range t.e.helplines {
 		if h.Concern {
 			b.WriteString("\n• ")
-			b.WriteString(h.Describe(t.st.Lang, t.now))
+			b.WriteString(h.Describe(t.st.Lang, t.now.In(copenhagen)))
 		}
 	}
 	m := t.say(b.String(), t.action("concern_yes"), t.action("concern_no"), t.action("back_to_volunteering"))
@@ -126,7 +126,7 @@ func (t *turn) support() {
 	for _, h := range t.e.helplines {
 		if len(h.Kinds) == 0 {
 			b.WriteString("\n• ")
-			b.WriteString(h.Describe(t.st.Lang, t.now))
+			b.WriteString(h.Describe(t.st.Lang, t.now.In(copenhagen)))
 		}
 	}
 	b.WriteString("\n\n")

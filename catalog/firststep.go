@@ -14,13 +14,7 @@ import (
 )
 
 // danish is the time zone every wall-clock time in the catalog is in.
-var danish = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		panic(err) // time/tzdata is embedded, so this cannot happen
-	}
-	return loc
-}()
+var danish = match.Copenhagen
 
 var wayInKinds = []string{match.WayInSession, match.WayInIntro, match.WayInOpenHours, match.WayInCall}
 

@@ -13,8 +13,8 @@ import (
 // is in crisis. The list is reviewed by people, never generated, and each
 // entry says when it was last verified.
 type Helpline struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
 	// Contact is how to reach it, in each language ("ring 116 111" /
 	// "call 116 111"): an English answer must be English throughout.
 	Contact  Text   `json:"contact"`
@@ -76,15 +76,6 @@ func LoadHelplines() ([]Helpline, error) {
 	return hs, nil
 }
 
-// copenhagen is the time zone opening hours are written in, loaded once.
-var copenhagen = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return time.UTC
-	}
-	return loc
-}()
-
 var weekdays = []string{"sun", "mon", "tue", "wed", "thu", "fri", "sat"}
 
 func clockRange(oh OpeningHours) (int, int, error) {
@@ -111,13 +102,14 @@ func clockRange(oh OpeningHours) (int, int, error) {
 	return open, closeAt, nil
 }
 
-// OpenAt reports whether the helpline is known to be open at t. Unknown
+// OpenAt reports whether the helpline is known to be open at t, given in
+// Danish time (the zone opening hours are written in; flows loads no zone of
+// its own, the caller passes its clock's time in Danish time). Unknown
 // hours count as not open, so the bot never promises what it can't know.
 func (h Helpline) OpenAt(t time.Time) bool {
 	if h.AlwaysOpen {
 		return true
 	}
-	t = t.In(copenhagen)
 	minute := t.Hour()*60 + t.Minute()
 	today := weekdays[t.Weekday()]
 	yesterday := weekdays[(int(t.Weekday())+6)%7]

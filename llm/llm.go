@@ -12,6 +12,7 @@ package llm
 
 import (
 	"context"
+	"github.com/brobygger/brobygger/match"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -165,13 +166,7 @@ func userOf(ctx context.Context) string {
 }
 
 // copenhagen is whose calendar the daily budget follows.
-var copenhagen = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		return time.FixedZone("CET", 3600)
-	}
-	return loc
-}()
+var copenhagen = match.Copenhagen
 
 // budget is each user's token spend per Copenhagen day, in memory: a
 // restart or a second instance starts counting afresh.

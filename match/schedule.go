@@ -36,8 +36,13 @@ const Horizon = 60 * 24 * time.Hour
 // first steps within Horizon.
 const activityHorizon = 366 * 24 * time.Hour
 
-// copenhagen is the zone of every wall-clock time in a schedule.
-var copenhagen = mustLoadCopenhagen()
+// Copenhagen is Danish time: the zone of every wall-clock time in a
+// schedule, and the one Brobygger says every time in. It is loaded once,
+// here, for the whole project.
+var Copenhagen = mustLoadCopenhagen()
+
+// copenhagen is Copenhagen under the name this package's code uses.
+var copenhagen = Copenhagen
 
 func mustLoadCopenhagen() *time.Location {
 	loc, err := time.LoadLocation("Europe/Copenhagen")

@@ -150,13 +150,7 @@ func sharesAny(a, b []string) bool {
 	return slices.ContainsFunc(a, func(x string) bool { return slices.Contains(b, x) })
 }
 
-var copenhagen = func() *time.Location {
-	loc, err := time.LoadLocation("Europe/Copenhagen")
-	if err != nil {
-		panic(err)
-	}
-	return loc
-}()
+var copenhagen = match.Copenhagen
 
 // fitsTime says whether a Danish wall-clock time is inside a persona's
 // stated time. After school is a weekday from 13:00 to 18:30.
