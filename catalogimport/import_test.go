@@ -220,12 +220,12 @@ func TestImportRefusesBrokenFilesAndOthersIDs(t *testing.T) {
 
 // A spreadsheet with ways in (weekly, monthly and dated, Danish day and
 // week names) and English text; and the rows Validate turns away.
-const waysIn = `id;title;summary;interests;commitment;weekly;online;postcode;min_age;first_step_what;first_step_where;first_step_contact;way_in_kind;way_in;notice_hours;en_title;en_summary;en_first_step_what;en_first_step_where
-videohjaelp;Lektiehjælp over video;Hjælp over video.;homework_help;recurring;;ja;;15;Tag en kort videosnak med Jonas;Online;Jonas (koordinator);call;tirsdag 16:30-17:00|lør 11:00-11:30;24;Homework help over video;Help pupils over video.;Have a short video chat with Jonas;Online
-besoeg;Besøgsven;Besøg en ældre.;elderly;recurring;;;2200;18;Kom til intromødet;Nørrebrogade 10;Spørg efter Lise;;first tue 17:00-18:00|sidste lørdag 11:00-12:00|2027-01-14 17:00-18:00;;Visiting friend;;;
-hund;Hundeluftning;Gå med hunde.;animals;recurring;sat 10:00-12:00;;8000;15;Kom til en introaften;Internatet;Ring til Sara;;;;;;;
-fleksibel;Fleksibel;Når det passer dig.;elderly;recurring;;;8000;15;Kom forbi;Her;Spørg efter Ole;;;;;;;
-daarlig;Dårlig;x;elderly;recurring;;;8000;15;Kom;Her;Ole;meeting;fifth tue 17:00-18:00|tue 18:00-17:00;-5;;;;
+const waysIn = `id;title;summary;interests;commitment;weekly;online;postcode;min_age;first_step_what;first_step_where;first_step_contact;way_in_kind;way_in;notice_hours;en_title;en_summary;en_first_step_what;en_first_step_where;en_first_step_contact
+videohjaelp;Lektiehjælp over video;Hjælp over video.;homework_help;recurring;;ja;;15;Tag en kort videosnak med Jonas;Online;Jonas (koordinator);call;tirsdag 16:30-17:00|lør 11:00-11:30;24;Homework help over video;Help pupils over video.;Have a short video chat with Jonas;Online;Jonas (coordinator)
+besoeg;Besøgsven;Besøg en ældre.;elderly;recurring;;;2200;18;Kom til intromødet;Nørrebrogade 10;Spørg efter Lise;;first tue 17:00-18:00|sidste lørdag 11:00-12:00|2027-01-14 17:00-18:00;;Visiting friend;;;;
+hund;Hundeluftning;Gå med hunde.;animals;recurring;sat 10:00-12:00;;8000;15;Kom til en introaften;Internatet;Ring til Sara;;;;;;;;
+fleksibel;Fleksibel;Når det passer dig.;elderly;recurring;;;8000;15;Kom forbi;Her;Spørg efter Ole;;;;;;;;
+daarlig;Dårlig;x;elderly;recurring;;;8000;15;Kom;Her;Ole;meeting;fifth tue 17:00-18:00|tue 18:00-17:00;-5;;;;;
 `
 
 func TestImportWaysInAndEnglish(t *testing.T) {
@@ -271,7 +271,7 @@ func TestImportWaysInAndEnglish(t *testing.T) {
 		t.Errorf("video way in = %+v", w)
 	}
 	if e := video.En; e == nil || *e != (match.Translation{Title: "Homework help over video", Summary: "Help pupils over video.",
-		FirstStepWhat: "Have a short video chat with Jonas", FirstStepWhere: "Online"}) {
+		FirstStepWhat: "Have a short video chat with Jonas", FirstStepWhere: "Online", FirstStepContact: "Jonas (coordinator)"}) {
 		t.Errorf("English = %+v", e)
 	}
 	visit, err := s.Opportunity(ctx, prefix+"besoeg")

@@ -82,7 +82,7 @@ var columns = []string{
 	"online", "address", "postcode", "municipality", "active_from", "active_to",
 	"first_step_what", "first_step_where", "first_step_contact", "published", "organisation_id",
 	"way_in_kind", "way_in", "notice_hours",
-	"en_title", "en_summary", "en_description", "en_first_step_what", "en_first_step_where",
+	"en_title", "en_summary", "en_description", "en_first_step_what", "en_first_step_where", "en_first_step_contact",
 }
 
 // requiredColumns must be in the header; every other column may be left out.
