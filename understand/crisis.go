@@ -252,7 +252,10 @@ func readSafetyUncached(orig *doc) safetyReading {
 			}
 		}
 	}
-	for _, c := range slices.Concat(safetyCombos, structureCombos, structureCombosMore) {
+	if laugh {
+		signals["=laugh"] = true
+	}
+	for _, c := range slices.Concat(safetyCombos, structureCombos, structureCombosMore, cueCombos) {
 		if !slices.Contains(kinds, c.kind) && allSignals(signals, c.need) && !anySignal(signals, c.unless) {
 			kinds = append(kinds, c.kind)
 		}

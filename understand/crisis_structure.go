@@ -148,7 +148,7 @@ var safetyStructure = []termGroup{
 		"(only|barely) (eat|ate|drink|drank|had|eating|drinking)", "kun (drukket|spist|drikker|spiser|fået)",
 		"næsten ikke (spiser|spist|noget)", "ikke spiser|spist", "(skipper|skipping|skip|springer) ...2 (meals|lunch|breakfast|dinner|aftensmad|frokost|morgenmad|måltider|maden)",
 		"smider ...3 (mad|madpakke*|maden) ud", "afføring*|laxative*|vanddrivende|slankepille*|appetitdæmp*", "appetite suppress*",
-		"diet pills", "kaster op|brækker mig|throw up|throwing up|puke|puking|purge|vomit*",
+		"diet pills", "(kaster op|brækker mig|throw up|throwing up)", "puke|puking|purge|vomit*",
 		"spiser (ikke|ingenting|næsten ingenting)", "not eat|eating", "havent eaten|eaten nothing",
 	}},
 
@@ -332,7 +332,7 @@ var safetyStructure = []termGroup{
 		"(mit liv|livet|my life) (er|is) (slut|forbi|ovre|over)", "byrde", "burden",
 	}},
 	{"+plan", []string{
-		"(planlagt|planlægger|planlagde) det", "(har|have|got) (en|a) plan", "(besluttet|bestemt) mig", "planned it", "made up my mind",
+		"(planlagt|planlægger|planlagde) det", "(har|have|got) (en|a) plan", "(besluttet|bestemt) mig|at", "planned it", "made up my mind",
 	}},
 	{"+nobodyhome", []string{
 		"når (mor|far|de|ingen|forældrene|mine forældre|min mor|min far) (er|er på) (på arbejde|arbejde|væk|ude|ikke hjemme|sover)",
@@ -381,7 +381,7 @@ var safetyStructure = []termGroup{
 	}},
 	{"+notate", []string{
 		"ikke|ik|ikk ...2 spist ...2 (i|på|siden) (#|to|tre|fire|fem|seks|flere|mange|en|et) (dage|døgn|dag|uge|uger)",
-		"ikke|ik|ikk ...2 spist ...2 i dagevis", "ikke|ik|ikk ...2 spist (noget |)siden (mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|i forgårs)",
+		"ikke|ik|ikk ...2 spist ...2 i dagevis", "ikke ...2 spist ...4 (i|på) (en|et|#|to|tre|flere) (uge|uger|dage|døgn)", "ikke|ik|ikk ...2 spist (noget |)siden (mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|i forgårs)",
 		"(havent|have not|hasnt|didnt|not) ...2 (eaten|eat) ...2 (in|for) (#|two|three|four|five|several|many|a few) days",
 		"(havent|have not|not) eaten (anything |)since",
 	}},
@@ -400,7 +400,7 @@ var safetyStructure = []termGroup{
 	{"+hitnoun", []string{
 		"lussing*|øretæve*|flad|flade|tæsk|klø|prygl|knytnæve|knytnæveslag|spark|skalle|slaps|slap|beating|beatings|whooping|whoopings|smacks",
 	}},
-	{"+game", []string{games, "*spil|*kamp|*kampen|drømmespil", "for sjov|i sjov|legeslås|for a joke|as a joke|for fun|jokingly"}},
+	{"+game", []string{games, "*spil|*kamp|*kampen|drømmespil", "legeslås|jokingly", "(for sjov|i sjov|for a joke|as a joke|for fun)"}},
 
 	// sexual abuse: touching named by body part, beds, showers, forcing
 	{KindSexualAbuse, []string{
@@ -562,7 +562,7 @@ var structureCombos = []safetyCombo{
 	{kind: KindViolence, need: []string{"+marks", "+home"}, unless: []string{"+accident"}},
 	{kind: KindViolence, need: []string{"+hurtpassive", "+home"}, unless: []string{"+accident"}},
 	{kind: KindSexualAbuse, need: []string{"+sexact", "+nonconsent"}},
-	{kind: KindAbuse, need: []string{"+insultcall", "+closeperson"}},
+	{kind: KindAbuse, need: []string{"+insultcall", "+closeperson"}, unless: []string{"+joking", "=laugh"}},
 	{kind: KindAbuse, need: []string{"+strongcontrol", "+partner"}},
 	{kind: KindDanger, need: []string{"+hide", "+aggressor"}},
 	{kind: KindDanger, need: []string{"+hide", "+fear"}},

@@ -341,7 +341,7 @@ var safetyTerms = []termGroup{
 		"jeg|je|jg ... i fare", "er i fare", "i livsfare", "livsfare", "in danger",
 		daPerson + " ...3 vil|skal|prøver|prøvede|truer|truede|kommer ...3 " + daHit + " mig",
 		"truer|truede mig", "trusler",
-		"bange for at han|hun|de|min|mit", "gør|gøre mig noget", "gøre mig fortræd",
+		"bange for at han|hun|de|min|mit ...4 slår|slå|gør|gøre|kommer|finder|skader|skade|dræber|dræbe|smider|sparker|voldtager|tæver|tæsker|banker|ser|opdager|gør mig|finder ud af|hjem", "gør|gøre mig noget", "gøre mig fortræd",
 		"bange for ham|hende", "bange for min|mit " + daPerson,
 		"tør ikke tage|gå|komme|cykle hjem", "tør ikke at tage|gå|komme hjem",
 		"tør ikke (være|at være) hjemme|derhjemme", "ikke tryg|sikker derhjemme|hjemme",
@@ -392,7 +392,7 @@ var safetyTerms = []termGroup{
 	{KindForcedMarriage, []string{
 		"tvangsægteskab*", "tvangsgift*", "gift bort", "gifte mig bort", "giftes bort", "gifter mig bort",
 		"arrangeret ægteskab", "arrangeret et ægteskab", "arrangere et ægteskab", "tvangsforlove*",
-		"(tvunget|tvinger|tvang|presser|pressede) ...2 (at gifte mig|til ægteskab|til at blive gift|til at giftes)",
+		"(tvunget|tvinger|tvinge|tvang|presser|pressede) ...2 (at gifte mig|til ægteskab|til at blive gift|til at giftes)",
 		"skal|skulle|bliver ...2 (giftes|gifte mig) ...3 (med min fætter|med min kusine|med en jeg ikke kender|med en fremmed|og jeg vil ikke|men jeg vil ikke|mod min vilje)",
 		"(giftes|gifte mig) med min fætter|kusine", "(giftes|gifte mig) ...3 og jeg vil ikke",
 		"(giftes|gifte mig) med ...3 (jeg aldrig har mødt|jeg ikke kender|fra familien|der er meget ældre|meget ældre)",
@@ -552,7 +552,7 @@ var safetyTerms = []termGroup{
 		"bange for at (dumpe|fejle|komme for sent|jeg ikke)", "# kms", "kms væk", "kms away",
 		"the suicide squad", "suicide squad", "hurt myself playing", "slog mig selv op",
 		"skærer|skære|skar mig selv i fingeren", "skar mig på", "skærer mig på", "skåret mig i fingeren|på",
-		"brændte|brænder|brændt mig på", "burned|burnt|burn myself on", "cut my finger",
+		"brændte|brænder|brændt mig på (komfuret|ovnen|panden|gryden|strygejernet|kaffen|teen|bålet|grillen|solen|en brændenælde|brændenælder|kogepladen|glatjernet|krøllejernet|vandet)", "burned|burnt|burn myself on", "cut my finger",
 		"ikke være her mere end", "ikke være her længere end", "ikke leve mere end",
 		"vil dø af grin", "ved at slå mig ihjel", "du|i slår|slog mig ihjel", "du dræber mig",
 		// laughter marks a joke: "my mom is gonna kill me lol"
@@ -580,7 +580,7 @@ var safetyTerms = []termGroup{
 	}},
 }
 
-var safetyLex = newLexicon(slices.Concat(safetyTerms, safetyStructure), 5, crisisExceptions...)
+var safetyLex = newLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues), 5, crisisExceptions...)
 
 // crisisExceptions keep near-misses of crisis words out of the typo net:
 // "bakker mig op" (backs me up) is one letter from "banker".

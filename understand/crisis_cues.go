@@ -1,0 +1,247 @@
+package understand
+
+// The safety lexicon's third part: the cues that tell a crisis through its
+// circumstances rather than its name. A young person rarely writes "jeg
+// bliver udsat for vold"; they write that a chair was smashed on them,
+// that the locks were changed, that they stood by the tracks and waited.
+// Each group below is one such circumstance, written for the category it
+// belongs to, with the everyday uses of the same words blocked or framed.
+
+const (
+	// the verbs of hurting someone, in every tense, that take the victim
+	// as object ("nev og kradsede mig", "gik amok på mig")
+	daHurt = "slår|slog|slået|sparker|sparkede|sparket|tæver|tævede|tævet|tæsker|tæskede|tæsket|banker|bankede|" +
+		"banket|skubber|skubbede|skubbet|kvæler|kvalte|kvalt|nev|niver|knibe|kniber|kneb|kradser|kradsede|bider|bidt|" +
+		"smadrer|smadrede|kaster|kastede|smider|smed|hiver|hev|river|rev|trækker|trak|slæber|slæbte|sparkede|" +
+		"spytter|spyttede|rusker|ruskede|ryster|rystede|klasker|klaskede|smækker|smækkede|pisker|piskede|prygler|pryglede"
+	// a young person's own body, definite, as Danish says it ("på armen")
+	daOwnBody = "armen|armene|låret|lårene|håndleddet|håndleddene|huden|maven|benene|hofterne|anklerne"
+	// basic needs at home
+	daChildAge = "11|12|13|14|15|16|17"
+)
+
+var safetyCues = []termGroup{
+	// suicide
+	{KindSuicide, []string{
+		"(gider|orker|kan) ...2 (det her liv|dette liv|mit liv|livet) ...3 (længere|mere|meget længere)",
+		"tror ikke jeg (gider|orker|kan) (leve|det her liv|livet|mere)",
+		"(easiest|quickest|fastest|best|least painful|painless|simplest) (way|ways|method) to (go|die|do it|end it|kill myself)",
+		"(nemmeste|hurtigste|bedste|mindst smertefulde) (måde|metode) at (dø|gøre det|gøre en ende|slippe væk|tage sit liv)",
+		"(without it hurting|uden at det gør ondt)",
+		pills + " ...2 (gemt|samlet|klar|sparet|hidden|saved|ready|stashed|lagt til side)",
+		"(til|for) når det (bliver|blir) for meget", "for when it (gets|becomes) too much",
+		"(togsporet|togskinnerne|skinnerne|sporet|perronkanten|banelegemet|tracks|the tracks|railway) ...4 (stået|stod|står|ventet|venter|ligget|lå|sat|sad|stood|waited|waiting|lay|lying)",
+		"(stået|stod|står|ventet|venter|ligget|lå|stood|waited|waiting) ...3 (ved|på|on|at|by) (togsporet|togskinnerne|skinnerne|sporet|perronkanten|the tracks|the railway)",
+		"(lade være med at|stop|stoppe med at|holde op med at) (trække vejret|breathing|ånde)",
+		"(tired|sick) of (existing|being alive|being here)", "træt af at (eksistere|være i live|være til|være her)",
+		"ikke (være til|eksistere) (mere|længere)",
+		"(tænker|tænkt|tænkte|forestiller|forestillet|think|thinking|imagine|imagining|planned|planlagt|planlægger) ...6 (min|my) (begravelse|funeral)",
+		"(giving|given|gave|give) away my (stuff|things|belongings)", "(giver|givet|gav|foræret|forærer) ...3 (mine ting|alle mine ting|mit tøj) (væk|bort|til)",
+		"hvis jeg ...2 (var død|døde|var væk|ikke var her|forsvandt) ...6 (væk|løst|slut|bedre|nemmere|glade|lettere|fri|forbi)",
+		"if i ...2 (was dead|were dead|died|was gone|were gone|disappeared) ...6 (better|easier|over|solved|gone|happier|free)",
+		"(drukne|drukner|druknede|forgifte|forgifter|forgiftede|skyde|skyder|hænge|hænger|kvæle|kvæler|dræbe) mig selv",
+		"(drown|poison|shoot|hang|suffocate|strangle|starve) myself",
+		"(ikke har|har ikke|har ingen) (nogen|nogen andre|andre) at sige farvel til",
+	}},
+	{"+farewell", []string{"(undskyld|sorry|tilgiv mig|forgive me) ...4 (for alt|for everything)", "sige|siger|sagt|sagde farvel"}},
+	{"+final", []string{"(inden|før|before) (jeg går|jeg forsvinder|i go|im gone|i leave|det er for sent)", "i nat|i aften"}},
+	{"+cantgoon", []string{"kan ikke mere", "orker ikke mere", "(cant|cannot) (do this|go on|take it) (anymore|any more)"}},
+
+	// self-harm
+	{KindSelfHarm, []string{
+		"(bliver ved med at|stoppe med at|holde op med at|kan ikke lade være med at|lover mig selv at stoppe med at|begyndt at|begyndte at|startet med at) ...2 (skære|cutte|ridse|brænde mig|skade mig)",
+		"skære|cutte|ridse selv", "(skærer|cutter|ridser|brænder) (når|hver gang|efter) (jeg|jg)",
+		"(barberblad*|razor*|blade|blades|barberkniv*) ...3 (frem|igen|again|out)",
+		"(i|im|ive) ...2 (hit|hitting|punch|punching|scratch|scratching|cut|cutting|burn|burning|bite|biting|bang|banging) my (legs|arms|thighs|stomach|wrists|skin|head|face)",
+		"(till|until|til) (theyre|they are|its|it is) (purple|bruised|bleeding|red|raw|blue)",
+		"(til|indtil|until|till) (der kommer|it) (blod|bleeds)",
+		"skolde|skolder|skoldede|skoldet mig (selv|)",
+		"(mine|my) (håndled|wrists) ...4 (forfærdelig*|slem*|awful|terrible|horrible|blodige|bloody|ødelagte)",
+		"(har|have|been) (cuttet|cuttede|skåret|cutting) # (gange|times)",
+	}},
+	{"+cutact", []string{
+		"skære|skærer|skar|skåret|ridse|ridser|ridsede|ridset|cutte|cutter|cuttede|cuttet|brænder|brændte|brændt|brænde|" +
+			"carve|carved|carving|skolde|skolder|skoldede|bider|bide|kradser|kradsede|scratch|scratched|burn|burned|burnt|cut",
+	}},
+	{"+mybody", []string{"(mit|min|mine|my|i|på) ...1 " + cutBody, daOwnBody}},
+	{"+accident", []string{"komfur*|ovn|ovnen|oven|stove|strygejern*|iron|grill|bål|bålet|campfire|uheld|søm|sømmet|papir|paper", "by accident"}},
+
+	// eating disorder
+	{"+restrict", []string{"(drikker|spiser|drak|spiste) kun", "(skip|skipped|skipping) (breakfast|lunch|dinner|meals)"}},
+	{"+guilteat", []string{
+		"(ulækker|klam|fed|tyk|skyldig|disgusting|gross|fat|guilty) ...4 (efter|after) (jeg|i) ...2 (spiser|har spist|spist|eat|ate|have eaten)",
+	}},
+	{"+purge", []string{
+		"(kaste|kaster|kastede|brække|brækker|brækkede) (det|maden|alt|det hele|) ...1 op", "(throw|throwing|threw|puke|puking) (it|everything|) ...1 up",
+	}},
+	{"+eat", []string{"spise|spiser|spist|spiste|eat|ate|eating|måltid*|meal|meals|maden|food|mad"}},
+	{"+party", []string{"fuld|fulde|drunk|drak|alkohol|alcohol|druk|fest|festen|party|karrusel*|rutsjebane*|rollercoaster|køresyg|carsick|gravid|pregnant"}},
+	{"+weightloss", []string{"tabt mig|tabt # kilo|tabt # kg|lost # (kg|kilos|pounds|lbs)|lost so much weight", "tabt (mig |)(så |)(meget|mange kilo)"}},
+	{"+fatself", []string{"(stadig|still|alt for|too|for|så) (tyk|fed|fat|big|stor)", "(feel|føler mig) (fat|tyk|fed)"}},
+	{KindEatingDisorder, []string{
+		"(vejer|weigh) # (kilo|kg|kilos|pounds|lbs) ...6 (ned på|ned til|down to|under|get to) #",
+		"(chew|chewing|tygger) ...3 (spit|spitting|spytter|spytte) ...2 (out|ud)",
+		"(forbrænde|forbrænder|burn off|burn) ...3 (det jeg spiser|what i eat|alt jeg spiser|everything i eat|maden|the food|kalorierne|the calories|det jeg har spist)",
+		"(bange for|scared of|afraid of|terrified of|tør ikke) (at spise|eating|to eat)",
+		"(springer|skipper|skip|skipping|dropper) ...2 (morgenmad|frokost|aftensmad|breakfast|lunch|dinner) (og|and|eller|or) (morgenmad|frokost|aftensmad|breakfast|lunch|dinner)",
+		"spiser (kun |bare |)(et|en|ét) (æble|gulerod|knækbrød|rugbrød|yoghurt|banan) (om dagen|til aften|hele dagen|i alt)",
+	}},
+
+	// violence
+	{KindViolence, []string{
+		"(slammed|threw|pushed|shoved|pinned|smashed|thrown|slams|throws|pushes) me (against|into|onto|to|down) (the |a |)(wall|door|floor|ground|table|car|stairs|bed)",
+		"(smadrede|smadrer|slog|brækkede|knuste|kastede|kaster|smed) ...3 (på|over|i hovedet på|mod|efter) mig",
+		"(går|gik|gået|flipper|flippede|flippet) (amok|ud) (på|over) (mig|os)",
+		"(is it normal|is it ok|is it okay|er det normalt|er det ok|er det okay|er det vold) ...4 (to hit|to beat|to slap|at slå|at tæske|at banke|at give|hit|beat|slap)",
+		daClose + " ...3 " + daHurt + " ...2 (mig|os) ...3 (så|til) (jeg|det) (bløder|blødte|fik|får|græd|ikke kunne)",
+		daClose + " ...2 " + daHurt + " (og|&) ...2 " + daHurt + " (mig|os)",
+		"(kastede|kaster|smed|smider|skubbede|skubber|sparkede|slæbte|hev|trak|skubbet|kastet) mig ...2 (ned ad|ned af|ned på|ind i|mod|gennem|ud af) (trappen|gulvet|væggen|døren|vinduet|bordet|skabet|trapperne)",
+	}},
+
+	// sexual abuse
+	{KindSexualAbuse, []string{
+		"(vist|viser|viste|showed|shown|shows) (mig|me) (sin|sit|hans|his|her) (tissemand|pik|diller|krop|penis|dick|privates)",
+		"(gør|gjorde) (han|hun|de) (ting|noget|sådan noget)$",
+		"(tog|tager|rørte|rører|greb|griber|grabbed|touched|grabs|touches) (mig|me) (mellem benene|i skridtet|på numsen|på brysterne|between my legs|on my butt|on my boobs|on my chest)",
+		"(filmede|filmet|optog|optaget|filmed|recorded) ...6 (sex|nøgen|naked|i bad|in the shower|uden tøj)",
+		"(onanerede|onanerer|masturberede|masturberer|masturbated|masturbating|jerked off|blottede sig|blotter sig|flashed|exposed himself) ...3 (foran mig|in front of me|me|for mig|til mig)",
+		"(noget|something|ting) (skete|happened|er sket|has happened) ...8 (jeg ikke ville|i didnt want|ikke ville|i did not want)",
+	}},
+	{"+bekind", []string{"(være sød|være god|være rar) (ved|mod) (ham|hende)", "be nice to him"}},
+	{"+undress", []string{
+		"(taget|tog|trak|trukket|hev|tage|tager|take|took|pulled|taken) (af |)(mine|min|mit|my|din|dit|your) (bukser|trusser|underbukser|tøj|trøje|bh|top|pants|underwear|clothes|shirt|bra) ...1 (af|ned|off|down|)",
+		"take off (my|your) (top|shirt|clothes|pants|bra)",
+	}},
+	{"+nonconsent", []string{"uden (at |)jeg vidste (det|noget)", "without me knowing", "(vågnede|woke up)"}},
+
+	// grooming
+	{"+agecheck", []string{"(hvor gammel|how old) (jeg er|i am|im)", "(asked|asks|spurgte|spørger) ...2 (my age|min alder|hvor gammel)"}},
+	{"+online", []string{"omegle|kik|wickr|telegram|reddit|onlyfans|yubo|wizz|monkey|gaming|twitch|snapchatten|dm|dms|camera|kamera|facetime|cam"}},
+	{"+secret", []string{
+		"så (mine forældre|min mor|min far|mor|far|de voksne|ingen) ikke (kan se|ser|ved|finder ud af|opdager)",
+		"so my (parents|mom|mum|dad) (cant see|dont know|wont find out|dont find out)",
+	}},
+	{"+adult", []string{"*træner|*træneren|*lærer|*læreren|*coach|*pædagog", "(a man|en mand|a guy|some guy|en voksen|an adult)"}},
+	{"+flatter", []string{"hvor (lækker|sexet|smuk|hot|pæn|flot|moden) jeg er", "how (hot|sexy|pretty|mature|beautiful) i am", "søde ting"}},
+	{"+money", []string{"(have|kræver|wants|want|demands|demanded|betale|pay) #100", "(købe|købt|køber|buy|bought|buys) (mig|me) (ting|gaver|tøj|stuff|things|gifts|skins|robux)"}},
+	{"+romance", []string{"kærester|kæreste|dating|boyfriend|girlfriend|forelsket|dater", "(elsker mig|loves me|in love)"}},
+	{"+minorself", []string{"(jeg er|im|i am|og jeg er|and im) (" + daChildAge + ")", "(jeg er|im|i am) (kun|only) #"}},
+	{KindGrooming, []string{
+		"(voksen|voksne|mand|adult|man|guy) ...6 (givet|gav|købt|købte|gave|bought) (mig|me) (en|a) (telefon|mobil|phone|simkort|sim card)",
+		"(lokket|lokkede|tricked|manipulated|manipuleret) ...3 (til at |into |to |)(sende|send|sending) ...2 (billeder|billede|video|nudes|pics|photos)",
+		"(han|hun|he|she|hes|shes) (er |is |)#18 ...6 (jeg er|im|i am|og jeg er|and im|and i am) (" + daChildAge + ")",
+	}},
+
+	// abuse
+	{"+insultcall", []string{
+		"(calls|call|called|kalder|kaldte|kaldt) (me|mig) (a |en |et |)(waste of space|spild af plads|mistake|uheld|accident|tyk so|fed so|fede so|nothing)",
+		"(siger|sagde|says|said) (at |that |)(jeg er|im|i am|i was) (et |en |a |an |)(uheld|accident|waste of space|spild af plads)",
+		"(siger|says|said|sagde) ...3 (ingen|nobody|no one) (vil have|wants|will ever love|vil elske|kan lide) (mig|me)",
+	}},
+	{"+joking", []string{"jokingly|driller|drillede|teasing|teases|joking|spøg", "(laver sjov|for sjov|i sjov|as a joke|for fun)"}},
+	{KindAbuse, []string{
+		"(ignorerer|ignorerede|ignores|ignored|fryser mig ud|silent treatment) ...4 (dagevis|days|som straf|as punishment|uger|weeks)",
+		"(ydmyger|ydmygede|ydmyget|humiliates|humiliated|humiliate) (mig|me)",
+		"(if i leave|hvis jeg slår op|hvis jeg forlader|if i break up) ...6 (hell|shell|han vil|han skal|hun vil|tell|fortælle|sprede|spread|hurt|ruin|ødelægge)",
+		"(ikke lov til|må ikke) (at |)(spise|være) (med|sammen med) (familien|resten af familien|os|de andre)",
+	}},
+	{"+breakmine", []string{"(smadrer|smadrede|ødelægger|ødelagde|smashes|smashed|breaks|broke) (mine|my) (ting|stuff|things|telefon|phone|værelse|room)"}},
+	{"+strongcontrol", []string{"(styrer|styrede|bestemmer|controls) ...3 (hvem|hvad|hvor|who|what|where) (jeg|i)"}},
+	{"+home", []string{"at home|derhjemme"}},
+
+	// danger
+	{KindDanger, []string{
+		"(truet|truer|truede|threatened|threatens) (mig |me |)(på livet|with death|to kill me)", "dødstrussel*", "death threat*",
+		"(sparke|sparker|bryde|bryder|smadre|smadrer|kick|kicking|break|breaking) (døren|vinduet|the door|my door) (ind|op|down|in)",
+		"(keeps|keep|kept) (driving|coming|walking|showing up) ...2 (past|by|around|outside|at) my (house|home|school|door)",
+		"(kører|går|kommer) forbi ...3 (hele tiden|igen og igen|flere gange|hver dag)",
+		"(found out|knows|figured out|fandt ud af|fundet ud af|ved|finder ud af) (where i live|hvor jeg bor|hvilken skole|which school|where i go to school)",
+		"(hes|shes|theyre|someone is|somebody is|he is|she is|they are) (trying|tryna) to (get|break) in",
+		"(han|hun|de|nogen) (prøver|forsøger) at (komme|bryde) ind$",
+		"venter|står ...2 på mig (ved|udenfor|efter|nede)", "(showed|turned) up ...3 (my house|my school|last night|at my)",
+	}},
+	{"+lurk", []string{"(står|venter|holder|sidder) ...3 (på gaden|udenfor|foran|nede|ved døren|ved skolen|ved stationen|uden for)", "(outside|waiting) ...2 (my house|my school|the door|for me)"}},
+	{"+present", []string{"(han|hun|de|he|she|they) (er|is|are) (her|here) (nu|now|lige nu|right now|igen|again)"}},
+	{"+fear", []string{"tør ikke (at |)(gå|tage|komme) (ud|udenfor|ned|hjem)"}},
+
+	// forced marriage
+	{KindForcedMarriage, []string{
+		"(for at|så|fordi) jeg skal (giftes|gifte mig|forloves|blive gift)",
+		"hvem jeg skal (giftes|gifte mig) med", "who (i|im) (going to|gonna|have to|will) marry",
+		"(wedding|marry|married|gift|giftes|bryllup) ...6 (never met|aldrig har mødt|aldrig mødt|ikke kender|dont know|do not know)",
+		"planning my wedding", "planlægger mit bryllup",
+		"(taget|tog|took|taken|gemt|hidden|hid) ...4 (mit pas|pas|passet|my passport|passport)",
+		"(gift|giftet|blevet gift|married|got married) ...8 (jeg er kun|im only|og jeg er|i am only) #",
+		"(gift|giftet|married|forlovet|engaged) ...6 (jeg ville ikke|i didnt want|mod min vilje|against my will)",
+	}},
+	{"+abroad", []string{"pakistan|tyrkiet|somalia|irak|iran|afghanistan|libanon|marokko|syrien|palæstina|eritrea|hjemlandet|turkey|iraq|morocco|syria|lebanon|bangladesh|indien|india"}},
+	{"+guest", []string{"(kusines|fætters|søsters|brors|vens|venindes|onkels|tantes|mosters|fasters|cousins|sisters|brothers|friends) (bryllup|wedding)", "(til et|til|to a) (bryllup|wedding)"}},
+	{"+wedding", []string{"bryllup|brylluppet|giftes|gift|gifte|forlove*|married|marry|wedding|engaged|brudgom|groom"}},
+	{"+metrip", []string{"jeg skal (rejse|sendes)", "(i have to|im going|they are taking me|theyre taking me|theyre sending me) (go|to)", "(sender|sende) mig"}},
+
+	// neglect
+	{KindNeglect, []string{
+		"(vi|jeg) (får|fik) (aldrig|ikke|sjældent) (aftensmad|mad|morgenmad|noget at spise|varm mad|frokost)",
+		"(mor|far|forældre|forældrene|mom|dad|parents|mum|de|hun|han) ...3 (fuld|fulde|drunk|high|skæv|skæve|stiv|stive|på stoffer) ...3 (hver dag|hele tiden|altid|every day|all the time)",
+		"(doesnt|dont|never|wont|didnt) feed (us|me)", "ingen (der |)(passer|passer på|tager sig af|sørger for) (os|mig)",
+	}},
+	{"+noadult", []string{"(ikke ved|dont know|doesnt know|dont care) (hvor jeg er|where i am)", "(altid|always) (high|skæv)", "hospitalet|hospital"}},
+	{"+caring", []string{"(lillesøster|lillebror|søskende|little sister|baby sister|little brother) ...4 (alene med mig|alone with me)"}},
+	{"+nofood", []string{"køleskabet (er|har været) (helt |)tomt", "spiser kun ...4 (i skolen|at school)", "lukket for (varmen|strømmen|vandet)"}},
+	{"+nobasics", []string{"(ingen|ikke noget|no) (sengetøj|dyne|seng|rent tøj|tøj der passer|bed|clean clothes|vinterjakke)", "beskidt tøj", "dirty clothes", "koldt (i lejligheden|i huset|derhjemme)"}},
+
+	// homeless
+	{KindHomeless, []string{
+		"(skiftet|skiftede|changed|skifter) ...2 (låsen|låsene|lock|locks|the locks)",
+		"(sleep|sleeping|slept|sove|sover|sov) (at|in|on|på|i) the (train station|station|bus station|park|street|streets)",
+		"(smidt|smed|smider|kicked|threw) (os|us) (ud|out)", "(sat|smidt) ud af lejligheden", "(evicted|udsat)",
+	}},
+	{"+cantgohome", []string{"ikke må være (inde|hjemme|i huset|derhjemme)"}},
+	{"+sleepout", []string{"sover|sove|sov (i|på) (et skur|en bil|en kælder|en opgang|en garage|et telt|skoven|en bænk|kælderen|skuret)"}},
+	{"+street", []string{"(på gaden|on the streets|on the street)"}},
+
+	// concern
+	{idConcern, []string{
+		"har det ...3 lort|pis|crap", "har det ...2 ad helvede",
+		"(nobody|no one|noone) (ever |)(talks to|texts|invites|asks|hangs out with|sits with|has) (me|my back)",
+		"(passer|passe) ikke ind", "ikke (passer|passe) ind", "(dont|don't|do not) fit in", "alt går galt", "everything goes wrong", "nothing goes right",
+		"(im|i am|i feel|feeling|ive been|i've been) ...2 (sad|down|low|miserable|lonely|depressed|empty|numb|hopeless)",
+		"føler mig ...2 dum|dårlig|svag|mislykket",
+		"(mistet|lost) (alle|all) (mine|my) (venner|friends)",
+		"(everything|my life|alt|mit liv|alting) ...2 (falling apart|falder fra hinanden|is a mess|er et rod|går i stykker)",
+		"(ingen|nobody|no one) (ved|knows) (hvordan|how) (jeg|i) ...2 (har det|feel|am)",
+		"(er|føler mig) (bare |)ikke mig selv", "(not|dont feel like) myself",
+		"(hate|hader) (my life|mit liv|livet|life)", "(det hele|alt|livet) er ...2 (noget møg|noget lort|møg|lort)",
+		"ingen (står|er) på min side", "ingen bakker mig op",
+	}},
+	{idFrame, []string{"(min|en|my|a) (ven|veninde|kammerat|friend|klassekammerat|classmate) (der |som |who |)"}},
+	{blocked, []string{
+		"cutte|cutter|cuttet|cuttede|cutting|cut ...4 *video|*videoer|*videoen|*film|*filmen|*klip|*klippet|capcut|premiere|davinci|imovie",
+		"(opgave*|lektie*|skole*|eksam*|dagen|ugen|arbejde*|træning*|varme*|kulde*|matematik*|fysik*|sang*|film*|serie*|spil*|kedsomhed*|trætheden|stress|her) ...2 slår|slog|dræber|dræbte mig",
+		"reb til (min |vores |)(hund*|hest*|klatring|sejlbåd*|båd*|gyngen|tovtrækning|sjippe*|tøjsnor|camping|teltet|spejder*)",
+	}},
+}
+
+// cueCombos prove kinds from the cues above.
+var cueCombos = []safetyCombo{
+	{kind: KindSuicide, need: []string{"+plan", "+final"}},
+	{kind: KindSuicide, need: []string{"+plan", "+cantgoon"}},
+	{kind: KindSelfHarm, need: []string{"+cutact", "+mybody"}, unless: []string{"+accident"}},
+	{kind: KindEatingDisorder, need: []string{"+purge", "+eat"}, unless: []string{"+sick", "+party"}},
+	{kind: KindEatingDisorder, need: []string{"+weightloss", "+fatself"}},
+	{kind: KindSexualAbuse, need: []string{"+bekind", "+nobodyhome"}},
+	{kind: KindSexualAbuse, need: []string{"+undress", "+nonconsent"}},
+	{kind: KindSexualAbuse, need: []string{"+undress", "+adult"}},
+	{kind: KindGrooming, need: []string{"+agecheck", "+pic"}},
+	{kind: KindGrooming, need: []string{"+undress", "+ask"}},
+	{kind: KindGrooming, need: []string{"+adult", "+romance", "+minorself"}},
+	{kind: KindGrooming, need: []string{"+flatter", "+adult", "+online"}},
+	{kind: KindAbuse, need: []string{"+insultcall", "+home"}, unless: []string{"+joking", "=laugh"}},
+	{kind: KindAbuse, need: []string{"+breakmine", "+closeperson"}},
+	{kind: KindDanger, need: []string{"+lurk", "+fear"}},
+	{kind: KindDanger, need: []string{"+present", "+fear"}},
+	{kind: KindForcedMarriage, need: []string{"+abroad", "+wedding", "+metrip"}, unless: []string{"+guest"}},
+	{kind: KindNeglect, need: []string{"+nofood", "+nobasics"}},
+	{kind: KindNeglect, need: []string{"+noadult", "+daily"}},
+	{kind: KindHomeless, need: []string{"+street", "+days"}},
+}
