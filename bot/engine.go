@@ -216,6 +216,7 @@ func (e *Engine) Turn(st *State, in Input, now time.Time) Outcome {
 	if st.Lang == "" {
 		st.Lang = "da"
 	}
+	st.Turns++
 	t := e.newTurn(st, now)
 	if in.Choice != "" {
 		t.choice(in.Choice)
@@ -766,7 +767,7 @@ func (t *turn) stopIfUnder13() bool {
 		return false
 	}
 	lang := t.st.Lang
-	*t.st = State{Flow: t.st.Flow, Lang: lang, Stopped: "under_13", Seq: t.st.Seq}
+	*t.st = State{Flow: t.st.Flow, Lang: lang, Stopped: "under_13", Seq: t.st.Seq, Turns: t.st.Turns}
 	t.forget = true
 	t.noted = nil
 	t.say(t.tr("under_13"), t.action("restart"))
@@ -839,7 +840,7 @@ func (t *turn) ask(q *flows.Question, text string) {
 
 func (t *turn) restart() {
 	lang := t.st.Lang
-	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq}
+	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq, Turns: t.st.Turns}
 	t.forget = t.st.Consent == nil
 	t.say(t.tr("restarted"))
 	t.next()

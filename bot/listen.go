@@ -12,7 +12,7 @@ import (
 // conversation is.
 func (t *turn) listen(has func(string) bool, unclearBefore int) {
 	variant := func(prefix string, n int) string {
-		return t.tr(prefix + "_" + strconv.Itoa(1+t.st.Seq%n))
+		return t.tr(prefix + "_" + strconv.Itoa(1+t.st.Turns%n))
 	}
 	t.st.Unclear = unclearBefore + 1
 	var text string

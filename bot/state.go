@@ -44,6 +44,9 @@ type State struct {
 	// raised them, delivered after each turn and by a sweeper until stored.
 	PendingLeads []LeadRequest `json:"pending_leads,omitempty"`
 	Seq          int           `json:"seq"`
+	// Turns counts the engine's turns; varied replies are picked by it, so
+	// the same conversation always says the same.
+	Turns int `json:"turns,omitempty"`
 	// Widened is set when the young person asked to search further away
 	// than their usual reach.
 	Widened bool `json:"widened,omitempty"`

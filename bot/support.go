@@ -120,7 +120,7 @@ func (t *turn) supporting(r understand.Result, has func(string) bool) bool {
 // repeats the lines open around the clock.
 func (t *turn) support() {
 	var b strings.Builder
-	b.WriteString(t.tr([]string{"support_1", "support_2", "support_3"}[t.st.Seq%3]))
+	b.WriteString(t.tr([]string{"support_1", "support_2", "support_3"}[t.st.Turns%3]))
 	b.WriteString("\n\n")
 	b.WriteString(t.tr("support_help"))
 	for _, h := range t.e.helplines {
