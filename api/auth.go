@@ -13,8 +13,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/golang-jwt/jwt/v5"
 
-	"github.com/brobygger/brobygger/bot"
-	"github.com/brobygger/brobygger/store"
+	"github.com/brobygger/brobygger/accounts"
 )
 
 // Token settings.
@@ -25,22 +24,21 @@ const (
 	refreshTokenTTL = 90 * 24 * time.Hour
 )
 
-// Roles. A young person is youth whether signed in as a guest or
-// registered; everyone else is staff and signs in with e-mail and password.
+// Roles, as accounts defines them; a token's role claim is one of these.
 const (
-	RoleYouth = "youth"
+	RoleYouth = accounts.RoleYouth
 	// RoleOrgStaff works for one organisation, named by the token's org claim.
-	RoleOrgStaff     = "org_staff"
-	RoleFacilitator  = "facilitator"
-	RoleSafeguarding = "safeguarding"
-	RoleAdmin        = "admin"
+	RoleOrgStaff     = accounts.RoleOrgStaff
+	RoleFacilitator  = accounts.RoleFacilitator
+	RoleSafeguarding = accounts.RoleSafeguarding
+	RoleAdmin        = accounts.RoleAdmin
 )
 
 // StaffRoles are the roles a staff account can have.
-var StaffRoles = []string{RoleOrgStaff, RoleFacilitator, RoleSafeguarding, RoleAdmin}
+var StaffRoles = accounts.StaffRoles
 
 // AllRoles is every role, young people's first.
-var AllRoles = append([]string{RoleYouth}, StaffRoles...)
+var AllRoles = accounts.AllRoles
 
 // claims are what an access token says about its bearer.
 type claims struct {
@@ -59,11 +57,7 @@ type tokenResponse struct {
 }
 
 // NewID returns a random, unguessable id.
-func NewID() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
+func NewID() string { return accounts.NewID() }
 
 func hashToken(token string) string {
 	sum := sha256.Sum256([]byte(token))
@@ -71,7 +65,7 @@ func hashToken(token string) string {
 }
 
 // issue signs an access token and creates a refresh token in the family.
-func (s *Server) issue(c *fiber.Ctx, u store.User, family string) error {
+func (s *Server) issue(c *fiber.Ctx, u accounts.User, family string) error {
 	now := s.now()
 	cl := claims{Role: u.Role, OrgID: u.OrgID, RegisteredClaims: jwt.RegisteredClaims{
 		Issuer:    tokenIssuer,
@@ -91,7 +85,7 @@ func (s *Server) issue(c *fiber.Ctx, u store.User, family string) error {
 	if family == "" {
 		family = NewID()
 	}
-	err = s.users.SaveRefreshToken(c.UserContext(), store.RefreshToken{Hash: hashToken(refresh), UserID: u.ID,
+	err = s.accounts.SaveRefreshToken(c.UserContext(), accounts.RefreshToken{Hash: hashToken(refresh), UserID: u.ID,
 		Family: family, CreatedAt: now, ExpiresAt: now.Add(refreshTokenTTL)})
 	if err != nil {
 		return err
@@ -116,8 +110,8 @@ func (s *Server) guest(c *fiber.Ctx) error {
 	default:
 		return badRequest(`locale must be "da" or "en"`)
 	}
-	u := store.User{ID: NewID(), Role: RoleYouth, Locale: req.Locale, CreatedAt: s.now()}
-	if err := s.users.CreateUser(c.UserContext(), u); err != nil {
+	u := accounts.NewGuest(req.Locale, s.now())
+	if err := s.accounts.CreateUser(c.UserContext(), u); err != nil {
 		return err
 	}
 	c.Status(fiber.StatusCreated)
@@ -136,16 +130,16 @@ func (s *Server) refresh(c *fiber.Ctx) error {
 	if req.RefreshToken == "" {
 		return badRequest("refresh_token is required")
 	}
-	t, err := s.users.SpendRefreshToken(c.UserContext(), hashToken(req.RefreshToken), s.now())
+	t, err := s.accounts.SpendRefreshToken(c.UserContext(), hashToken(req.RefreshToken), s.now())
 	if err != nil {
-		if errors.Is(err, bot.ErrNotFound) {
+		if errors.Is(err, accounts.ErrNotFound) {
 			return unauthorized("The refresh token is not valid any more; sign in again.")
 		}
 		return err
 	}
-	u, err := s.users.User(c.UserContext(), t.UserID)
+	u, err := s.accounts.User(c.UserContext(), t.UserID)
 	if err != nil {
-		if errors.Is(err, bot.ErrNotFound) {
+		if errors.Is(err, accounts.ErrNotFound) {
 			return unauthorized("The account no longer exists.")
 		}
 		return err
@@ -205,7 +199,7 @@ func (s *Server) logout(c *fiber.Ctx) error {
 	if req.RefreshToken == "" {
 		return badRequest("refresh_token is required")
 	}
-	if err := s.users.RevokeRefreshToken(c.UserContext(), hashToken(req.RefreshToken)); err != nil && !errors.Is(err, bot.ErrNotFound) {
+	if err := s.accounts.RevokeRefreshToken(c.UserContext(), hashToken(req.RefreshToken)); err != nil && !errors.Is(err, accounts.ErrNotFound) {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

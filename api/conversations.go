@@ -103,7 +103,7 @@ func (s *Server) startConversation(c *fiber.Ctx) error {
 	p := caller(c)
 	lang := req.Locale
 	if lang == "" {
-		if u, err := s.users.User(c.UserContext(), p.UserID); err == nil {
+		if u, err := s.accounts.User(c.UserContext(), p.UserID); err == nil {
 			lang = u.Locale
 		}
 	}
@@ -207,7 +207,7 @@ type profileJSON struct {
 
 func (s *Server) me(c *fiber.Ctx) error {
 	p := caller(c)
-	u, err := s.users.User(c.UserContext(), p.UserID)
+	u, err := s.accounts.User(c.UserContext(), p.UserID)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/leads"
 )
 
@@ -219,9 +219,9 @@ func (s *Server) staffCaller(c *fiber.Ctx, named bool) (leads.Caller, error) {
 	if !named {
 		return lc, nil
 	}
-	u, err := s.users.User(c.UserContext(), p.UserID)
+	u, err := s.accounts.User(c.UserContext(), p.UserID)
 	switch {
-	case errors.Is(err, bot.ErrNotFound):
+	case errors.Is(err, accounts.ErrNotFound):
 		return lc, unauthorized("The account no longer exists.")
 	case err != nil:
 		return lc, err

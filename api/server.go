@@ -23,9 +23,9 @@ import (
 	"github.com/gofiber/fiber/v2"
 	"github.com/gofiber/fiber/v2/middleware/filesystem"
 
+	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
-	"github.com/brobygger/brobygger/store"
 )
 
 // Request body limits. Every route takes at most maxBody, except those that
@@ -37,22 +37,13 @@ const (
 	maxFileBody = 2 << 20
 )
 
-// Users is the account storage the API needs.
-type Users interface {
-	CreateUser(ctx context.Context, u store.User) error
-	User(ctx context.Context, id string) (store.User, error)
-	SaveRefreshToken(ctx context.Context, t store.RefreshToken) error
-	SpendRefreshToken(ctx context.Context, hash string, now time.Time) (store.RefreshToken, error)
-	RevokeRefreshToken(ctx context.Context, hash string) error
-}
-
 // Config wires the API to the rest of the system.
 type Config struct {
 	Conversations *bot.Service
-	Users         Users
-	Privacy       Privacy
-	// Staff signs staff in with e-mail and password.
-	Staff Staff
+	// Accounts keeps young people's and staff's accounts, staff sign-ins
+	// and refresh tokens.
+	Accounts accounts.Store
+	Privacy  Privacy
 	// Cases and AuditLog serve the safeguarding officers; every read of a
 	// case leaves an entry in the audit log.
 	Cases    Cases
@@ -82,9 +73,8 @@ type Config struct {
 // Server holds the API's dependencies.
 type Server struct {
 	conv     *bot.Service
-	users    Users
+	accounts accounts.Store
 	privacy  Privacy
-	staff    Staff
 	cases    Cases
 	auditLog AuditLog
 	ready    func(ctx context.Context) error
@@ -213,7 +203,7 @@ func New(cfg Config) *fiber.App {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{conv: cfg.Conversations, users: cfg.Users, privacy: cfg.Privacy, staff: cfg.Staff, cases: cfg.Cases,
+	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, cases: cfg.Cases,
 		auditLog: cfg.AuditLog, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
 		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks}
 	if s.conv != nil {

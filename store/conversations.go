@@ -84,9 +84,9 @@ func (s *Store) Conversation(ctx context.Context, id string) (*bot.Conversation,
 // the user document so both reads are _id lookups, the only filter the
 // embedded database answers without scanning the collection.
 func (s *Store) ConversationByUser(ctx context.Context, userID string) (*bot.Conversation, error) {
-	u, err := s.User(ctx, userID)
+	u, err := s.userDoc(ctx, userID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load user: %w", translate(err))
 	}
 	if u.ConversationID == "" {
 		return nil, fmt.Errorf("user %s has no conversation: %w", userID, bot.ErrNotFound)

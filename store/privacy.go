@@ -31,11 +31,11 @@ type TokenInfo struct {
 
 // ExportUser gathers everything stored about the user.
 func (s *Store) ExportUser(ctx context.Context, userID string) (Export, error) {
-	u, err := s.User(ctx, userID)
+	u, err := s.userDoc(ctx, userID)
 	if err != nil {
-		return Export{}, err
+		return Export{}, fmt.Errorf("load user: %w", translateAccounts(err))
 	}
-	out := Export{User: u, RefreshTokens: []TokenInfo{}}
+	out := Export{User: u.user(), RefreshTokens: []TokenInfo{}}
 	if u.ConversationID != "" {
 		c, err := s.Conversation(ctx, u.ConversationID)
 		if err != nil && !errors.Is(err, bot.ErrNotFound) {
@@ -53,7 +53,7 @@ func (s *Store) ExportUser(ctx context.Context, userID string) (Export, error) {
 	if err != nil {
 		return Export{}, fmt.Errorf("export tokens: %w", translate(err))
 	}
-	var tokens []RefreshToken
+	var tokens []refreshTokenDoc
 	if err := cur.All(ctx, &tokens); err != nil {
 		return Export{}, fmt.Errorf("export tokens: %w", translate(err))
 	}
@@ -69,9 +69,9 @@ func (s *Store) ExportUser(ctx context.Context, userID string) (Export, error) {
 // EraseUser deletes the user, their conversation with its archived messages,
 // and their refresh tokens.
 func (s *Store) EraseUser(ctx context.Context, userID string) error {
-	u, err := s.User(ctx, userID)
+	u, err := s.userDoc(ctx, userID)
 	if err != nil {
-		return err
+		return fmt.Errorf("load user: %w", translate(err))
 	}
 	if u.ConversationID != "" {
 		c, err := s.Conversation(ctx, u.ConversationID)

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/store"
 )
@@ -122,8 +123,8 @@ func TestAuditLogIsNewestFirst(t *testing.T) {
 func TestStaffEmailIsUniqueAndLooksUpNormalised(t *testing.T) {
 	s := testStore(t)
 	ctx := context.Background()
-	u := store.User{ID: "s1", Role: "safeguarding"}
-	if err := s.CreateStaff(ctx, u, store.StaffCredential{Email: " Officer@Example.DK ", PasswordHash: "h"}); err != nil {
+	u := accounts.User{ID: "s1", Role: "safeguarding"}
+	if err := s.CreateStaff(ctx, u, accounts.StaffCredential{Email: " Officer@Example.DK ", PasswordHash: "h"}); err != nil {
 		t.Fatal(err)
 	}
 	c, err := s.StaffCredential(ctx, "officer@example.dk")
@@ -133,22 +134,22 @@ func TestStaffEmailIsUniqueAndLooksUpNormalised(t *testing.T) {
 	if got, _ := s.User(ctx, "s1"); got.Email != "officer@example.dk" {
 		t.Errorf("user e-mail = %q", got.Email)
 	}
-	err = s.CreateStaff(ctx, store.User{ID: "s2", Role: "admin"}, store.StaffCredential{Email: "OFFICER@example.dk", PasswordHash: "h"})
-	if !errors.Is(err, store.ErrEmailTaken) {
+	err = s.CreateStaff(ctx, accounts.User{ID: "s2", Role: "admin"}, accounts.StaffCredential{Email: "OFFICER@example.dk", PasswordHash: "h"})
+	if !errors.Is(err, accounts.ErrEmailTaken) {
 		t.Fatalf("same e-mail again: err = %v, want ErrEmailTaken", err)
 	}
-	if _, err := s.User(ctx, "s2"); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.User(ctx, "s2"); !errors.Is(err, accounts.ErrNotFound) {
 		t.Errorf("the refused account was stored: %v", err)
 	}
 	// A user id that is taken leaves the e-mail free for a retry.
-	err = s.CreateStaff(ctx, store.User{ID: "s1", Role: "admin"}, store.StaffCredential{Email: "other@example.dk", PasswordHash: "h"})
-	if !errors.Is(err, bot.ErrConflict) {
+	err = s.CreateStaff(ctx, accounts.User{ID: "s1", Role: "admin"}, accounts.StaffCredential{Email: "other@example.dk", PasswordHash: "h"})
+	if !errors.Is(err, accounts.ErrConflict) {
 		t.Fatalf("taken user id: err = %v", err)
 	}
-	if _, err := s.StaffCredential(ctx, "other@example.dk"); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.StaffCredential(ctx, "other@example.dk"); !errors.Is(err, accounts.ErrNotFound) {
 		t.Errorf("the e-mail stayed claimed: %v", err)
 	}
-	if _, err := s.StaffCredential(ctx, "nobody@example.dk"); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.StaffCredential(ctx, "nobody@example.dk"); !errors.Is(err, accounts.ErrNotFound) {
 		t.Errorf("unknown e-mail: err = %v", err)
 	}
 }

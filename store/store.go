@@ -201,15 +201,21 @@ func (s *Store) lock(col, id string) func() {
 	return s.locks.lock(col + "/" + id)
 }
 
-// translate maps driver errors onto the domain's sentinels.
-func translate(err error) error {
+// translate maps driver errors onto the conversation domain's sentinels.
+// Each domain's storage translates into its own: translateAccounts,
+// translateCases, translateCatalog, translateLeads.
+func translate(err error) error { return translateTo(err, bot.ErrNotFound, bot.ErrConflict) }
+
+// translateTo maps a missing document onto notFound and a duplicate key
+// onto conflict, keeping the driver's error beside the latter for the log.
+func translateTo(err, notFound, conflict error) error {
 	switch {
 	case err == nil:
 		return nil
 	case errors.Is(err, mongo.ErrNoDocuments):
-		return bot.ErrNotFound
+		return notFound
 	case mongo.IsDuplicateKeyError(err):
-		return fmt.Errorf("%w: %w", bot.ErrConflict, err)
+		return fmt.Errorf("%w: %w", conflict, err)
 	}
 	return err
 }

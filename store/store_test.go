@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/store"
 	"github.com/brobygger/brobygger/store/storetest"
@@ -103,7 +104,7 @@ func TestUpdateConversationLeavesItUnchangedOnError(t *testing.T) {
 func TestConversationByUserFindsTheLatest(t *testing.T) {
 	s := testStore(t)
 	ctx := context.Background()
-	if err := s.CreateUser(ctx, store.User{ID: "u1", Role: "youth"}); err != nil {
+	if err := s.CreateUser(ctx, accounts.User{ID: "u1", Role: "youth"}); err != nil {
 		t.Fatal(err)
 	}
 	old := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -130,7 +131,7 @@ func TestRefreshTokenRotationRevokesFamilyOnReuse(t *testing.T) {
 	ctx := context.Background()
 	now := time.Now().UTC().Truncate(time.Millisecond)
 	for _, h := range []string{"a", "b"} {
-		err := s.SaveRefreshToken(ctx, store.RefreshToken{Hash: h, UserID: "u1", Family: "f1", CreatedAt: now, ExpiresAt: now.Add(time.Hour)})
+		err := s.SaveRefreshToken(ctx, accounts.RefreshToken{Hash: h, UserID: "u1", Family: "f1", CreatedAt: now, ExpiresAt: now.Add(time.Hour)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -138,17 +139,17 @@ func TestRefreshTokenRotationRevokesFamilyOnReuse(t *testing.T) {
 	if _, err := s.SpendRefreshToken(ctx, "a", now); err != nil {
 		t.Fatalf("first use: %v", err)
 	}
-	if _, err := s.SpendRefreshToken(ctx, "a", now); !errors.Is(err, store.ErrTokenReused) {
+	if _, err := s.SpendRefreshToken(ctx, "a", now); !errors.Is(err, accounts.ErrTokenReused) {
 		t.Fatalf("reuse: err = %v, want ErrTokenReused", err)
 	}
-	if _, err := s.SpendRefreshToken(ctx, "b", now); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.SpendRefreshToken(ctx, "b", now); !errors.Is(err, accounts.ErrNotFound) {
 		t.Fatalf("sibling after reuse: err = %v, want it revoked", err)
 	}
-	err := s.SaveRefreshToken(ctx, store.RefreshToken{Hash: "old", UserID: "u1", Family: "f2", CreatedAt: now, ExpiresAt: now.Add(-time.Second)})
+	err := s.SaveRefreshToken(ctx, accounts.RefreshToken{Hash: "old", UserID: "u1", Family: "f2", CreatedAt: now, ExpiresAt: now.Add(-time.Second)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SpendRefreshToken(ctx, "old", now); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.SpendRefreshToken(ctx, "old", now); !errors.Is(err, accounts.ErrNotFound) {
 		t.Fatalf("expired: err = %v, want ErrNotFound", err)
 	}
 }

@@ -4,16 +4,39 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
 
-	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/accounts"
 )
 
-// User is an account: a young person (often a guest without e-mail) or staff.
-type User struct {
+var _ accounts.Store = (*Store)(nil)
+
+// User is accounts.User, kept under this name for callers written before
+// the accounts package; new code names accounts.User.
+type User = accounts.User
+
+// StaffCredential is accounts.StaffCredential, kept under this name for
+// callers written before the accounts package.
+type StaffCredential = accounts.StaffCredential
+
+// RefreshToken is accounts.RefreshToken, kept under this name for callers
+// written before the accounts package.
+type RefreshToken = accounts.RefreshToken
+
+// ErrEmailTaken is accounts.ErrEmailTaken.
+var ErrEmailTaken = accounts.ErrEmailTaken
+
+// ErrTokenReused is accounts.ErrTokenReused.
+var ErrTokenReused = accounts.ErrTokenReused
+
+// NormaliseEmail is accounts.NormaliseEmail.
+func NormaliseEmail(email string) string { return accounts.NormaliseEmail(email) }
+
+// userDoc is a user as stored: the account, and the conversation the store
+// keeps beside it so a young person's chat is one _id lookup away.
+type userDoc struct {
 	ID     string `bson:"_id"`
 	Role   string `bson:"role"`
 	Locale string `bson:"locale"`
@@ -25,61 +48,75 @@ type User struct {
 	ConversationID string `bson:"conversation_id,omitempty"`
 }
 
+func (d userDoc) user() accounts.User {
+	return accounts.User{ID: d.ID, Role: d.Role, Locale: d.Locale, OrgID: d.OrgID, Email: d.Email, CreatedAt: d.CreatedAt}
+}
+
+func toUserDoc(u accounts.User) userDoc {
+	return userDoc{ID: u.ID, Role: u.Role, Locale: u.Locale, OrgID: u.OrgID, Email: u.Email, CreatedAt: u.CreatedAt}
+}
+
+// translateAccounts maps driver errors onto the accounts domain's sentinels.
+func translateAccounts(err error) error {
+	return translateTo(err, accounts.ErrNotFound, accounts.ErrConflict)
+}
+
 // CreateUser inserts a new user.
-func (s *Store) CreateUser(ctx context.Context, u User) error {
-	if _, err := s.insertOne(ctx, colUsers, u); err != nil {
-		return fmt.Errorf("create user: %w", translate(err))
+func (s *Store) CreateUser(ctx context.Context, u accounts.User) error {
+	if _, err := s.insertOne(ctx, colUsers, toUserDoc(u)); err != nil {
+		return fmt.Errorf("create user: %w", translateAccounts(err))
 	}
 	return nil
 }
 
-// User loads a user by id.
-func (s *Store) User(ctx context.Context, id string) (User, error) {
-	var u User
-	if err := s.db.Collection(colUsers).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&u); err != nil {
-		return User{}, fmt.Errorf("load user: %w", translate(err))
+// User loads a user by id; an unknown id is accounts.ErrNotFound.
+func (s *Store) User(ctx context.Context, id string) (accounts.User, error) {
+	d, err := s.userDoc(ctx, id)
+	if err != nil {
+		return accounts.User{}, fmt.Errorf("load user: %w", translateAccounts(err))
 	}
-	return u, nil
+	return d.user(), nil
+}
+
+// userDoc loads a user's document with the driver's own error, for the
+// caller to translate into its domain's.
+func (s *Store) userDoc(ctx context.Context, id string) (userDoc, error) {
+	var d userDoc
+	err := s.db.Collection(colUsers).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
+	return d, err
 }
 
 // colStaffCredentials holds staff sign-ins, apart from users so that a
 // young person's account never carries a password field.
 const colStaffCredentials = "staff_credentials"
 
-// StaffCredential is how a staff member signs in. Its _id is the normalised
+// staffCredentialDoc is a credential as stored. Its _id is the normalised
 // e-mail, so signing in is one _id lookup (the only lookup the embedded
 // database answers without scanning) and the database itself keeps e-mails
 // unique.
-type StaffCredential struct {
-	Email  string `bson:"_id"`
-	UserID string `bson:"user_id"`
-	// PasswordHash is an encoded argon2id hash carrying its own salt and
-	// parameters, so the parameters can change without locking anyone out.
+type staffCredentialDoc struct {
+	Email        string    `bson:"_id"`
+	UserID       string    `bson:"user_id"`
 	PasswordHash string    `bson:"password_hash"`
 	CreatedAt    time.Time `bson:"created_at"`
 }
-
-// ErrEmailTaken means a staff account with that e-mail exists already.
-var ErrEmailTaken = fmt.Errorf("e-mail is already in use: %w", bot.ErrConflict)
-
-// NormaliseEmail is the form e-mails are stored and looked up in.
-func NormaliseEmail(email string) string { return strings.ToLower(strings.TrimSpace(email)) }
 
 // CreateStaff inserts a staff user and the credential they sign in with.
 // There are no transactions on the embedded database, so the credential is
 // inserted first — its _id claims the e-mail — and taken back if the user
 // cannot be inserted, leaving nothing half-made behind.
-func (s *Store) CreateStaff(ctx context.Context, u User, c StaffCredential) error {
-	c.Email, c.UserID = NormaliseEmail(c.Email), u.ID
-	u.Email = c.Email
-	if _, err := s.insertOne(ctx, colStaffCredentials, c); err != nil {
-		if err = translate(err); errors.Is(err, bot.ErrConflict) {
-			return fmt.Errorf("create staff %s: %w", c.Email, ErrEmailTaken)
+func (s *Store) CreateStaff(ctx context.Context, u accounts.User, c accounts.StaffCredential) error {
+	email := accounts.NormaliseEmail(c.Email)
+	u.Email = email
+	doc := staffCredentialDoc{Email: email, UserID: u.ID, PasswordHash: c.PasswordHash, CreatedAt: c.CreatedAt}
+	if _, err := s.insertOne(ctx, colStaffCredentials, doc); err != nil {
+		if err = translateAccounts(err); errors.Is(err, accounts.ErrConflict) {
+			return fmt.Errorf("create staff %s: %w", email, accounts.ErrEmailTaken)
 		}
 		return fmt.Errorf("create staff credential: %w", err)
 	}
 	if err := s.CreateUser(ctx, u); err != nil {
-		if _, undoErr := s.deleteOne(ctx, colStaffCredentials, bson.D{{Key: "_id", Value: c.Email}}); undoErr != nil {
+		if _, undoErr := s.deleteOne(ctx, colStaffCredentials, bson.D{{Key: "_id", Value: email}}); undoErr != nil {
 			return fmt.Errorf("%w (and the e-mail stays claimed: %w)", err, undoErr)
 		}
 		return err
@@ -88,19 +125,18 @@ func (s *Store) CreateStaff(ctx context.Context, u User, c StaffCredential) erro
 }
 
 // StaffCredential loads the credential for an e-mail; an unknown e-mail is
-// bot.ErrNotFound.
-func (s *Store) StaffCredential(ctx context.Context, email string) (StaffCredential, error) {
-	var c StaffCredential
-	err := s.db.Collection(colStaffCredentials).FindOne(ctx, bson.D{{Key: "_id", Value: NormaliseEmail(email)}}).Decode(&c)
+// accounts.ErrNotFound.
+func (s *Store) StaffCredential(ctx context.Context, email string) (accounts.StaffCredential, error) {
+	var d staffCredentialDoc
+	err := s.db.Collection(colStaffCredentials).FindOne(ctx, bson.D{{Key: "_id", Value: accounts.NormaliseEmail(email)}}).Decode(&d)
 	if err != nil {
-		return StaffCredential{}, fmt.Errorf("load staff credential: %w", translate(err))
+		return accounts.StaffCredential{}, fmt.Errorf("load staff credential: %w", translateAccounts(err))
 	}
-	return c, nil
+	return accounts.StaffCredential(d), nil
 }
 
-// RefreshToken is an opaque refresh token, stored only as its hash. Tokens
-// of one sign-in share a family; reusing a spent token revokes the family.
-type RefreshToken struct {
+// refreshTokenDoc is a refresh token as stored, by its hash.
+type refreshTokenDoc struct {
 	Hash      string     `bson:"_id"`
 	UserID    string     `bson:"user_id"`
 	Family    string     `bson:"family"`
@@ -111,50 +147,46 @@ type RefreshToken struct {
 }
 
 // SaveRefreshToken stores a new refresh token.
-func (s *Store) SaveRefreshToken(ctx context.Context, t RefreshToken) error {
-	if _, err := s.insertOne(ctx, colTokens, t); err != nil {
-		return fmt.Errorf("save refresh token: %w", translate(err))
+func (s *Store) SaveRefreshToken(ctx context.Context, t accounts.RefreshToken) error {
+	if _, err := s.insertOne(ctx, colTokens, refreshTokenDoc(t)); err != nil {
+		return fmt.Errorf("save refresh token: %w", translateAccounts(err))
 	}
 	return nil
 }
 
-// ErrTokenReused means a spent refresh token was presented again; its whole
-// family has been revoked.
-var ErrTokenReused = fmt.Errorf("refresh token reused: %w", bot.ErrNotFound)
-
 // SpendRefreshToken marks a valid token as used and returns it. A token that
-// is unknown, expired or revoked is bot.ErrNotFound; one already used
-// revokes its family and returns ErrTokenReused.
-func (s *Store) SpendRefreshToken(ctx context.Context, hash string, now time.Time) (RefreshToken, error) {
+// is unknown, expired or revoked is accounts.ErrNotFound; one already used
+// revokes its family and returns accounts.ErrTokenReused.
+func (s *Store) SpendRefreshToken(ctx context.Context, hash string, now time.Time) (accounts.RefreshToken, error) {
 	unlock := s.lock(colTokens, hash)
 	defer unlock()
-	var t RefreshToken
+	var t refreshTokenDoc
 	if err := s.db.Collection(colTokens).FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&t); err != nil {
-		return RefreshToken{}, fmt.Errorf("load refresh token: %w", translate(err))
+		return accounts.RefreshToken{}, fmt.Errorf("load refresh token: %w", translateAccounts(err))
 	}
 	if t.Revoked || !now.Before(t.ExpiresAt) {
-		return RefreshToken{}, fmt.Errorf("refresh token expired or revoked: %w", bot.ErrNotFound)
+		return accounts.RefreshToken{}, fmt.Errorf("refresh token expired or revoked: %w", accounts.ErrNotFound)
 	}
 	if t.UsedAt != nil {
 		if err := s.RevokeFamily(ctx, t.Family); err != nil {
-			return RefreshToken{}, err
+			return accounts.RefreshToken{}, err
 		}
-		return RefreshToken{}, ErrTokenReused
+		return accounts.RefreshToken{}, accounts.ErrTokenReused
 	}
 	res, err := s.updateOne(ctx, colTokens, bson.D{{Key: "_id", Value: hash}, {Key: "used_at", Value: nil}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "used_at", Value: now}}}})
 	if err != nil {
-		return RefreshToken{}, fmt.Errorf("spend refresh token: %w", translate(err))
+		return accounts.RefreshToken{}, fmt.Errorf("spend refresh token: %w", translateAccounts(err))
 	}
 	if res.ModifiedCount != 1 {
 		// Someone spent it between our read and write: treat it as reuse.
 		if err := s.RevokeFamily(ctx, t.Family); err != nil {
-			return RefreshToken{}, err
+			return accounts.RefreshToken{}, err
 		}
-		return RefreshToken{}, ErrTokenReused
+		return accounts.RefreshToken{}, accounts.ErrTokenReused
 	}
 	t.UsedAt = &now
-	return t, nil
+	return accounts.RefreshToken(t), nil
 }
 
 // RevokeFamily revokes every token of one sign-in.
@@ -162,16 +194,16 @@ func (s *Store) RevokeFamily(ctx context.Context, family string) error {
 	_, err := s.updateMany(ctx, colTokens, bson.D{{Key: "family", Value: family}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
 	if err != nil {
-		return fmt.Errorf("revoke token family: %w", translate(err))
+		return fmt.Errorf("revoke token family: %w", translateAccounts(err))
 	}
 	return nil
 }
 
 // RevokeRefreshToken revokes the token's whole family, as signing out does.
 func (s *Store) RevokeRefreshToken(ctx context.Context, hash string) error {
-	var t RefreshToken
+	var t refreshTokenDoc
 	if err := s.db.Collection(colTokens).FindOne(ctx, bson.D{{Key: "_id", Value: hash}}).Decode(&t); err != nil {
-		return fmt.Errorf("load refresh token: %w", translate(err))
+		return fmt.Errorf("load refresh token: %w", translateAccounts(err))
 	}
 	return s.RevokeFamily(ctx, t.Family)
 }

@@ -10,9 +10,8 @@ import (
 	"strings"
 	"time"
 
-	"github.com/brobygger/brobygger/api"
+	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/app"
-	"github.com/brobygger/brobygger/store"
 )
 
 const adminUsage = "usage: brobygger admin create-user --role ROLE --email EMAIL [--org ORG_ID]\n" +
@@ -53,13 +52,13 @@ func parseAdminFlags(fs *flag.FlagSet, args []string) error {
 	return nil
 }
 
-// openAdminStore opens the server's database, showing only problems
-// around what the command prints.
-func openAdminStore(ctx context.Context, cfg app.Config, stderr io.Writer) (*store.Store, error) {
+// openAdmin opens the server's database, showing only problems around
+// what the command prints.
+func openAdmin(ctx context.Context, cfg app.Config, stderr io.Writer) (*app.Admin, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	}
-	return app.OpenStore(ctx, cfg)
+	return app.OpenAdmin(ctx, cfg)
 }
 
 // createOrg adds an organisation, whose staff are then created with
@@ -73,25 +72,25 @@ func createOrg(ctx context.Context, cfg app.Config, args []string, stdout, stder
 	if strings.TrimSpace(*name) == "" {
 		return errors.New("--name is required\n" + adminUsage)
 	}
-	st, err := openAdminStore(ctx, cfg, stderr)
+	adm, err := openAdmin(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
-	defer st.Close(context.Background())
-	o, err := st.CreateOrganisation(ctx, *name, time.Now())
+	defer adm.Close(context.Background())
+	id, err := adm.CreateOrganisation(ctx, *name, time.Now())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created organisation %s %q\n", o.ID, o.Name)
+	fmt.Fprintf(stdout, "created organisation %s %q\n", id, strings.TrimSpace(*name))
 	fmt.Fprintln(stdout, "its id (staff accounts: admin create-user --role org_staff --email EMAIL --org ID):")
-	fmt.Fprintln(stdout, o.ID)
+	fmt.Fprintln(stdout, id)
 	return nil
 }
 
 // createUser creates a staff account and prints its one-time password last.
 func createUser(ctx context.Context, cfg app.Config, args []string, stdout, stderr io.Writer) error {
 	fs := adminFlags("create-user")
-	role := fs.String("role", "", "one of "+strings.Join(api.StaffRoles, ", "))
+	role := fs.String("role", "", "one of "+strings.Join(accounts.StaffRoles, ", "))
 	email := fs.String("email", "", "the e-mail the person signs in with")
 	org := fs.String("org", "", "the organisation an org_staff account works for")
 	if err := parseAdminFlags(fs, args); err != nil {
@@ -100,19 +99,19 @@ func createUser(ctx context.Context, cfg app.Config, args []string, stdout, stde
 	if *role == "" || *email == "" {
 		return errors.New("--role and --email are required\n" + adminUsage)
 	}
-	staff := api.NewStaff{Role: *role, Email: *email, OrgID: *org}
+	staff := accounts.NewStaff{Role: *role, Email: *email, OrgID: *org}
 	// Fail before starting the database for what can be seen from here.
 	if err := staff.Validate(); err != nil {
 		return err
 	}
-	st, err := openAdminStore(ctx, cfg, stderr)
+	adm, err := openAdmin(ctx, cfg, stderr)
 	if err != nil {
 		return err
 	}
-	defer st.Close(context.Background())
-	u, password, err := api.CreateStaff(ctx, st, staff, time.Now())
-	if errors.Is(err, store.ErrEmailTaken) {
-		return fmt.Errorf("a staff account with e-mail %s exists already", store.NormaliseEmail(*email))
+	defer adm.Close(context.Background())
+	u, password, err := adm.CreateStaff(ctx, staff, time.Now())
+	if errors.Is(err, accounts.ErrEmailTaken) {
+		return fmt.Errorf("a staff account with e-mail %s exists already", accounts.NormaliseEmail(*email))
 	}
 	if err != nil {
 		return fmt.Errorf("create user: %w", err)
