@@ -76,7 +76,7 @@ var safetyCues = []termGroup{
 	}},
 	{"+eat", []string{"spise|spiser|spist|spiste|eat|ate|eating|måltid*|meal|meals|maden|food|mad"}},
 	{"+party", []string{"fuld|fulde|drunk|drak|alkohol|alcohol|druk|fest|festen|party|karrusel*|rutsjebane*|rollercoaster|køresyg|carsick|gravid|pregnant"}},
-	{"+weightloss", []string{"tabt mig|tabt # kilo|tabt # kg|lost # (kg|kilos|pounds|lbs)|lost so much weight", "tabt (mig |)(så |)(meget|mange kilo)"}},
+	{"+weightloss", []string{"tabt mig", "tabt # kilo|kg", "lost # kg|kilos|pounds|lbs", "lost so much weight", "tabt (mig |)(så |)(meget|mange kilo)"}},
 	{"+fatself", []string{"(stadig|still|alt for|too|for|så) (tyk|fed|fat|big|stor)", "(feel|føler mig) (fat|tyk|fed)"}},
 	{KindEatingDisorder, []string{
 		"(vejer|weigh) # (kilo|kg|kilos|pounds|lbs) ...6 (ned på|ned til|down to|under|get to) #",
@@ -220,6 +220,36 @@ var safetyCues = []termGroup{
 		"(opgave*|lektie*|skole*|eksam*|dagen|ugen|arbejde*|træning*|varme*|kulde*|matematik*|fysik*|sang*|film*|serie*|spil*|kedsomhed*|trætheden|stress|her) ...2 slår|slog|dræber|dræbte mig",
 		"reb til (min |vores |)(hund*|hest*|klatring|sejlbåd*|båd*|gyngen|tovtrækning|sjippe*|tøjsnor|camping|teltet|spejder*)",
 	}},
+	// added with the fourth batch
+	{KindSuicide, []string{
+		"(how much longer|how long) ...3 (keep living|live like this|go on like this|keep going like this)",
+		"(cant|cannot|can not) (keep living|live|go on) like this", "kan ikke leve (sådan her|sådan|på den her måde) (mere|længere)",
+		"(ikke er|ikke være|not be|wont be|won't be) (her|here|alive|i live) (i morgen|tomorrow|next week|næste uge|på mandag|much longer|meget længere)",
+		"(dont think|tror ikke) (ill|i will|i'll|jeg) (be alive|er i live|lever|er her|be here) (next|næste|i morgen|tomorrow|much longer|meget længere)",
+		"(har lagt|har|lavet|lagt|have|made) (en|a) plan ...3 (ved|know) (hvornår|hvordan|when|how)$",
+	}},
+	{"+ifgone", []string{"i tilfælde af at (jeg ikke er her|der sker mig noget|jeg dør|jeg ikke er her mere)"}},
+	{"+myblades", []string{"(mine|my) (barberblade|barberblad|barberbladene|blades|razor blades)"}},
+	{KindSelfHarm, []string{
+		"(skære|skærer|cutte|cutter|ridse|ridser|brænde|brænder|slå|slår|skade|skader) (sig|mig|en) (selv |)...3 (for at|to) (slippe|føle|mærke|glemme|dulme|cope|feel|forget|numb|få det bedre)",
+	}},
+	{"+forcedeat", []string{"(tvinger|tvang|presser|pressede) (mig |)til at spise", "(make|makes|made|force|forces|forced) me (to |)eat"}},
+	{"+eatdistress", []string{"græder|panik|cry|crying|panic", "(kaster op|throw up)"}},
+	{"+moreloss", []string{"(vil|want to|wanna|skal) (tabe|lose) (mere|more|endnu mere)", "(selvom|even though|although) ...4 (tynd|thin|skinny|undervægtig|underweight)"}},
+	{KindEatingDisorder, []string{
+		"(afføring*|laxative*|vanddrivende|slankepille*|diet pills) ...4 (efter|after|hver dag|every day|for at tabe|to lose)",
+		"(holde op|stoppe|stop|quit) (med at |)(spise|eating)$", "(holde op|stoppe) med at spise (helt|for at|så)",
+	}},
+	{KindViolence, []string{
+		"(ens|din) " + daPerson + " ...2 " + daHit + "$", "(ens|din|min) " + daPerson + " " + daHit + " (en|dig|børn|sine børn)$",
+	}},
+	{"+approach", []string{"(kigger|glor|stirrer) ind"}},
+	{KindDanger, []string{
+		"(truet|truer|truede|threatened|threatens) (mig|me) (med|with) (en |a |et |)(kniv|knife|pistol|gun|våben|weapon|balltræ|bat|kniven)",
+	}},
+	{KindNeglect, []string{"ingen (der |)(laver|køber|giver) (os |mig |)mad (til os|til mig|$)", "(nobody|no one) (makes|cooks|buys) (us |me |)(food|dinner)"}},
+	{KindHomeless, []string{"bor (ingen steder|ikke nogen steder|på gaden|hos venner|i min bil|i en bil)", "(nowhere|no where) to live", "not living anywhere"}},
+	{idConcern, []string{"det går ikke (godt|så godt|særlig godt|så godt) med mig", "går (skidt|dårligt|ad helvede til) med mig", "things (arent|are not) (going|good) ...2 (well|good|for me)"}},
 }
 
 // cueCombos prove kinds from the cues above.
@@ -244,4 +274,7 @@ var cueCombos = []safetyCombo{
 	{kind: KindNeglect, need: []string{"+nofood", "+nobasics"}},
 	{kind: KindNeglect, need: []string{"+noadult", "+daily"}},
 	{kind: KindHomeless, need: []string{"+street", "+days"}},
+	{kind: KindSelfHarm, need: []string{"+myblades", "+seen"}},
+	{kind: KindEatingDisorder, need: []string{"+forcedeat", "+eatdistress"}},
+	{kind: KindEatingDisorder, need: []string{"+weightloss", "+moreloss"}},
 }

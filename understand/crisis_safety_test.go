@@ -11,8 +11,12 @@ import (
 
 // safetyCase is one labelled line of testdata/safety.jsonl.
 type safetyCase struct {
-	Text   string `json:"text"`
-	Expect struct {
+	Text string `json:"text"`
+	// Context marks a line that is a crisis only with the turns before it
+	// ("jeg tror jeg gør det i weekenden" after talk of ending it): one
+	// message cannot tell it, so it is reported but not held to recall.
+	Context bool `json:"context,omitempty"`
+	Expect  struct {
 		Crisis  bool     `json:"crisis"`
 		Kinds   []string `json:"kinds"`
 		Concern bool     `json:"concern"`
@@ -66,7 +70,7 @@ func loadSafetySet(t *testing.T, path string) []safetyCase {
 
 // safetyScore counts how one labelled set fared.
 type safetyScore struct {
-	crises, caught, calm, falseAlarms, worried, checkedIn, quiet, nagged, kindMisses int
+	crises, caught, calm, falseAlarms, worried, checkedIn, quiet, nagged, kindMisses, contextual int
 }
 
 // TestSafetySet holds the detector to every labelled safety set: every
@@ -95,6 +99,11 @@ func scoreSafetySet(t *testing.T, path string) safetyScore {
 			t.Errorf("%q: crisis and concern both set", c.Text)
 		}
 		switch {
+		case c.Expect.Crisis && c.Context:
+			s.contextual++
+			if !r.Crisis {
+				t.Logf("%s: needs context, not caught alone: %q", path, c.Text)
+			}
 		case c.Expect.Crisis:
 			s.crises++
 			if !r.Crisis {
