@@ -103,14 +103,22 @@ func (s *Service) OnToken(fn func(conversationID, messageID, token string)) *Ser
 
 // assistPlan is the assistant's work for one turn, done before the store
 // update so that no model call holds up the conversation's update: the
-// understanding for the engine, and phrased texts for the messages a dry run
-// of the engine produced. The phrased texts are used only if the real turn
-// says exactly what the dry run said.
+// understanding for the engine, the engine's turn, and phrased texts for its
+// messages. The update uses the planned turn only if nothing was written to
+// the conversation meanwhile; otherwise it runs the engine itself and says
+// the deterministic texts.
 type assistPlan struct {
 	extra   *understand.Result
 	seq     int
-	said    []string
 	phrased map[int]string
+	// version, now, state and out are the turn as planned: the state it
+	// was run on (at version), the state it left and what it said. The
+	// update uses them as they are when nothing was written meanwhile, so
+	// the engine runs once per turn.
+	version int64
+	now     time.Time
+	state   *State
+	out     *Outcome
 }
 
 // planAssist runs the assistant for one turn; nil means no assistance.
@@ -149,13 +157,12 @@ func (s *Service) planAssist(ctx context.Context, userID, convID, clientMessageI
 
 	dry := in
 	dry.Extra = p.extra
-	out := s.engine.Turn(&c.State, dry, s.now())
+	p.version, p.now = c.Version, s.now()
+	out := s.engine.Turn(&c.State, dry, p.now)
+	p.state, p.out = &c.State, &out
 	if out.Forget || out.Erase || out.Safeguarding != nil ||
 		slices.ContainsFunc(out.Messages, func(m Message) bool { return m.Kind != "" }) {
 		return p
-	}
-	for _, m := range out.Messages {
-		p.said = append(p.said, m.Text)
 	}
 	for i := range out.Messages {
 		req, prefix, ok := s.phraseRequest(&c.State, in, out.Messages, i)
@@ -195,21 +202,19 @@ func (p *assistPlan) input(in Input) Input {
 	return in
 }
 
-// apply puts the phrased texts into the turn's messages, when the turn
-// (run again inside the store update, from the state as stored) said the
-// same as the dry run and nothing was written in between.
-func (p *assistPlan) apply(seq int, out *Outcome) {
-	if p == nil || len(p.phrased) == 0 || seq != p.seq || len(out.Messages) != len(p.said) {
-		return
+// turn is the planned turn when it still fits the conversation as stored
+// (nothing was written since it was planned): its new state, with the
+// phrased texts in its messages. Otherwise the update runs the engine.
+func (p *assistPlan) turn(c *Conversation) (State, Outcome, time.Time, bool) {
+	if p == nil || p.out == nil || c.Version != p.version || c.State.Seq != p.seq {
+		return State{}, Outcome{}, time.Time{}, false
 	}
-	for i, m := range out.Messages {
-		if m.Text != p.said[i] || m.Kind != "" {
-			return
-		}
-	}
+	out := *p.out
+	out.Messages = slices.Clone(out.Messages)
 	for i, text := range p.phrased {
 		out.Messages[i].Text = text
 	}
+	return *p.state, out, p.now, true
 }
 
 // worthUnderstanding says whether a message is worth a model call: not a

@@ -151,14 +151,19 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			archived = true // answered long ago; its replies are in the archive
 			return ErrUnchanged
 		}
-		c.State.rememberClientID(clientMessageID)
 		now := s.now()
 		user := Message{From: FromUser, Text: in.Text, Choice: in.Choice, ClientMessageID: clientMessageID}
 		if in.Choice != "" {
 			user.Text = s.engine.Label(in.Choice, c.State.Lang)
 		}
-		out := s.engine.Turn(&c.State, in, now)
-		plan.apply(c.State.Seq, &out) // LLM assist: phrased texts, only if the turn said what the plan saw
+		var out Outcome
+		if st, planned, at, ok := plan.turn(c); ok {
+			// LLM assist: the turn planned before the update, phrased.
+			c.State, out, now = st, planned, at
+		} else {
+			out = s.engine.Turn(&c.State, in, now)
+		}
+		c.State.rememberClientID(clientMessageID)
 		c.appendMessages(now, user)
 		if out.Forget {
 			c.forget()
