@@ -160,8 +160,7 @@ func (s *Service) planAssist(ctx context.Context, userID, convID, clientMessageI
 	p.version, p.now = c.Version, s.now()
 	out := s.engine.Turn(&c.State, dry, p.now)
 	p.state, p.out = &c.State, &out
-	if out.Forget || out.Erase || out.Safeguarding != nil ||
-		slices.ContainsFunc(out.Messages, func(m Message) bool { return m.Kind != "" }) {
+	if len(out.Events) > 0 || slices.ContainsFunc(out.Messages, func(m Message) bool { return m.Kind != "" }) {
 		return p
 	}
 	for i := range out.Messages {

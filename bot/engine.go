@@ -38,24 +38,11 @@ type Input struct {
 	Extra *understand.Result
 }
 
-// Outcome is the engine's answer to one turn.
+// Outcome is the engine's answer to one turn: what the bot says, and what
+// the turn decided beyond that (see Event).
 type Outcome struct {
 	Messages []Message
-	// Forget asks the caller to drop what the user wrote, e.g. after an
-	// under-13 stop where no personal data may be kept.
-	Forget bool
-	// Safeguarding is set when a minor disclosed abuse or violence: a person
-	// must look at it.
-	Safeguarding *SafeguardingCase
-	// Erase asks the caller to delete everything stored about the user,
-	// after they confirmed it in the chat.
-	Erase bool
-	// Lead is a warm lead the young person agreed to send.
-	Lead *LeadRequest
-	// Join is an invite code a friend gave the young person.
-	Join string
-	// Reply is the young person's answer to an organisation in a lead's thread.
-	Reply *LeadReply
+	Events   []Event
 }
 
 // LeadReply is a message from the young person into a lead's thread.
@@ -299,7 +286,25 @@ type turn struct {
 func (e *Engine) newTurn(st *State, now time.Time) *turn { return &turn{e: e, st: st, now: now} }
 
 func (t *turn) outcome() Outcome {
-	return Outcome{Messages: t.msgs, Forget: t.forget, Safeguarding: t.safe, Erase: t.erase, Lead: t.lead, Join: t.join, Reply: t.reply}
+	out := Outcome{Messages: t.msgs}
+	add := func(ok bool, e Event) {
+		if ok {
+			out.Events = append(out.Events, e)
+		}
+	}
+	add(t.forget, TurnForgotten{})
+	if t.safe != nil {
+		add(true, CaseRaised{Case: *t.safe})
+	}
+	add(t.erase, ErasureRequested{})
+	if t.lead != nil {
+		add(true, LeadRequested{Request: *t.lead})
+	}
+	add(t.join != "", JoinRequested{Code: t.join})
+	if t.reply != nil {
+		add(true, ReplyWritten{Reply: *t.reply})
+	}
+	return out
 }
 
 func (t *turn) tr(name string, kv ...string) string {

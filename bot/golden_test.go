@@ -260,17 +260,18 @@ func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Ou
 	if x.Concern != nil && st.Concern != *x.Concern {
 		fail("concern %v, want %v\n%s", st.Concern, *x.Concern, text.String())
 	}
-	if x.NoCase && out.Safeguarding != nil {
-		fail("a safeguarding case was raised: %+v", out.Safeguarding)
+	raised, hasCase := bot.EventOf[bot.CaseRaised](out)
+	if x.NoCase && hasCase {
+		fail("a safeguarding case was raised: %+v", raised.Case)
 	}
 	if len(x.CaseKinds) > 0 {
 		switch {
-		case out.Safeguarding == nil:
+		case !hasCase:
 			fail("no safeguarding case, want one with kinds %v", x.CaseKinds)
 		default:
 			for _, k := range x.CaseKinds {
-				if !slices.Contains(out.Safeguarding.Kinds, k) {
-					fail("case kinds %v lack %q", out.Safeguarding.Kinds, k)
+				if !slices.Contains(raised.Case.Kinds, k) {
+					fail("case kinds %v lack %q", raised.Case.Kinds, k)
 				}
 			}
 		}
@@ -300,19 +301,20 @@ func check(t *testing.T, n int, sent string, x *expect, st bot.State, out bot.Ou
 	if x.Crisis != nil && st.Crisis != *x.Crisis {
 		fail("crisis %v, want %v", st.Crisis, *x.Crisis)
 	}
-	if x.Forget != nil && out.Forget != *x.Forget {
-		fail("forget %v, want %v", out.Forget, *x.Forget)
+	if _, forgot := bot.EventOf[bot.TurnForgotten](out); x.Forget != nil && forgot != *x.Forget {
+		fail("forget %v, want %v", forgot, *x.Forget)
 	}
+	lead, requested := bot.EventOf[bot.LeadRequested](out)
 	if x.LeadContact != "" {
 		switch {
-		case out.Lead == nil:
+		case !requested:
 			fail("no lead was sent")
-		case out.Lead.ContactMethod != x.LeadContact:
-			fail("lead contact method %q, want %q", out.Lead.ContactMethod, x.LeadContact)
-		case out.Lead.Nickname == "" || out.Lead.OrganisationID == "":
-			fail("lead lacks nickname or organisation: %+v", out.Lead)
+		case lead.Request.ContactMethod != x.LeadContact:
+			fail("lead contact method %q, want %q", lead.Request.ContactMethod, x.LeadContact)
+		case lead.Request.Nickname == "" || lead.Request.OrganisationID == "":
+			fail("lead lacks nickname or organisation: %+v", lead.Request)
 		}
-	} else if out.Lead != nil {
+	} else if requested {
 		fail("a lead was sent without being asked for")
 	}
 	if x.ProfileEmpty != nil && p.Empty() != *x.ProfileEmpty {

@@ -165,27 +165,34 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 		c.State.rememberClientID(clientMessageID)
 		c.appendMessages(now, user)
-		if out.Forget {
-			c.forget()
+		safeguarding, erase = nil, false
+		for _, ev := range out.Events {
+			switch ev := ev.(type) {
+			case TurnForgotten:
+				c.forget()
+			case ErasureRequested:
+				erase = true
+			case LeadRequested:
+				if s.leads != nil {
+					// Like a case, the lead rides in the turn's own update: what
+					// the chat says ("sender…") is true whatever happens next.
+					req := ev.Request
+					req.ID = s.newID()
+					c.State.PendingLeads = append(c.State.PendingLeads, req)
+				}
+			case CaseRaised:
+				if s.cases != nil {
+					// The case rides in the same update as the turn, so it cannot
+					// be lost between saving the turn and opening the case.
+					cs := ev.Case
+					cs.ID, cs.UserID, cs.ConversationID = s.newID(), userID, id
+					c.State.PendingCases = append(c.State.PendingCases, cs)
+					safeguarding = &cs
+				}
+			}
 		}
 		replies = c.appendMessages(now, out.Messages...)
 		c.UpdatedAt = now
-		safeguarding, erase = nil, out.Erase
-		if out.Lead != nil && s.leads != nil {
-			// Like a case, the lead rides in the turn's own update: what the
-			// chat says ("sender…") is true whatever happens next.
-			req := *out.Lead
-			req.ID = s.newID()
-			c.State.PendingLeads = append(c.State.PendingLeads, req)
-		}
-		if out.Safeguarding != nil && s.cases != nil {
-			// The case rides in the same update as the turn, so it cannot be
-			// lost between saving the turn and opening the case.
-			cs := *out.Safeguarding
-			cs.ID, cs.UserID, cs.ConversationID = s.newID(), userID, id
-			c.State.PendingCases = append(c.State.PendingCases, cs)
-			safeguarding = &cs
-		}
 		after, lang = out, c.State.Lang
 		leadsWaiting = len(c.State.PendingLeads) > 0
 		return nil
@@ -312,19 +319,21 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 	say := func(name string, kv ...string) {
 		_ = s.Deliver(ctx, userID, Message{Text: s.engine.Say(name, lang, kv...)})
 	}
-	if out.Reply != nil {
-		if err := s.leads.ReplyLead(ctx, userID, out.Reply.LeadID, out.Reply.Text); err != nil {
-			say("lead_reply_failed")
-		} else {
-			say("lead_reply_sent")
-		}
-	}
-	if out.Join != "" {
-		org, title, err := s.leads.JoinLead(ctx, userID, out.Join)
-		if err != nil {
-			say("join_failed")
-		} else {
-			say("join_ok", "organisation", org, "title", title)
+	for _, ev := range out.Events {
+		switch ev := ev.(type) {
+		case ReplyWritten:
+			if err := s.leads.ReplyLead(ctx, userID, ev.Reply.LeadID, ev.Reply.Text); err != nil {
+				say("lead_reply_failed")
+			} else {
+				say("lead_reply_sent")
+			}
+		case JoinRequested:
+			org, title, err := s.leads.JoinLead(ctx, userID, ev.Code)
+			if err != nil {
+				say("join_failed")
+			} else {
+				say("join_ok", "organisation", org, "title", title)
+			}
 		}
 	}
 }
