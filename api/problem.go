@@ -11,6 +11,7 @@ import (
 	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
+	"github.com/brobygger/brobygger/safeguarding"
 )
 
 // Problem is an RFC 9457 problem details body.
@@ -72,13 +73,14 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		switch {
 		case errors.As(err, &apiErr):
 			p.Status, p.Type, p.Detail = apiErr.Status, problemBase+apiErr.Slug, apiErr.Detail
-		case errors.Is(err, bot.ErrNotFound), errors.Is(err, leads.ErrNotFound), errors.Is(err, accounts.ErrNotFound):
+		case errors.Is(err, bot.ErrNotFound), errors.Is(err, leads.ErrNotFound), errors.Is(err, accounts.ErrNotFound),
+			errors.Is(err, safeguarding.ErrNotFound):
 			p.Status, p.Type, p.Detail = http.StatusNotFound, problemBase+"not-found", "No such resource, or it is not yours."
 		case errors.As(err, &transition):
 			p.Status, p.Type, p.Detail = http.StatusConflict, problemBase+"lead-status", transition.Reason
 		case errors.Is(err, leads.ErrInvalid):
 			p.Status, p.Type, p.Detail = http.StatusUnprocessableEntity, problemBase+"invalid", invalidDetail(err)
-		case errors.Is(err, bot.ErrConflict), errors.Is(err, accounts.ErrConflict):
+		case errors.Is(err, bot.ErrConflict), errors.Is(err, accounts.ErrConflict), errors.Is(err, safeguarding.ErrConflict):
 			p.Status, p.Type, p.Detail = http.StatusConflict, problemBase+"conflict", "The resource changed at the same time; try again."
 		case errors.As(err, &fe):
 			p.Status, p.Type = fe.Code, "about:blank"

@@ -1,8 +1,8 @@
 package api
 
 import (
-	"context"
 	"errors"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -10,30 +10,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/brobygger/brobygger/store"
-)
-
-// Cases is the storage behind the safeguarding officers' case work.
-type Cases interface {
-	Cases(ctx context.Context, status string) ([]store.Case, error)
-	Case(ctx context.Context, id string) (store.Case, error)
-	UpdateCase(ctx context.Context, id string, fn func(*store.Case) error) (store.Case, error)
-}
-
-// AuditLog records who read or changed what.
-type AuditLog interface {
-	Audit(ctx context.Context, e store.AuditEntry) error
-	AuditLog(ctx context.Context, limit int) ([]store.AuditEntry, error)
-}
-
-// Audit actions.
-const (
-	auditListCases   = "case.list"
-	auditReadCase    = "case.read"
-	auditAcknowledge = "case.acknowledge"
-	auditNote        = "case.note"
-	auditClose       = "case.close"
-	auditReadLog     = "audit.read"
+	"github.com/brobygger/brobygger/safeguarding"
 )
 
 // Limits on what staff write on a case.
@@ -71,12 +48,12 @@ type caseJSON struct {
 	Notes          []caseNoteJSON `json:"notes"`
 }
 
-func toCaseSummary(c store.Case) caseSummaryJSON {
+func toCaseSummary(c safeguarding.Case) caseSummaryJSON {
 	return caseSummaryJSON{ID: c.ID, Kind: c.Kind, Kinds: c.Kinds, Status: c.Status, CreatedAt: c.CreatedAt, UserID: c.UserID,
 		ConversationID: c.ConversationID, AcknowledgedBy: c.AcknowledgedBy, ClosedAt: c.ClosedAt}
 }
 
-func toCase(c store.Case) caseJSON {
+func toCase(c safeguarding.Case) caseJSON {
 	notes := make([]caseNoteJSON, len(c.Notes))
 	for i, n := range c.Notes {
 		notes[i] = caseNoteJSON(n)
@@ -89,18 +66,16 @@ func toCase(c store.Case) caseJSON {
 // before they answer, so no case is shown without a trace of who saw it.
 func (s *Server) audit(c *fiber.Ctx, action string, caseIDs ...string) error {
 	p := caller(c)
-	return s.auditLog.Audit(c.UserContext(), store.AuditEntry{At: s.now(), ActorID: p.UserID, ActorRole: p.Role,
+	return s.safeguarding.Audit(c.UserContext(), safeguarding.AuditEntry{At: s.now(), ActorID: p.UserID, ActorRole: p.Role,
 		Action: action, CaseIDs: caseIDs})
 }
 
 func (s *Server) listCases(c *fiber.Ctx) error {
 	status := c.Query("status")
-	switch status {
-	case "", store.CaseOpen, store.CaseAcknowledged, store.CaseClosed:
-	default:
+	if status != "" && !slices.Contains(safeguarding.Statuses, status) {
 		return badRequest(`status must be "open", "acknowledged" or "closed".`)
 	}
-	cases, err := s.cases.Cases(c.UserContext(), status)
+	cases, err := s.safeguarding.Cases(c.UserContext(), status)
 	if err != nil {
 		return err
 	}
@@ -109,29 +84,28 @@ func (s *Server) listCases(c *fiber.Ctx) error {
 	for i, sc := range cases {
 		out[i], ids[i] = toCaseSummary(sc), sc.ID
 	}
-	if err := s.audit(c, auditListCases, ids...); err != nil {
+	if err := s.audit(c, safeguarding.ActionListCases, ids...); err != nil {
 		return err
 	}
 	return c.JSON(fiber.Map{"cases": out})
 }
 
 func (s *Server) getCase(c *fiber.Ctx) error {
-	sc, err := s.cases.Case(c.UserContext(), c.Params("id"))
+	sc, err := s.safeguarding.Case(c.UserContext(), c.Params("id"))
 	if err != nil {
 		return err
 	}
-	if err := s.audit(c, auditReadCase, sc.ID); err != nil {
+	if err := s.audit(c, safeguarding.ActionReadCase, sc.ID); err != nil {
 		return err
 	}
 	return c.JSON(toCase(sc))
 }
 
-// changeCase applies one change to a case, audits it and answers with the
-// case as it now is.
-func (s *Server) changeCase(c *fiber.Ctx, action string, fn func(*store.Case) error) error {
-	sc, err := s.cases.UpdateCase(c.UserContext(), c.Params("id"), fn)
+// answerCase audits the change a handler made to a case and answers with
+// the case as it now is.
+func (s *Server) answerCase(c *fiber.Ctx, action string, sc safeguarding.Case, err error) error {
 	if err != nil {
-		if errors.Is(err, store.ErrCaseStatus) {
+		if errors.Is(err, safeguarding.ErrStatus) {
 			return &Error{Status: fiber.StatusConflict, Slug: "case-status",
 				Detail: "The case's status does not allow this: acknowledge an open case, close an acknowledged one."}
 		}
@@ -147,8 +121,8 @@ func (s *Server) acknowledgeCase(c *fiber.Ctx) error {
 	if err := decode(c, &struct{}{}, true); err != nil {
 		return err
 	}
-	staff, now := caller(c).UserID, s.now()
-	return s.changeCase(c, auditAcknowledge, func(sc *store.Case) error { return sc.Acknowledge(staff, now) })
+	sc, err := safeguarding.Acknowledge(c.UserContext(), s.safeguarding, c.Params("id"), caller(c).UserID, s.now())
+	return s.answerCase(c, safeguarding.ActionAcknowledge, sc, err)
 }
 
 type caseNoteRequest struct {
@@ -164,11 +138,8 @@ func (s *Server) addCaseNote(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	staff, now := caller(c).UserID, s.now()
-	return s.changeCase(c, auditNote, func(sc *store.Case) error {
-		sc.AddNote(staff, text, now)
-		return nil
-	})
+	sc, err := safeguarding.Annotate(c.UserContext(), s.safeguarding, c.Params("id"), caller(c).UserID, text, s.now())
+	return s.answerCase(c, safeguarding.ActionNote, sc, err)
 }
 
 type closeCaseRequest struct {
@@ -186,8 +157,8 @@ func (s *Server) closeCase(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	staff, now := caller(c).UserID, s.now()
-	return s.changeCase(c, auditClose, func(sc *store.Case) error { return sc.Close(staff, outcome, now) })
+	sc, err := safeguarding.Close(c.UserContext(), s.safeguarding, c.Params("id"), caller(c).UserID, outcome, s.now())
+	return s.answerCase(c, safeguarding.ActionClose, sc, err)
 }
 
 // staffText trims a required text field and checks its length.
@@ -226,13 +197,13 @@ func (s *Server) readAuditLog(c *fiber.Ctx) error {
 		}
 		limit = n
 	}
-	entries, err := s.auditLog.AuditLog(c.UserContext(), limit)
+	entries, err := s.safeguarding.AuditLog(c.UserContext(), limit)
 	if err != nil {
 		return err
 	}
 	// Reading who read what is itself worth a trace; it is written after
 	// the read so the answer shows the log as it was.
-	if err := s.audit(c, auditReadLog); err != nil {
+	if err := s.audit(c, safeguarding.ActionReadLog); err != nil {
 		return err
 	}
 	out := make([]auditEntryJSON, len(entries))

@@ -26,6 +26,7 @@ import (
 	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
+	"github.com/brobygger/brobygger/safeguarding"
 )
 
 // Request body limits. Every route takes at most maxBody, except those that
@@ -44,10 +45,9 @@ type Config struct {
 	// and refresh tokens.
 	Accounts accounts.Store
 	Privacy  Privacy
-	// Cases and AuditLog serve the safeguarding officers; every read of a
-	// case leaves an entry in the audit log.
-	Cases    Cases
-	AuditLog AuditLog
+	// Safeguarding keeps the cases the officers work on and the audit
+	// log; every read of a case leaves an entry in the log.
+	Safeguarding safeguarding.Store
 	// Ready reports whether the database answers.
 	Ready  func(ctx context.Context) error
 	Secret []byte
@@ -72,17 +72,16 @@ type Config struct {
 
 // Server holds the API's dependencies.
 type Server struct {
-	conv     *bot.Service
-	accounts accounts.Store
-	privacy  Privacy
-	cases    Cases
-	auditLog AuditLog
-	ready    func(ctx context.Context) error
-	secret   []byte
-	now      func() time.Time
-	log      *slog.Logger
-	hub      hub
-	stopping <-chan struct{}
+	conv         *bot.Service
+	accounts     accounts.Store
+	privacy      Privacy
+	safeguarding safeguarding.Store
+	ready        func(ctx context.Context) error
+	secret       []byte
+	now          func() time.Time
+	log          *slog.Logger
+	hub          hub
+	stopping     <-chan struct{}
 
 	leads             *leads.Service
 	leadLists         LeadLists
@@ -203,8 +202,8 @@ func New(cfg Config) *fiber.App {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.Default()
 	}
-	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, cases: cfg.Cases,
-		auditLog: cfg.AuditLog, ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
+	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, safeguarding: cfg.Safeguarding,
+		ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
 		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks}
 	if s.conv != nil {
 		s.conv.OnToken(s.hub.token)

@@ -168,7 +168,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
 	a.Leads = a.startLeads(syncCtx, svc, st)
-	a.Fiber = api.New(api.Config{Conversations: svc, Accounts: st, Privacy: st, Cases: st, AuditLog: st,
+	a.Fiber = api.New(api.Config{Conversations: svc, Accounts: st, Privacy: st, Safeguarding: st,
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
 		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks})

@@ -10,97 +10,81 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/safeguarding"
 )
 
 // colCases holds safeguarding cases, one document per case.
 const colCases = "safeguarding_cases"
 
-// Case statuses: a case is opened by the bot, acknowledged by a
-// safeguarding officer, and closed with an outcome.
-const (
-	CaseOpen         = "open"
-	CaseAcknowledged = "acknowledged"
-	CaseClosed       = "closed"
+var (
+	_ bot.CaseStore      = (*Store)(nil)
+	_ safeguarding.Store = (*Store)(nil)
 )
 
-// ErrCaseStatus means the case's status does not allow the change, such as
-// closing a case nobody has acknowledged.
-var ErrCaseStatus = errors.New("the case's status does not allow this")
+// caseDoc is a safeguarding case as stored.
+type caseDoc struct {
+	ID             string    `bson:"_id"`
+	UserID         string    `bson:"user_id"`
+	ConversationID string    `bson:"conversation_id"`
+	Kind           string    `bson:"kind"`
+	Kinds          []string  `bson:"kinds,omitempty"`
+	Messages       []string  `bson:"messages"`
+	CreatedAt      time.Time `bson:"created_at"`
+	Status         string    `bson:"status"`
+	Version        int64     `bson:"version"`
 
-// Case is a safeguarding case: what the bot saw, and what people did about
-// it. It names the young person only by their pseudonymous user id.
-type Case struct {
-	ID             string `bson:"_id"`
-	UserID         string `bson:"user_id"`
-	ConversationID string `bson:"conversation_id"`
-	Kind           string `bson:"kind"`
-	// Kinds are every kind the disclosure showed; Kind is the first.
-	Kinds     []string  `bson:"kinds,omitempty"`
-	Messages  []string  `bson:"messages"`
-	CreatedAt time.Time `bson:"created_at"`
-	Status    string    `bson:"status"`
-	Version   int64     `bson:"version"`
-
-	AcknowledgedBy string     `bson:"acknowledged_by,omitempty"`
-	AcknowledgedAt *time.Time `bson:"acknowledged_at,omitempty"`
-	ClosedBy       string     `bson:"closed_by,omitempty"`
-	ClosedAt       *time.Time `bson:"closed_at,omitempty"`
-	Outcome        string     `bson:"outcome,omitempty"`
-	Notes          []CaseNote `bson:"notes"`
+	AcknowledgedBy string        `bson:"acknowledged_by,omitempty"`
+	AcknowledgedAt *time.Time    `bson:"acknowledged_at,omitempty"`
+	ClosedBy       string        `bson:"closed_by,omitempty"`
+	ClosedAt       *time.Time    `bson:"closed_at,omitempty"`
+	Outcome        string        `bson:"outcome,omitempty"`
+	Notes          []caseNoteDoc `bson:"notes"`
 }
 
-// CaseNote is something a staff member wrote on a case.
-type CaseNote struct {
+type caseNoteDoc struct {
 	AuthorID string    `bson:"author_id"`
 	At       time.Time `bson:"at"`
 	Text     string    `bson:"text"`
 }
 
-// Acknowledge records that a safeguarding officer has taken the case on.
-// Acknowledging it again by the same person changes nothing, so a retried
-// request succeeds.
-func (c *Case) Acknowledge(staffID string, at time.Time) error {
-	switch {
-	case c.Status == CaseAcknowledged && c.AcknowledgedBy == staffID:
-		return bot.ErrUnchanged
-	case c.Status != CaseOpen:
-		return fmt.Errorf("acknowledge %s case %s: %w", c.Status, c.ID, ErrCaseStatus)
+func (d caseDoc) safeguardingCase() safeguarding.Case {
+	c := safeguarding.Case{ID: d.ID, UserID: d.UserID, ConversationID: d.ConversationID, Kind: d.Kind, Kinds: d.Kinds,
+		Messages: d.Messages, CreatedAt: d.CreatedAt, Status: d.Status, Version: d.Version,
+		AcknowledgedBy: d.AcknowledgedBy, AcknowledgedAt: d.AcknowledgedAt, ClosedBy: d.ClosedBy, ClosedAt: d.ClosedAt,
+		Outcome: d.Outcome, Notes: make([]safeguarding.CaseNote, len(d.Notes))}
+	for i, n := range d.Notes {
+		c.Notes[i] = safeguarding.CaseNote(n)
 	}
-	c.Status, c.AcknowledgedBy, c.AcknowledgedAt = CaseAcknowledged, staffID, &at
-	return nil
+	return c
 }
 
-// AddNote appends a note. Notes are allowed on closed cases too: what the
-// municipality answered often comes after the case is closed.
-func (c *Case) AddNote(staffID, text string, at time.Time) {
-	c.Notes = append(c.Notes, CaseNote{AuthorID: staffID, At: at, Text: text})
-}
-
-// Close ends an acknowledged case with its outcome. Closing it again with
-// the same outcome by the same person changes nothing.
-func (c *Case) Close(staffID, outcome string, at time.Time) error {
-	switch {
-	case c.Status == CaseClosed && c.ClosedBy == staffID && c.Outcome == outcome:
-		return bot.ErrUnchanged
-	case c.Status != CaseAcknowledged:
-		return fmt.Errorf("close %s case %s: %w", c.Status, c.ID, ErrCaseStatus)
+func toCaseDoc(c safeguarding.Case) caseDoc {
+	d := caseDoc{ID: c.ID, UserID: c.UserID, ConversationID: c.ConversationID, Kind: c.Kind, Kinds: c.Kinds,
+		Messages: c.Messages, CreatedAt: c.CreatedAt, Status: c.Status, Version: c.Version,
+		AcknowledgedBy: c.AcknowledgedBy, AcknowledgedAt: c.AcknowledgedAt, ClosedBy: c.ClosedBy, ClosedAt: c.ClosedAt,
+		Outcome: c.Outcome, Notes: make([]caseNoteDoc, len(c.Notes))}
+	if d.Messages == nil {
+		d.Messages = []string{}
 	}
-	c.Status, c.ClosedBy, c.ClosedAt, c.Outcome = CaseClosed, staffID, &at, outcome
-	return nil
+	for i, n := range c.Notes {
+		d.Notes[i] = caseNoteDoc(n)
+	}
+	return d
 }
 
-var _ bot.CaseStore = (*Store)(nil)
+// translateCases maps driver errors onto the safeguarding domain's sentinels.
+func translateCases(err error) error {
+	return translateTo(err, safeguarding.ErrNotFound, safeguarding.ErrConflict)
+}
 
-// OpenCase stores a new case as open. Opening a case whose id is stored
-// already changes nothing, so a retried turn cannot open it twice.
+// OpenCase stores the case the conversation raised as an open case. Opening
+// a case whose id is stored already changes nothing, so a retried turn
+// cannot open it twice.
 func (s *Store) OpenCase(ctx context.Context, sc bot.SafeguardingCase) error {
-	c := Case{ID: sc.ID, UserID: sc.UserID, ConversationID: sc.ConversationID, Kind: sc.Kind,
-		Kinds: sc.Kinds, Messages: sc.Messages, CreatedAt: sc.CreatedAt, Status: CaseOpen, Version: 1, Notes: []CaseNote{}}
-	if c.Messages == nil {
-		c.Messages = []string{}
-	}
-	if _, err := s.insertOne(ctx, colCases, c); err != nil {
-		if err = translate(err); errors.Is(err, bot.ErrConflict) {
+	c := safeguarding.Case{ID: sc.ID, UserID: sc.UserID, ConversationID: sc.ConversationID, Kind: sc.Kind,
+		Kinds: sc.Kinds, Messages: sc.Messages, CreatedAt: sc.CreatedAt, Status: safeguarding.StatusOpen, Version: 1}
+	if _, err := s.insertOne(ctx, colCases, toCaseDoc(c)); err != nil {
+		if err = translateCases(err); errors.Is(err, safeguarding.ErrConflict) {
 			return nil
 		}
 		return fmt.Errorf("open safeguarding case: %w", err)
@@ -109,17 +93,17 @@ func (s *Store) OpenCase(ctx context.Context, sc bot.SafeguardingCase) error {
 }
 
 // Case loads one case by id.
-func (s *Store) Case(ctx context.Context, id string) (Case, error) {
-	var c Case
-	if err := s.db.Collection(colCases).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&c); err != nil {
-		return Case{}, fmt.Errorf("load safeguarding case: %w", translate(err))
+func (s *Store) Case(ctx context.Context, id string) (safeguarding.Case, error) {
+	var d caseDoc
+	if err := s.db.Collection(colCases).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d); err != nil {
+		return safeguarding.Case{}, fmt.Errorf("load safeguarding case: %w", translateCases(err))
 	}
-	return c, nil
+	return d.safeguardingCase(), nil
 }
 
 // Cases lists the cases with the given status (all for ""), newest first.
 // It scans the collection, which stays small and is read only by staff.
-func (s *Store) Cases(ctx context.Context, status string) ([]Case, error) {
+func (s *Store) Cases(ctx context.Context, status string) ([]safeguarding.Case, error) {
 	filter := bson.D{}
 	if status != "" {
 		filter = bson.D{{Key: "status", Value: status}}
@@ -127,41 +111,45 @@ func (s *Store) Cases(ctx context.Context, status string) ([]Case, error) {
 	opts := options.Find().SetSort(bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: -1}})
 	cur, err := s.db.Collection(colCases).Find(ctx, filter, opts)
 	if err != nil {
-		return nil, fmt.Errorf("list safeguarding cases: %w", translate(err))
+		return nil, fmt.Errorf("list safeguarding cases: %w", translateCases(err))
 	}
-	cases := []Case{}
-	if err := cur.All(ctx, &cases); err != nil {
-		return nil, fmt.Errorf("list safeguarding cases: %w", translate(err))
+	var docs []caseDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, fmt.Errorf("list safeguarding cases: %w", translateCases(err))
+	}
+	cases := make([]safeguarding.Case, len(docs))
+	for i, d := range docs {
+		cases[i] = d.safeguardingCase()
 	}
 	return cases, nil
 }
 
 // UpdateCase loads the case, lets fn change it, and saves it if nobody else
 // changed it meanwhile, retrying on a conflict. fn returning an error leaves
-// the case unchanged; bot.ErrUnchanged writes nothing and succeeds.
-func (s *Store) UpdateCase(ctx context.Context, id string, fn func(*Case) error) (Case, error) {
+// the case unchanged; safeguarding.ErrUnchanged writes nothing and succeeds.
+func (s *Store) UpdateCase(ctx context.Context, id string, fn func(*safeguarding.Case) error) (safeguarding.Case, error) {
 	unlock := s.lock(colCases, id)
 	defer unlock()
 	for range maxConflictRetries {
 		c, err := s.Case(ctx, id)
 		if err != nil {
-			return Case{}, err
+			return safeguarding.Case{}, err
 		}
 		version := c.Version
 		if err := fn(&c); err != nil {
-			if errors.Is(err, bot.ErrUnchanged) {
+			if errors.Is(err, safeguarding.ErrUnchanged) {
 				return c, nil
 			}
-			return Case{}, err
+			return safeguarding.Case{}, err
 		}
 		c.Version = version + 1
-		res, err := s.replaceOne(ctx, colCases, s.versioned(id, version), c)
+		res, err := s.replaceOne(ctx, colCases, s.versioned(id, version), toCaseDoc(c))
 		if err != nil {
-			return Case{}, fmt.Errorf("save safeguarding case: %w", translate(err))
+			return safeguarding.Case{}, fmt.Errorf("save safeguarding case: %w", translateCases(err))
 		}
 		if res.MatchedCount == 1 {
 			return c, nil
 		}
 	}
-	return Case{}, fmt.Errorf("save safeguarding case %s: %w", id, bot.ErrConflict)
+	return safeguarding.Case{}, fmt.Errorf("save safeguarding case %s: %w", id, safeguarding.ErrConflict)
 }

@@ -8,7 +8,7 @@ import (
 
 	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
-	"github.com/brobygger/brobygger/store"
+	"github.com/brobygger/brobygger/safeguarding"
 )
 
 func TestSafeguardingCaseLifecycle(t *testing.T) {
@@ -33,7 +33,7 @@ func TestSafeguardingCaseLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Status != store.CaseOpen || len(c.Messages) != 1 || c.Messages[0] != "message of old" || c.UserID != "u-old" {
+	if c.Status != safeguarding.StatusOpen || len(c.Messages) != 1 || c.Messages[0] != "message of old" || c.UserID != "u-old" {
 		t.Fatalf("case = %+v", c)
 	}
 
@@ -45,35 +45,37 @@ func TestSafeguardingCaseLifecycle(t *testing.T) {
 		t.Fatalf("cases = %v, want newest first", ids(all))
 	}
 
-	if _, err := s.UpdateCase(ctx, "old", func(c *store.Case) error { return c.Close("officer", "no_action", t0) }); !errors.Is(err, store.ErrCaseStatus) {
-		t.Fatalf("closing an open case: err = %v, want ErrCaseStatus", err)
+	if _, err := s.UpdateCase(ctx, "old", func(c *safeguarding.Case) error { return c.Close("officer", "no_action", t0) }); !errors.Is(err, safeguarding.ErrStatus) {
+		t.Fatalf("closing an open case: err = %v, want ErrStatus", err)
 	}
-	ack := func(staff string) (store.Case, error) {
-		return s.UpdateCase(ctx, "old", func(c *store.Case) error { return c.Acknowledge(staff, t0.Add(2*time.Hour)) })
+	ack := func(staff string) (safeguarding.Case, error) {
+		return safeguarding.Acknowledge(ctx, s, "old", staff, t0.Add(2*time.Hour))
 	}
 	c, err = ack("officer")
-	if err != nil || c.Status != store.CaseAcknowledged || c.AcknowledgedBy != "officer" || c.AcknowledgedAt == nil {
+	if err != nil || c.Status != safeguarding.StatusAcknowledged || c.AcknowledgedBy != "officer" || c.AcknowledgedAt == nil {
 		t.Fatalf("acknowledge: %+v, %v", c, err)
 	}
 	if c, err = ack("officer"); err != nil || c.Version != 2 {
 		t.Fatalf("acknowledging again as the same officer must change nothing: version %d, %v", c.Version, err)
 	}
-	if _, err := ack("someone-else"); !errors.Is(err, store.ErrCaseStatus) {
+	if _, err := ack("someone-else"); !errors.Is(err, safeguarding.ErrStatus) {
 		t.Fatalf("acknowledging someone else's case: err = %v", err)
 	}
-	c, err = s.UpdateCase(ctx, "old", func(c *store.Case) error {
+	c, err = s.UpdateCase(ctx, "old", func(c *safeguarding.Case) error {
 		c.AddNote("officer", "called the municipality", t0.Add(3*time.Hour))
 		return nil
 	})
 	if err != nil || len(c.Notes) != 1 || c.Notes[0].AuthorID != "officer" {
 		t.Fatalf("note: %+v, %v", c, err)
 	}
-	c, err = s.UpdateCase(ctx, "old", func(c *store.Case) error { return c.Close("officer", "notified_municipality", t0.Add(4*time.Hour)) })
-	if err != nil || c.Status != store.CaseClosed || c.ClosedBy != "officer" || c.Outcome != "notified_municipality" {
+	c, err = s.UpdateCase(ctx, "old", func(c *safeguarding.Case) error {
+		return c.Close("officer", "notified_municipality", t0.Add(4*time.Hour))
+	})
+	if err != nil || c.Status != safeguarding.StatusClosed || c.ClosedBy != "officer" || c.Outcome != "notified_municipality" {
 		t.Fatalf("close: %+v, %v", c, err)
 	}
 
-	for status, want := range map[string][]string{store.CaseOpen: {"new"}, store.CaseClosed: {"old"}, store.CaseAcknowledged: {}} {
+	for status, want := range map[string][]string{safeguarding.StatusOpen: {"new"}, safeguarding.StatusClosed: {"old"}, safeguarding.StatusAcknowledged: {}} {
 		got, err := s.Cases(ctx, status)
 		if err != nil {
 			t.Fatal(err)
@@ -82,15 +84,15 @@ func TestSafeguardingCaseLifecycle(t *testing.T) {
 			t.Errorf("status %s: %v, want %v", status, ids(got), want)
 		}
 	}
-	if _, err := s.Case(ctx, "nope"); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.Case(ctx, "nope"); !errors.Is(err, safeguarding.ErrNotFound) {
 		t.Errorf("missing case: err = %v", err)
 	}
-	if _, err := s.UpdateCase(ctx, "nope", func(*store.Case) error { return nil }); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.UpdateCase(ctx, "nope", func(*safeguarding.Case) error { return nil }); !errors.Is(err, safeguarding.ErrNotFound) {
 		t.Errorf("updating a missing case: err = %v", err)
 	}
 }
 
-func ids(cases []store.Case) []string {
+func ids(cases []safeguarding.Case) []string {
 	out := make([]string, len(cases))
 	for i, c := range cases {
 		out[i] = c.ID
@@ -104,7 +106,7 @@ func TestAuditLogIsNewestFirst(t *testing.T) {
 	// The same instant for all: order must still be the order of writing.
 	at := time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)
 	for _, action := range []string{"case.list", "case.read", "case.close"} {
-		if err := s.Audit(ctx, store.AuditEntry{At: at, ActorID: "officer", ActorRole: "safeguarding", Action: action, CaseIDs: []string{"c1"}}); err != nil {
+		if err := s.Audit(ctx, safeguarding.AuditEntry{At: at, ActorID: "officer", ActorRole: "safeguarding", Action: action, CaseIDs: []string{"c1"}}); err != nil {
 			t.Fatal(err)
 		}
 	}
