@@ -82,7 +82,7 @@ const cardsPerTurn = 3
 // textNames and actionNames are every text the engine says by name; the flow
 // is validated against them at start-up.
 var (
-	textNames = []string{"greeting", "greeting_privacy", "greeting_hint", "privacy",
+	textNames = append([]string{"greeting", "greeting_privacy", "greeting_hint", "privacy",
 		"unclear_1", "unclear_2", "unclear_buttons", "rude_1", "rude_2", "off_topic_1", "off_topic_2", "thanks_reply",
 		"cards_nudge", "response_time_known", "response_time_unknown", "response_time_promise", "response_time_none",
 		"wait_hours", "wait_day", "wait_days", "vague_time", "vague_season", "vague_sometimes", "vague_later",
@@ -103,8 +103,10 @@ var (
 		"shared_name", "shared_age", "shared_place", "shared_when", "shared_interests", "shared_message",
 		"shared_contact", "contact_in_app", "contact_phone", "contact_email", "lead_invite", "lead_failed",
 		"join_ok", "join_failed", "lead_reply_ask", "lead_reply_sent", "lead_reply_failed",
-		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown"}
-	actionNames = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
+		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown"}, calendarTexts...)
+	// calendarTexts are the words for days, months and dates.
+	calendarTexts = []string{"day_mon", "days_mon", "day_tue", "days_tue", "day_wed", "days_wed", "day_thu", "days_thu", "day_fri", "days_fri", "day_sat", "days_sat", "day_sun", "days_sun", "part_morning", "part_afternoon", "part_evening", "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12", "weekdays", "weekends", "weekday_morning", "weekday_afternoon", "weekday_evening", "date_time", "date_time_year", "time_format"}
+	actionNames   = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
 		"reason_not_my_thing", "back_to_volunteering", "widen_online", "widen_distance", "use_location", "location", "concern_yes", "concern_no", "concern_talk", "erase_confirm", "erase_cancel",
 		"lead_send", "lead_message", "lead_no", "join", "lead_reply", "lead_retry"}

@@ -237,7 +237,7 @@ func (t *turn) card(s match.Suggestion) Card {
 	}
 	if s.NoticeDelayed && !s.FirstStep.IsZero() {
 		c.Notes = append(c.Notes, t.tr("note_notice", "organisation", o.Organisation,
-			"notice", t.describeNotice(o.FirstStep.WayIn.NoticeHours), "date", formatWhen(s.FirstStep.Start, t.st.Lang)))
+			"notice", t.describeNotice(o.FirstStep.WayIn.NoticeHours), "date", t.formatWhen(s.FirstStep.Start)))
 	}
 	if s.CommitmentClash {
 		c.Notes = append(c.Notes, t.tr("note_regular"))
@@ -400,9 +400,9 @@ func (t *turn) firstStep(o *match.Opportunity, at match.Session) FirstStep {
 	}
 	start, end := at.Start, at.End
 	fs.StartsAt, fs.EndsAt = &start, &end
-	date := formatWhen(start, t.st.Lang)
+	date := t.formatWhen(start)
 	if start.Sub(t.now) > farAhead {
-		date = formatWhenWithYear(start, t.st.Lang)
+		date = t.formatWhenWithYear(start)
 	}
 	if text.InDanish && text.What == o.FirstStep.What {
 		fs.Text = t.tr("step_in_danish", "what", text.What, "date", date)
@@ -688,23 +688,9 @@ func (t *turn) commitmentName(c string) string {
 
 func (t *turn) groupName(g string) string { return t.e.flow.ReplyLabel("group:"+g, t.st.Lang) }
 
+// dayKeys and partKeys are the days and parts of a day in slot order; their
+// words are texts of the flow ("day_mon", "part_evening").
 var (
-	dayNames = map[string][7]string{
-		"da": {"mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"},
-		"en": {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"},
-	}
-	pluralDays = map[string][7]string{
-		"da": {"mandage", "tirsdage", "onsdage", "torsdage", "fredage", "lørdage", "søndage"},
-		"en": {"Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"},
-	}
-	partNames = map[string]map[string]string{
-		"da": {"morning": "formiddag", "afternoon": "eftermiddag", "evening": "aften"},
-		"en": {"morning": "morning", "afternoon": "afternoon", "evening": "evening"},
-	}
-	monthNames = map[string][12]string{
-		"da": {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"},
-		"en": {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	}
 	dayKeys  = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 	partKeys = []string{"morning", "afternoon", "evening"}
 )
@@ -719,7 +705,6 @@ func langKey(lang string) string {
 // describeSlots says a set of availability slots in words: "lørdag
 // formiddag, søndag", "hverdage eftermiddag" or "weekends".
 func (t *turn) describeSlots(slots []string) string {
-	lang := langKey(t.st.Lang)
 	set := map[string]bool{}
 	for _, s := range slots {
 		set[s] = true
@@ -736,7 +721,7 @@ func (t *turn) describeSlots(slots []string) string {
 	named := func(ps []string) string {
 		words := make([]string, len(ps))
 		for i, p := range ps {
-			words[i] = partNames[lang][p]
+			words[i] = t.tr("part_" + p)
 		}
 		return strings.Join(words, "/")
 	}
@@ -748,11 +733,11 @@ func (t *turn) describeSlots(slots []string) string {
 	}) < 0 {
 		switch {
 		case len(weekday) == len(partKeys):
-			out = append(out, groupNames[lang]["weekdays"])
+			out = append(out, t.tr("weekdays"))
 		case len(weekday) == 1:
-			out = append(out, groupNames[lang]["weekday_"+weekday[0]])
+			out = append(out, t.tr("weekday_"+weekday[0]))
 		default:
-			out = append(out, groupNames[lang]["weekdays"]+" "+named(weekday))
+			out = append(out, t.tr("weekdays")+" "+named(weekday))
 		}
 		from = 5
 	}
@@ -760,37 +745,28 @@ func (t *turn) describeSlots(slots []string) string {
 		d := dayKeys[di]
 		have := partsOf(d)
 		if di == 5 && len(have) == len(partKeys) && len(partsOf("sun")) == len(partKeys) {
-			out = append(out, groupNames[lang]["weekends"])
+			out = append(out, t.tr("weekends"))
 			break
 		}
 		switch {
 		case len(have) == 0:
 		case len(have) == len(partKeys):
-			out = append(out, dayNames[lang][di])
+			out = append(out, t.tr("day_"+dayKeys[di]))
 		default:
-			out = append(out, dayNames[lang][di]+" "+named(have))
+			out = append(out, t.tr("day_"+dayKeys[di])+" "+named(have))
 		}
 	}
 	return strings.Join(out, ", ")
 }
 
-// groupNames say several days at once.
-var groupNames = map[string]map[string]string{
-	"da": {"weekdays": "hverdage", "weekends": "weekender", "weekday_morning": "hverdagsformiddage",
-		"weekday_afternoon": "hverdagseftermiddage", "weekday_evening": "hverdagsaftener"},
-	"en": {"weekdays": "weekdays", "weekends": "weekends", "weekday_morning": "weekday mornings",
-		"weekday_afternoon": "weekday afternoons", "weekday_evening": "weekday evenings"},
-}
-
 // describeSchedule says when an opportunity happens.
 func (t *turn) describeSchedule(o *match.Opportunity) string {
-	lang := langKey(t.st.Lang)
 	switch o.Schedule.Kind {
 	case match.ScheduleWeekly:
 		var parts []string
 		for _, s := range o.Schedule.Weekly {
-			if i := slices.Index(dayKeys, s.Day); i >= 0 {
-				parts = append(parts, fmt.Sprintf("%s %s–%s", pluralDays[lang][i], s.Start, s.End))
+			if slices.Contains(dayKeys, s.Day) {
+				parts = append(parts, fmt.Sprintf("%s %s–%s", t.tr("days_"+s.Day), s.Start, s.End))
 			}
 		}
 		return strings.Join(parts, ", ")
@@ -798,7 +774,7 @@ func (t *turn) describeSchedule(o *match.Opportunity) string {
 		var parts []string
 		for _, ev := range o.Schedule.Events {
 			if ev.End.After(t.now) {
-				parts = append(parts, formatWhen(ev.Start, lang))
+				parts = append(parts, t.formatWhen(ev.Start))
 			}
 			if len(parts) == 3 {
 				break
@@ -816,13 +792,18 @@ var copenhagen = match.Copenhagen
 
 // formatWhen writes a date and time the way people say it: "lørdag d. 5.
 // december kl. 10.00" or "Saturday 5 December at 10:00".
-func formatWhen(ts time.Time, lang string) string {
+func (t *turn) formatWhen(ts time.Time) string { return t.sayWhen(ts, "date_time") }
+
+// formatWhenWithYear is formatWhen with the year, for dates far ahead:
+// "lørdag d. 8. maj 2027 kl. 10.00" or "Saturday 8 May 2027 at 10:00".
+func (t *turn) formatWhenWithYear(ts time.Time) string { return t.sayWhen(ts, "date_time_year") }
+
+func (t *turn) sayWhen(ts time.Time, format string) string {
 	ts = ts.In(copenhagen)
 	wd := (int(ts.Weekday()) + 6) % 7
-	if langKey(lang) == "en" {
-		return fmt.Sprintf("%s %d %s at %s", dayNames["en"][wd], ts.Day(), monthNames["en"][ts.Month()-1], ts.Format("15:04"))
-	}
-	return fmt.Sprintf("%s d. %d. %s kl. %s", dayNames["da"][wd], ts.Day(), monthNames["da"][ts.Month()-1], ts.Format("15.04"))
+	return t.tr(format, "day", t.tr("day_"+dayKeys[wd]), "date", strconv.Itoa(ts.Day()),
+		"month", t.tr("month_"+strconv.Itoa(int(ts.Month()))), "year", strconv.Itoa(ts.Year()),
+		"time", ts.Format(t.tr("time_format")))
 }
 
 // landmassTowns are the towns geo knows, by landmass, gathered once.
@@ -868,17 +849,6 @@ func bridgedFrom(p Profile) []string {
 	}
 	slices.Sort(out)
 	return out
-}
-
-// formatWhenWithYear is formatWhen with the year, for dates far ahead:
-// "lørdag d. 8. maj 2027 kl. 10.00" or "Saturday 8 May 2027 at 10:00".
-func formatWhenWithYear(ts time.Time, lang string) string {
-	ts = ts.In(copenhagen)
-	wd := (int(ts.Weekday()) + 6) % 7
-	if langKey(lang) == "en" {
-		return fmt.Sprintf("%s %d %s %d at %s", dayNames["en"][wd], ts.Day(), monthNames["en"][ts.Month()-1], ts.Year(), ts.Format("15:04"))
-	}
-	return fmt.Sprintf("%s d. %d. %s %d kl. %s", dayNames["da"][wd], ts.Day(), monthNames["da"][ts.Month()-1], ts.Year(), ts.Format("15.04"))
 }
 
 // mentions reports whether an opportunity's own text, in either language,
