@@ -157,6 +157,12 @@ var firstPerson = map[string]bool{
 	"but": true, "selv": true,
 }
 
+// ownWords are the first-person words that name what is the user's own
+// ("mine arme", "my arms") rather than who speaks.
+var ownWords = map[string]bool{
+	"mig": true, "min": true, "mine": true, "mit": true, "me": true, "my": true, "myself": true,
+}
+
 // readSafety runs the safety lexicon once per message.
 func readSafety(d *doc) safetyReading {
 	if d.safety != nil {
@@ -272,6 +278,13 @@ func readSafetyUncached(orig *doc) safetyReading {
 func framed(d *doc, h hit, frames []hit, english bool) bool {
 	for k := h.start; k < h.end; k++ {
 		if isFirstPersonAt(d, k, english) {
+			return false
+		}
+	}
+	// "min veninde opdagede snittene på mine arme": the user's own body or
+	// things right after the hit make it about them
+	for k := h.end; k < len(d.words) && k < h.end+3 && !d.words[k].brk; k++ {
+		if ownWords[d.words[k].norm] {
 			return false
 		}
 	}

@@ -64,7 +64,7 @@ var safetyCues = []termGroup{
 			"carve|carved|carving|skolde|skolder|skoldede|bider|bide|kradser|kradsede|scratch|scratched|burn|burned|burnt|cut",
 	}},
 	{"+mybody", []string{"(mit|min|mine|my|i|på) ...1 " + cutBody, daOwnBody}},
-	{"+accident", []string{"komfur*|ovn|ovnen|oven|stove|strygejern*|iron|grill|bål|bålet|campfire|uheld|søm|sømmet|papir|paper", "by accident"}},
+	{"+accident", []string{"solen|sun|sunburn|solskoldet|solbrændt|stranden|beach|hegn|hegnet|fence|pigtråd|gren|grenen|branch|hest|hesten|horse|pony|ridning|riding", "komfur*|ovn|ovnen|oven|stove|strygejern*|iron|grill|bål|bålet|campfire|uheld|søm|sømmet|papir|paper", "by accident"}},
 
 	// eating disorder
 	{"+restrict", []string{"(drikker|spiser|drak|spiste) kun", "(skip|skipped|skipping) (breakfast|lunch|dinner|meals)"}},
@@ -214,7 +214,7 @@ var safetyCues = []termGroup{
 		"(hate|hader) (my life|mit liv|livet|life)", "(det hele|alt|livet) er ...2 (noget møg|noget lort|møg|lort)",
 		"ingen (står|er) på min side", "ingen bakker mig op",
 	}},
-	{idFrame, []string{"(min|en|my|a) (ven|veninde|kammerat|friend|klassekammerat|classmate) (der |som |who |)"}},
+	{idFrame, []string{"(min|en|my|a) (ven|veninde|kammerat|friend|klassekammerat|classmate)"}},
 	{blocked, []string{
 		"cutte|cutter|cuttet|cuttede|cutting|cut ...4 *video|*videoer|*videoen|*film|*filmen|*klip|*klippet|capcut|premiere|davinci|imovie",
 		"(opgave*|lektie*|skole*|eksam*|dagen|ugen|arbejde*|træning*|varme*|kulde*|matematik*|fysik*|sang*|film*|serie*|spil*|kedsomhed*|trætheden|stress|her) ...2 slår|slog|dræber|dræbte mig",
@@ -224,11 +224,13 @@ var safetyCues = []termGroup{
 	{KindSuicide, []string{
 		"(how much longer|how long) ...3 (keep living|live like this|go on like this|keep going like this)",
 		"(cant|cannot|can not) (keep living|live|go on) like this", "kan ikke leve (sådan her|sådan|på den her måde) (mere|længere)",
-		"(ikke er|ikke være|not be|wont be|won't be) (her|here|alive|i live) (i morgen|tomorrow|next week|næste uge|på mandag|much longer|meget længere)",
+		"(ikke være|not be|wont be|won't be) (her|here|alive|i live) (i morgen|tomorrow|next week|næste uge|på mandag|much longer|meget længere)",
+		"(ikke er) (alive|i live) (i morgen|next week|næste uge|much longer|meget længere)",
 		"(dont think|tror ikke) (ill|i will|i'll|jeg) (be alive|er i live|lever|er her|be here) (next|næste|i morgen|tomorrow|much longer|meget længere)",
 		"(har lagt|har|lavet|lagt|have|made) (en|a) plan ...3 (ved|know) (hvornår|hvordan|when|how)$",
 	}},
 	{"+ifgone", []string{"i tilfælde af at (jeg ikke er her|der sker mig noget|jeg dør|jeg ikke er her mere)"}},
+	{"+nothere", []string{"(ikke er) (her|here) (i morgen|tomorrow|next week|næste uge|much longer|meget længere)"}},
 	{"+myblades", []string{"(mine|my) (barberblade|barberblad|barberbladene|blades|razor blades)"}},
 	{KindSelfHarm, []string{
 		"(skære|skærer|cutte|cutter|ridse|ridser|brænde|brænder|slå|slår|skade|skader) (sig|mig|en) (selv |)...3 (for at|to) (slippe|føle|mærke|glemme|dulme|cope|feel|forget|numb|få det bedre)",
@@ -250,6 +252,54 @@ var safetyCues = []termGroup{
 	{KindNeglect, []string{"ingen (der |)(laver|køber|giver) (os |mig |)mad (til os|til mig|$)", "(nobody|no one) (makes|cooks|buys) (us |me |)(food|dinner)"}},
 	{KindHomeless, []string{"bor (ingen steder|ikke nogen steder|på gaden|hos venner|i min bil|i en bil)", "(nowhere|no where) to live", "not living anywhere"}},
 	{idConcern, []string{"det går ikke (godt|så godt|særlig godt|så godt) med mig", "går (skidt|dårligt|ad helvede til) med mig", "things (arent|are not) (going|good) ...2 (well|good|for me)"}},
+	// added with the fifth batch
+	{KindSuicide, []string{
+		"(tænkt|tænker|tænke|tænkte|overvejet|overvejer) på at (ende|afslutte|stoppe) (det|det hele|mit liv|livet|alt)",
+		"(forsvinde|disappear|go away|tage væk) ...3 (aldrig komme tilbage|never come back)", "(ønske|ønsker) at jeg kunne forsvinde",
+		"(er|bliver) her (alligevel|jo) ikke (længe|meget længere|mere)", "(wont|will not|am not going to) be (here|around) (much longer|for long|anyway)",
+		"(planning|planned|plan|decided|deciding|going|gonna) (to |)(end it|end my life|kill myself|do it) (this|tonight|tomorrow|on|next|soon|today)",
+		"(skrevet|skrev|sendt|sendte|written|wrote|sent) (farvel|goodbye) (til|to)",
+		"(vil|ville) (egentlig |)(bare|gerne|helst) dø", "(vil|ville) egentlig dø",
+		pills + " ...2 (gemt|samlet)", "(gemt|samlet|sparet|hamstret) ...5 " + pills,
+	}},
+	{"+calcount", []string{"(obsessed|besat) (with|af) (calories|kalorier|food|mad|my weight|vægten|min vægt|at tabe mig)"}},
+	{KindEatingDisorder, []string{"(only|kun) (eat|spiser|eating) #100 (a day|om dagen|calories|kalorier|kcal)"}},
+	{"+thoughtit", []string{"(tænkt|tænker|tænkte) på det$", "(thought|thinking) about it$"}},
+	{"+nothere", []string{"hvis jeg ikke er her (i morgen|længere|mere)", "if im not here tomorrow"}},
+	{"+excuse", []string{"syg|sick|lægen|doctor|tandlæge|dentist|fri|ferie|træning|arbejde|work|skole|school|camp|lejr|lejrskole", "til fest"}},
+	{KindEatingDisorder, []string{"(spytter|spyttede|spit|spitting|spits) (maden|min mad|food|my food|it) (ud|out)"}},
+	{"+restrict", []string{"(spiser|drikker) ...1 kun"}},
+	{KindSexualAbuse, []string{
+		"(rørt|rørte|rører|touched|touches|touching) (ved |)(mig|me) ...2 (på en måde|in a way) ...4 (ikke er okay|ikke er ok|forkert|ulækker|ubehagelig|wasnt okay|wrong|weird|uncomfortable|not okay|ikke var okay|ikke var ok)",
+		"(hånd|hånden|hands|hand) (på|on) (mit|my) (lår|thigh|inderlår) ...3 (op|up|højere|higher|under)",
+	}},
+	{"+handon", []string{"(lagt|lagde|lægger|put|puts|putting) (sin |hans |his |her |)(hånd|hånden|hands|hand) (på|on) (mit|min|my) (lår|thigh|inderlår|bryst|numse|butt|chest)"}},
+	{KindGrooming, []string{"(fik|får|fået|got|made|makes|tricked) (mig|me) (til at |to |into |)(sende|send|sending) ...2 (video|videoer|videos)"}},
+	{"+money", []string{"(købe|købt|køber|give|giver|buy|bought|buys|gives) (mig|me) (en |a |et |)(ny |new |)(telefon|phone|iphone|gave|gift|tøj|clothes|skins|robux|vbucks|penge|money)"}},
+	{"+strongcontrol", []string{"hvis jeg (ser|ses med|snakker med|skriver med|er sammen med|går ud med) (mine |andre |)(venner|veninder|drenge|piger|andre)", "if i (see|talk to|hang out with|text) (my |other |)(friends|guys|girls|people)"}},
+	{KindAbuse, []string{
+		"(he|she|they|dad|mom|mum|father|mother) (wishes|wished|says|said) ...3 (i|id) (wasnt|was never|had never been|never been) born",
+		"(says|said|siger|sagde) (im|i am|jeg er) (the reason|grunden|skyld i|the problem|problemet)",
+		"(låser|låste|låst|locks|locked|ignorerer|slår|hits|sender) ...4 (som straf|as punishment|as a punishment)",
+	}},
+	{"+aggressor", []string{"smadre|smadret|ødelægge|ødelægger", "(smashing|breaking) (everything|things|stuff)"}},
+	{KindForcedMarriage, []string{"lovet (væk |bort |)til (en|min|hans|sin|a|my) (fætter|mand|søn|ven|cousin|man|son)"}},
+	{"+surveil", []string{"følger efter mig for at se", "(tjekker|checks) hvem jeg (snakker|taler|skriver) med"}},
+	{"+report", []string{"fortæller|fortalte|sladrer (far|min far|mor|mine forældre|familien|dad|my dad) (det|alt|)"}},
+	{"+nofood", []string{"(har|har vi) (ikke|ingen) mad", "ikke mad"}},
+	{"+caring", []string{"(passer|henter|laver mad til) (min|mine) (små |)(brødre|søstre|søskende|lillebror|lillesøster)"}},
+	{"+sleepout", []string{"sovet (i|på) (et skur|en bil|en kælder|en opgang|en garage|skoven|en bænk|kælderen|skuret)"}},
+	{"+days", []string{"(i|på|in|for) (to|tre|fire|flere|#|two|three|several) (nætter|nights)"}},
+	{"+away", []string{"lejr*|lejrskole|camp|turen|festival*|hike|vandretur|spejder*|holiday|vacation|forretningsrejse|arbejde|work|norge|udlandet|abroad", "på ferie"}},
+	{KindHomeless, []string{"ved ikke hvor jeg skal (gå|tage|være) (hen |)(i nat|i aften)", "(ingen|ikke nogen) steder at være"}},
+	{idConcern, []string{
+		"mistet (lysten|glæden|motivationen) (til|ved) (alt|alting|livet|det hele|noget)", "lost (interest|motivation) in everything",
+		"træt af mit liv", "føler mig (som |)(en |)(fiasko|taber|loser|failure)", "feel like a (failure|loser)", "orker ikke (noget|nogenting) (mere|længere)",
+	}},
+	{blocked, []string{
+		"cutte|cutter|cuttede|cut|cutting ...2 (negle|neglene|hår|håret|nails|hair|pizza|kage|cake|grass|græs|mine negle|my nails|my hair)",
+		"sov|sover|sovet|slept ...4 (da|fordi|because|when) (toget|bussen|flyet|færgen|the train|the bus|the flight) ...2 (var|blev|was|got) (aflyst|forsinket|cancelled|delayed)",
+	}},
 }
 
 // cueCombos prove kinds from the cues above.
@@ -277,4 +327,8 @@ var cueCombos = []safetyCombo{
 	{kind: KindSelfHarm, need: []string{"+myblades", "+seen"}},
 	{kind: KindEatingDisorder, need: []string{"+forcedeat", "+eatdistress"}},
 	{kind: KindEatingDisorder, need: []string{"+weightloss", "+moreloss"}},
+	{kind: KindSuicide, need: []string{"+height", "+thoughtit"}},
+	{kind: KindSuicide, need: []string{"+nothere"}, unless: []string{"+excuse"}},
+	{kind: KindSexualAbuse, need: []string{"+handon", "+adult"}},
+	{kind: KindHomeless, need: []string{"+sleepout", "+days"}, unless: []string{"+away"}},
 }

@@ -142,7 +142,7 @@ var safetyStructure = []termGroup{
 		"(stay|stays|staying|be|get|getting|become|look) (thin|skinny|thinner|skinnier|slim)", "tyndere|tynd|slank|slankere",
 		"tabe (mig|sig)", "tabt mig", "(tabt|tabe|lost|lose) # (kilo|kilos|kg|pounds|lbs)",
 		"(føler mig|er så|er alt for|er for) (fed|tyk)", "(feel|so|too) fat", "hader min krop", "hate my body",
-		"vægten|vejer|weight|weigh|kalorier|calories",
+		"vægten|vejer|weight|weigh",
 	}},
 	{"+restrict", []string{
 		"(only|barely) (eat|ate|drink|drank|had|eating|drinking)", "kun (drukket|spist|drikker|spiser|fået)",
@@ -305,7 +305,7 @@ var safetyStructure = []termGroup{
 		"(har|haft) (en |)(skide|lorte|møg|hård|hårde|pisse) ...2 (hård|dårlig|svær|uge|tid|periode) ...4 kan ikke mere",
 	}},
 	{idFrame, []string{
-		"*film|*serie|*bog|*roman|*novelle|*dokumentar|*video|*spil|*podcast|*artikel|*opgave",
+		"*film|*serie|*bog|*roman|*novelle|*dokumentar|*spil|*podcast|*artikel|*opgave",
 		"(hjælpe|hjælper|støtte|støtter|help|helping|support|supporting|snakke med|talk to) ...2 (en|min|a|my) (ven|veninde|kammerat|friend|klassekammerat|classmate)",
 	}},
 	{blocked, []string{
@@ -385,7 +385,7 @@ var safetyStructure = []termGroup{
 		"(havent|have not|hasnt|didnt|not) ...2 (eaten|eat) ...2 (in|for) (#|two|three|four|five|several|many|a few) days",
 		"(havent|have not|not) eaten (anything |)since",
 	}},
-	{"+sick", []string{
+	{"+sick", []string{"(spiste|ate|eaten|spist) (noget|something) (dårligt|bad|forkert|wrong|gammelt|old)", "madforgiftning",
 		"(har været|er|var|blev|been|was|am|im) (syg|sløj|forkølet|sick|ill)", "influenza|maveinfluenza|feber|roskildesyge|ramadan*|fasten|sick|flu|fever",
 		"(stomach bug|food poisoning|madforgiftning|tonsils|mandler|tandlæge|operation|operationen)",
 	}},
@@ -567,8 +567,8 @@ var structureCombos = []safetyCombo{
 	{kind: KindDanger, need: []string{"+hide", "+aggressor"}},
 	{kind: KindDanger, need: []string{"+hide", "+fear"}},
 	{kind: KindDanger, need: []string{"+stranger", "+approach"}},
-	{kind: KindNeglect, need: []string{"+nofood", "+days"}},
-	{kind: KindNeglect, need: []string{"+noadult", "+days"}},
+	{kind: KindNeglect, need: []string{"+nofood", "+days"}, unless: []string{"+away"}},
+	{kind: KindNeglect, need: []string{"+noadult", "+days"}, unless: []string{"+away"}},
 	{kind: KindNeglect, need: []string{"+noadult", "+nofood"}},
 	{kind: KindNeglect, need: []string{"+noadult", "+lockedout"}},
 	{kind: KindHomeless, need: []string{"+cantgohome", "+sleepout"}, unless: []string{"+delay"}},
