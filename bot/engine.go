@@ -524,7 +524,7 @@ func (t *turn) text(text string, extra *understand.Result) {
 			t.st.Pending = nil
 			return
 		case "question":
-			o, ok := t.e.catalog.Get(t.st.Pending.OpportunityID)
+			o, ok := t.actionable(t.st.Pending.OpportunityID)
 			t.st.Pending = nil
 			if ok && isQuestion(text) && len(intents) == 0 {
 				t.answerAbout(o, text)

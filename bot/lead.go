@@ -126,7 +126,7 @@ func (t *turn) leadText(text string) bool {
 	if t.st.Pending == nil || t.st.Draft == nil {
 		return false
 	}
-	o, ok := t.e.catalog.Get(t.st.Draft.OpportunityID)
+	o, ok := t.actionable(t.st.Draft.OpportunityID)
 	if !ok {
 		t.st.Pending, t.st.Draft = nil, nil
 		return false
@@ -162,7 +162,7 @@ func (t *turn) leadChoice(name, id string) {
 		t.say(t.tr("lead_not_sent"), t.afterSuggestionReplies()...)
 		return
 	}
-	o, ok := t.e.catalog.Get(id)
+	o, ok := t.actionable(id)
 	if !ok {
 		t.say(t.tr("unknown_opportunity"))
 		t.suggest(true)

@@ -288,6 +288,10 @@ func (s *Service) FirstStep(ctx context.Context, userID, opportunityID string) (
 		st = c.State
 	}
 	t := s.engine.newTurn(&st, s.now())
+	if _, ok := t.actionable(opportunityID); !ok {
+		// Only what the young person was shown, and may join.
+		return StepInfo{}, fmt.Errorf("opportunity %s: %w", opportunityID, ErrNotFound)
+	}
 	return StepInfo{FirstStep: t.firstStep(o, t.stepTime(o)), Title: t.textOf(o).Title}, nil
 }
 

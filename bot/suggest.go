@@ -425,9 +425,28 @@ func (t *turn) stepTime(o *match.Opportunity) match.Session {
 	return st.Session
 }
 
+// actionable returns an opportunity the young person may act on by its
+// id: one the bot showed them, still published and running, and open to
+// their age. A choice id typed by hand ("want:<id>" of an adults-only task)
+// gets nothing more than a card would have offered.
+func (t *turn) actionable(id string) (*match.Opportunity, bool) {
+	o, ok := t.e.catalog.Get(id)
+	if !ok || !match.OpenTo(o, t.st.Profile.Age, t.now) || !t.st.wasShown(id) {
+		return nil, false
+	}
+	return o, true
+}
+
+// wasShown reports whether the opportunity was on a card, chosen or put in
+// a lead in this conversation.
+func (st *State) wasShown(id string) bool {
+	return slices.Contains(st.Seen, id) || slices.ContainsFunc(st.Chosen, func(c Choice) bool { return c.OpportunityID == id }) ||
+		st.Draft != nil && st.Draft.OpportunityID == id || st.leadPending(id)
+}
+
 // want records that the young person chose an opportunity and repeats the first step.
 func (t *turn) want(id string) {
-	o, ok := t.e.catalog.Get(id)
+	o, ok := t.actionable(id)
 	if !ok {
 		t.say(t.tr("unknown_opportunity"))
 		t.suggest(true)
@@ -444,7 +463,7 @@ func (t *turn) want(id string) {
 
 // more tells everything the catalog knows about one opportunity.
 func (t *turn) more(id string) {
-	o, ok := t.e.catalog.Get(id)
+	o, ok := t.actionable(id)
 	if !ok {
 		t.say(t.tr("unknown_opportunity"))
 		t.suggest(true)
@@ -544,7 +563,7 @@ func (t *turn) answerAbout(o *match.Opportunity, question string) {
 }
 
 func (t *turn) notForMe(id string) {
-	if _, ok := t.e.catalog.Get(id); !ok {
+	if _, ok := t.actionable(id); !ok {
 		t.say(t.tr("unknown_opportunity"))
 		t.suggest(true)
 		return
