@@ -744,6 +744,17 @@ func (t *turn) describeSlots(slots []string) string {
 		}
 		return strings.Join(words, "/")
 	}
+	if every := partsOf("mon"); len(every) > 0 && slices.IndexFunc(dayKeys[1:], func(d string) bool {
+		return !slices.Equal(partsOf(d), every)
+	}) < 0 {
+		// The same parts of every day of the week: "alle aftener".
+		if len(every) == 1 {
+			return t.tr("every_" + every[0])
+		}
+		if len(every) == len(partKeys) {
+			return t.tr("every_day")
+		}
+	}
 	var out []string
 	from := 0
 	// Monday to Friday alike, or Saturday and Sunday alike, are said as one.
