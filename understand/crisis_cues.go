@@ -300,6 +300,20 @@ var safetyCues = []termGroup{
 		"cutte|cutter|cuttede|cut|cutting ...2 (negle|neglene|hår|håret|nails|hair|pizza|kage|cake|grass|græs|mine negle|my nails|my hair)",
 		"sov|sover|sovet|slept ...4 (da|fordi|because|when) (toget|bussen|flyet|færgen|the train|the bus|the flight) ...2 (var|blev|was|got) (aflyst|forsinket|cancelled|delayed)",
 	}},
+	// a wish or plan to die with words between ("har seriøst lyst til
+	// bare at dø"), and life negated ("gider ikke rigtig leve mere"). The
+	// Danish and English halves stay apart: "dø" typed without ø is "do"
+	{KindSuicide, []string{
+		"(vil|ville|ønsker|ønske|lyst til|tænker på|tænkt på|overvejer|overvejet|planlægger|klar til) ...4 (doe|være død|" +
+			"forsvinde for altid|ende det|ende mit liv|tage mit liv|slå mig selv ihjel|tage livet af mig)",
+		"(want to|wanna|wish i could|thinking about|thinking of|thought about|planning to|ready to) ...4 (die|be dead|" +
+			"disappear forever|end it|end my life|take my life|kill myself|unalive myself)",
+		"(ikke|not|never|aldrig|dont|ikk) ...3 (leve|live|eksistere|exist|være i live|be alive|vågne op|wake up) (mere|længere|anymore|any more|again|igen)",
+	}},
+	{blocked, []string{
+		"doe|die|dying ...2 (af|for|of|laughing|grin|kedsomhed|boredom|to see|to know|to go|for at)",
+		"(ville|would|vil) (doe|die) (hvis|if)",
+	}},
 }
 
 // cueCombos prove kinds from the cues above.
