@@ -314,6 +314,57 @@ var safetyCues = []termGroup{
 		"doe|die|dying ...2 (af|for|of|laughing|grin|kedsomhed|boredom|to see|to know|to go|for at)",
 		"(ville|would|vil) (doe|die) (hvis|if)",
 	}},
+	// added with the sixth batch
+	{KindSuicide, []string{
+		"(holde ud|holde til|klare|orke|magte) (at leve|livet|det her liv) ...2 (længere|mere|meget længere)",
+		"(stopper|slutter|ender|holder op|stops|ends) (for altid|forever)",
+		"(smertefri|smertefrie|hurtig|hurtigste|nem|nemmeste|sikker|sikreste) (måde|metode|måder) (at dø|at gøre det|til at dø)",
+		"(ingen|nobody|no one) (behøver|skal|needs to|has to|will have to) ...3 (tænke på|bekymre sig om|deal with|worry about|think about) (mig|me) (mere|længere|anymore|again)",
+		"(vil|want to|wanna) (ud af|get out of|out of) (livet|det her liv|life|this life)", "vil ud af (det|det hele)$",
+		"(my last wish|mit sidste ønske|my final wish)",
+	}},
+	{"+means", []string{pills, "reb|rebet|rope|kniv|kniven|knife|barberblad*|razor*|skinnerne|togskinnerne|tracks"}},
+	{"+thoughtit", []string{"(tænkt|tænker|tænkte) på at gøre det", "(thought|thinking) about doing it"}},
+	{KindSelfHarm, []string{
+		"(smash|smashing|bang|banging|punch|punching|hit|hitting) my (hands|fists|head|hand|fist) (against|into|on) (the |a |)(wall|door|floor|mirror)",
+		"(till|until) (they|it) (bruise|bruises|bruised)",
+		"(ar|arrene|snit|snittene|cuts|scars) ...6 (vil ikke have at nogen ser|vil ikke have nogen ser|dont want anyone to see|ingen må se|so nobody sees|so no one sees)",
+		"(få|får|make) (ar|arrene|scars|cuts|snit) (til at |to |)(forsvinde|fade|go away) ...2 (hurtigt|fast|quickly)",
+	}},
+	{KindEatingDisorder, []string{
+		"(kun|only) (spist|eaten|had|ate) (en|et|ét|én|1|one|an|a) ...1 (banan|æble|gulerod|knækbrød|rugbrød|yoghurt|kiks|skive|banana|apple|carrot|cracker) ...4 (i dag og i går|i går og i dag|hele dagen|i to dage|siden|om dagen|all day|yesterday|in two days|for days)",
+		"(så|so) (mor|far|de|mine forældre|min mor|min far|my mom|my mum|my parents|they|mom|mum) (tror|thinks|think) (at |that |)(jeg|i) (har spist|spiser|ate|have eaten|eat)",
+		"(sult|sulten|hungry|starving) ...4 (men|but) (vil|want|i) ...1 (ikke|not|dont) ...1 (spise|eat)",
+	}},
+	{"+notate", []string{"(havent|have not|hasnt) ...3 (eaten|had) ...3 (in|for) (weeks|days|a week|ages)"}},
+	{"+secret", []string{"ikke (skal|må|burde) (sige|fortælle) (det|noget) (til nogen|til mine forældre|til min mor|til min far|til mor|til far)"}},
+	{"+insultcall", []string{
+		"(siger|says|said|sagde) ...2 (hun|han|de|she|he|they) (hader|hate|hates) (mig|me)",
+		"jeg (ødelagde|ødelægger|har ødelagt) (hendes|hans|deres) liv", "i (ruined|ruin|have ruined) (her|his|their) life",
+		"(siger|says|said|sagde) ...3 (burde|skulle|should) (aldrig|ikke|never) ...1 (være|have været|have been|been) (født|born)",
+	}},
+	{KindForcedMarriage, []string{
+		"(brødre|brødrene|bror|broren|far|familie|familien|fætter|fætre|brothers|brother|dad|father|family) ...3 (slår|truer|straffer|hits|beats|threatens|punishes) ...3 (hvis|når|fordi|if|when|because) (jeg|i) (snakker|taler|skriver|ses|er sammen|talk|text|hang out|am seen) (med|with|to)",
+	}},
+	{"+honour", []string{"æren|skammen|ærens"}},
+	{"+noadult", []string{"(mor|far|forældre|forældrene|mom|dad|parents|mum) (drikker|drinks|tager stoffer|does drugs)"}},
+	{KindNeglect, []string{
+		"ingen (voksne |)(der |)(passer på|tager sig af|sørger for|passer) (mig|os)",
+		"(sulten|sultne|hungry) ...3 (fordi|because|da) ...3 (ikke er|ingen|intet|no|isnt|there is no|theres no) ...2 (mad|food)",
+	}},
+	{KindHomeless, []string{
+		"(ikke har|har ikke|har intet|har ingen|dont have|do not have|have no) (noget |et |a |)(hjem|home|sted at bo)",
+		"ikke (skal|må|kan) komme hjem (igen|mere|længere)",
+	}},
+	{idConcern, []string{
+		"ikke ...3 nogen (kan lide|gider|elsker|holder af|forstår) mig",
+		"kan ikke (klare|overskue|holde til|holde ud|magte) (det|mere|noget) (mere|længere|)",
+	}},
+	{blocked, []string{
+		"mig|me|os|us ...2 (i|til|in|at) (en|et|a|an) " + games,
+		"(på arbejde|på forretningsrejse|på ferie|på lejr|på tur|at work|on a trip|on holiday|på skiferie) (i|for) (to|tre|fire|#|flere|en|two|three|a|several) (dage|døgn|uge|uger|days|weeks|week)",
+		"kastede|kaster|smed|smider|threw|throws (en |et |a |)(bold|bolden|snebold|snebolde|frisbee|pude|puder|ball|snowball|pillow|vandballon*) (efter|på|til|at) (mig|me)",
+	}},
 }
 
 // cueCombos prove kinds from the cues above.
@@ -342,6 +393,7 @@ var cueCombos = []safetyCombo{
 	{kind: KindEatingDisorder, need: []string{"+forcedeat", "+eatdistress"}},
 	{kind: KindEatingDisorder, need: []string{"+weightloss", "+moreloss"}},
 	{kind: KindSuicide, need: []string{"+height", "+thoughtit"}},
+	{kind: KindSuicide, need: []string{"+means", "+thoughtit"}},
 	{kind: KindSuicide, need: []string{"+nothere"}, unless: []string{"+excuse"}},
 	{kind: KindSexualAbuse, need: []string{"+handon", "+adult"}},
 	{kind: KindHomeless, need: []string{"+sleepout", "+days"}, unless: []string{"+away"}},

@@ -18,8 +18,8 @@ const (
 	enGone = "(was dead|were dead|was gone|were gone|wasnt here|werent here|wasnt around|didnt exist|" +
 		"never woke up|didnt wake up|disappeared|died|was never born|wasnt alive|werent alive)"
 	// pills and other means of an overdose
-	pills = "piller|pillerne|pillen|pille|panodil*|pamol*|sovepille*|ipren*|paracetamol*|tablet*|" +
-		"smertestillende|pills|pill|tablets|painkillers|tylenol|advil|ibuprofen|medicin|medicinen"
+	pills = "piller|pillerne|pillen|pille|panodil*|pamol*|sovepille*|ipren*|paracetamol*|tablet*|antidepressiv*|lykkepille*|" +
+		"smertestillende|pills|pill|tablets|painkillers|tylenol|advil|ibuprofen|medicin|medicinen|antidepressants|meds"
 	// the young person's own body where cuts and burns are made
 	cutBody = "arm|arme|armen|armene|håndled|håndleddet|håndleddene|lår|låret|lårene|hud|huden|mave|maven|" +
 		"arms|wrist|wrists|thigh|thighs|skin|stomach|hofter|hips|ankler|underarm*"
@@ -266,7 +266,7 @@ var safetyStructure = []termGroup{
 	}},
 	{"+noadult", []string{
 		"ikke kommet hjem", "(hasnt|havent|hasn't) (come|been) (back|home)", "(væk|borte|ude) siden", "klare (mig|os|sig) selv",
-		"passe (mig|os) selv", "passer (mine|min) (små |)(søskende|lillebror|lillesøster|brødre|søstre)",
+		"passe (mig|os) selv",
 		"leave|leaves|left me|us (alone|by myself)", "on (my|our) own", "(mor|far|forældre|forældrene|mom|mum|dad|parents) (er |is |are |)væk|gone|away",
 	}},
 	{"+lockedout", []string{"låst ude", "locked out"}},

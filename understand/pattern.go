@@ -119,6 +119,9 @@ func expandGroups(src string) []string {
 		panic("understand: unbalanced pattern " + src)
 	}
 	closing += open
+	if strings.IndexByte(src[open+1:closing], '(') >= 0 {
+		panic("understand: nested group in pattern " + src)
+	}
 	choices := strings.Split(src[open+1:closing], "|")
 	if singleWords(choices) {
 		// one word each: one element with alternatives matches the same
