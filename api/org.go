@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"mime"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -15,28 +14,18 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/catalogimport"
-	"github.com/brobygger/brobygger/geo"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
-	"github.com/brobygger/brobygger/store"
 )
 
-// Orgs is the storage behind the organisation side: organisations, their
-// opportunities and their webhooks. Changes to opportunities are stamped,
-// so every server's catalog sync picks them up within seconds.
+// Orgs is the storage behind the organisation side: the catalog's
+// organisations and opportunities, and the organisations' webhooks.
+// Changes to opportunities are stamped, so every server's catalog sync
+// picks them up within seconds.
 type Orgs interface {
-	CreateOrganisation(ctx context.Context, name string, now time.Time) (store.Organisation, error)
-	Organisation(ctx context.Context, id string) (store.Organisation, error)
-	OpportunitiesOf(ctx context.Context, orgID string) ([]match.Opportunity, error)
-	Opportunity(ctx context.Context, id string) (match.Opportunity, error)
-	// UpsertOpportunity stores o; an id another organisation uses is
-	// store.ErrOtherOrganisation.
-	UpsertOpportunity(ctx context.Context, o match.Opportunity, now time.Time) error
-	SetPublished(ctx context.Context, orgID, id string, published bool, now time.Time) (match.Opportunity, error)
-	SetPlacesLeft(ctx context.Context, orgID, id string, places *int, now time.Time) (match.Opportunity, error)
+	catalog.Store
 	SetWebhook(ctx context.Context, orgID, url, secret string, now time.Time) (leads.Webhook, error)
 	Webhook(ctx context.Context, orgID string) (leads.Webhook, error)
 }
@@ -55,7 +44,6 @@ func ownOrganisation(c *fiber.Ctx) error {
 // Limits on what an organisation writes.
 const (
 	maxOrgNameRunes      = 200
-	maxOpportunityID     = 100
 	maxWebhookURL        = 2000
 	minWebhookSecret     = 16
 	maxWebhookSecret     = 200
@@ -307,7 +295,7 @@ type opportunityPlaceRequest struct {
 }
 
 // opportunity builds the opportunity the request describes for org.
-func (r opportunityRequest) opportunity(id string, org store.Organisation) match.Opportunity {
+func (r opportunityRequest) opportunity(id string, org catalog.Organisation) match.Opportunity {
 	o := match.Opportunity{
 		ID: id, OrganisationID: org.ID, Organisation: org.Name,
 		Title: strings.TrimSpace(r.Title), Summary: strings.TrimSpace(r.Summary), Description: strings.TrimSpace(r.Description),
@@ -340,14 +328,6 @@ func (r opportunityRequest) opportunity(id string, org store.Organisation) match
 	return o
 }
 
-// opportunityIDPattern is what an opportunity id may look like, as the
-// import writes them.
-var opportunityIDPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// opportunityPrefix starts the id of every opportunity an organisation
-// creates, so that two organisations' "lektiecafe" never meet.
-func opportunityPrefix(orgID string) string { return "opp-" + strings.TrimPrefix(orgID, "org-") + "-" }
-
 // putOpportunity creates the opportunity with the path's id, or replaces
 // the organisation's opportunity with that id.
 func (s *Server) putOpportunity(c *fiber.Ctx) error {
@@ -363,17 +343,17 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 	old, err := s.orgs.Opportunity(ctx, id)
 	exists := err == nil
 	switch {
-	case err != nil && !errors.Is(err, bot.ErrNotFound):
+	case err != nil && !errors.Is(err, catalog.ErrNotFound):
 		return err
 	case exists && old.OrganisationID != orgID:
 		return errOpportunityIDTaken
-	case !exists && (len(id) > maxOpportunityID || !opportunityIDPattern.MatchString(id) || !strings.HasPrefix(id, opportunityPrefix(orgID))):
+	case !exists && !catalog.ValidNewOpportunityID(orgID, id):
 		return unprocessable(fmt.Sprintf("id: a new opportunity's id starts with %q and goes on in a-z, 0-9 and single dashes, at most %d characters.",
-			opportunityPrefix(orgID), maxOpportunityID))
+			catalog.OpportunityPrefix(orgID), catalog.MaxOpportunityID))
 	}
 	o := req.opportunity(id, org)
-	if err := resolvePostcode(&o.Place); err != nil {
-		return err
+	if err := catalog.ResolvePlace(&o.Place); err != nil {
+		return unprocessable(opportunityProblems(err))
 	}
 	if err := catalog.Validate(o); err != nil {
 		return unprocessable(opportunityProblems(err))
@@ -383,7 +363,7 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 		o.Published = *req.Published
 	}
 	if err := s.orgs.UpsertOpportunity(ctx, o, s.now()); err != nil {
-		if errors.Is(err, store.ErrOtherOrganisation) {
+		if errors.Is(err, catalog.ErrOtherOrganisation) {
 			return errOpportunityIDTaken
 		}
 		return err
@@ -397,22 +377,8 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 var errOpportunityIDTaken = &Error{Status: fiber.StatusConflict, Slug: "id-taken",
 	Detail: "Another organisation uses this opportunity id; choose another."}
 
-// resolvePostcode fills an offline place's municipality and position from
-// its postcode, the same way the import does.
-func resolvePostcode(p *match.Place) error {
-	if p.Online || p.Postcode == "" {
-		p.Municipality, p.Lat, p.Lon, p.Landmass = "", 0, 0, ""
-		return nil // catalog.Validate says what is missing
-	}
-	pc, ok := geo.LookupPostcode(p.Postcode)
-	if !ok {
-		return unprocessable(fmt.Sprintf("place.postcode: %q is not a Danish postcode.", p.Postcode))
-	}
-	p.Postcode, p.Municipality, p.Lat, p.Lon, p.Landmass = pc.Code, pc.Municipality, pc.Lat, pc.Lon, pc.Landmass
-	return nil
-}
-
-// opportunityProblems lists catalog.Validate's problems by field.
+// opportunityProblems lists catalog.Validate's (or ResolvePlace's)
+// problems by field.
 func opportunityProblems(err error) string {
 	var problems []string
 	errs := []error{err}
@@ -548,7 +514,7 @@ func (s *Server) importOpportunities(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	rep, err := catalogimport.Import(ctx, s.orgs, catalogimport.Organisation{ID: org.ID, Name: org.Name}, drafts, dryRun, s.now())
+	rep, err := catalogimport.Import(ctx, s.orgs, org, drafts, dryRun, s.now())
 	if err != nil {
 		return err
 	}

@@ -221,12 +221,7 @@ func (a *App) seedSample(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("sample catalog: %w", err)
 	}
-	docs := make([]store.Organisation, len(orgs))
-	for i, o := range orgs {
-		docs[i] = store.Organisation{ID: o.ID, Name: o.Name, Municipality: o.Municipality, Description: o.Description,
-			ContactName: o.ContactName, ContactRole: o.ContactRole, Sample: o.Sample}
-	}
-	n, err := a.Store.SeedCatalog(ctx, docs, opps, a.cfg.Now())
+	n, err := a.Store.SeedCatalog(ctx, orgs, opps, a.cfg.Now())
 	if err != nil {
 		return err
 	}

@@ -45,7 +45,7 @@ func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, 
 	}
 	l.ID = r.ID
 	created, err := c.leads.Create(ctx, l)
-	if errors.Is(err, bot.ErrConflict) && r.ID != "" {
+	if errors.Is(err, leads.ErrConflict) && r.ID != "" {
 		// Sent before, and the chat did not hear of it: the same lead, not
 		// a second one.
 		created, err = c.leads.Get(ctx, r.ID, leads.Caller{Actor: leads.Youth, UserID: userID})

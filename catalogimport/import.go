@@ -6,12 +6,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
-	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
-	"github.com/brobygger/brobygger/geo"
 	"github.com/brobygger/brobygger/match"
 )
 
@@ -19,14 +16,13 @@ import (
 type Store interface {
 	OpportunitiesOf(ctx context.Context, orgID string) ([]match.Opportunity, error)
 	// UpsertOpportunity stores o and stamps it updated at now; an id
-	// another organisation uses is an error (bot.ErrConflict).
+	// another organisation uses is catalog.ErrOtherOrganisation.
 	UpsertOpportunity(ctx context.Context, o match.Opportunity, now time.Time) error
 }
 
-// Organisation is the organisation importing: every row becomes its opportunity.
-type Organisation struct {
-	ID, Name string
-}
+// Organisation is the organisation importing: every row becomes its
+// opportunity. Only its ID and Name are used.
+type Organisation = catalog.Organisation
 
 // What an import did with a row.
 const (
@@ -102,7 +98,7 @@ func Import(ctx context.Context, st Store, org Organisation, drafts []Draft, dry
 		}
 		if !dryRun && (row.Action == ActionCreate || row.Action == ActionUpdate) {
 			if err := st.UpsertOpportunity(ctx, o, now); err != nil {
-				if !errors.Is(err, bot.ErrConflict) {
+				if !errors.Is(err, catalog.ErrOtherOrganisation) {
 					return rep, fmt.Errorf("catalogimport: row %d: %w", d.Row, err)
 				}
 				row.Action, row.Errors = ActionReject, []string{"id: another organisation uses this id; give the row an id of its own"}
@@ -122,9 +118,9 @@ func prepare(org Organisation, d Draft, firstRow map[string]int) (match.Opportun
 		problems = append(problems, fmt.Sprintf("organisation_id: %q is not your organisation (%s)", d.OrganisationID, org.ID))
 	}
 	o.OrganisationID, o.Organisation, o.Sample = org.ID, org.Name, false
-	id, err := opportunityID(org.ID, o.ID, o.Title)
+	id, err := catalog.OpportunityID(org.ID, o.ID, o.Title)
 	if err != nil {
-		problems = append(problems, err.Error())
+		problems = append(problems, problem(err))
 	}
 	o.ID = id
 	if n, dup := firstRow[id]; dup && id != "" {
@@ -134,12 +130,7 @@ func prepare(org Organisation, d Draft, firstRow map[string]int) (match.Opportun
 	}
 	if err := catalog.Validate(o); err != nil {
 		for _, e := range unjoin(err) {
-			var fe *catalog.FieldError
-			if errors.As(e, &fe) {
-				problems = append(problems, fe.Field+": "+fe.Problem)
-			} else {
-				problems = append(problems, e.Error())
-			}
+			problems = append(problems, problem(e))
 		}
 	}
 	row := Row{Row: d.Row, ID: id}
@@ -168,42 +159,14 @@ func dedupe(ss []string) []string {
 	return out
 }
 
-// opportunityID is the stored id for a row: "opp-", the organisation's id
-// without "org-", and the row's own id — or, when the row gives none, its
-// title in lower-case ASCII. Prefixing keeps two organisations' "lektiecafe"
-// apart; a row that already carries the prefix keeps its id as it is.
-func opportunityID(orgID, given, title string) (string, error) {
-	prefix := "opp-" + strings.TrimPrefix(orgID, "org-") + "-"
-	if strings.HasPrefix(given, prefix) {
-		given = strings.TrimPrefix(given, prefix)
+// problem is one thing wrong with a row, named by its field: a
+// catalog.FieldError says "field: problem", for the person who wrote the row.
+func problem(err error) string {
+	var fe *catalog.FieldError
+	if errors.As(err, &fe) {
+		return fe.Field + ": " + fe.Problem
 	}
-	local := slug(given)
-	if given == "" {
-		local = slug(title)
-	} else if local != given {
-		return "", fmt.Errorf("id: %q may only hold a-z, 0-9 and single dashes; %q would do", given, local)
-	}
-	if local == "" {
-		return "", errors.New("id: give the row an id or a title")
-	}
-	return prefix + local, nil
-}
-
-// slug spells s in lower-case ASCII words joined by dashes: "Lektiecafé på
-// Nørrebro" → "lektiecafe-paa-noerrebro".
-func slug(s string) string {
-	words := strings.Fields(geo.Fold(s))
-	out := strings.Join(words, "-")
-	const maxLen = 60
-	if len(out) > maxLen {
-		out = strings.TrimRight(out[:maxLen], "-")
-	}
-	for _, r := range out {
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
-			return "" // a letter Fold keeps as it is, such as Greek or Cyrillic
-		}
-	}
-	return out
+	return err.Error()
 }
 
 // same reports whether a draft would store exactly what is stored: both are

@@ -4,8 +4,9 @@
 // for every row whether it was created, updated, left unchanged or
 // rejected, and why.
 //
-// Reading resolves postcodes to municipality and coordinates with geo, and
-// importing checks every opportunity with catalog.Validate. Importing is
+// Reading resolves postcodes to municipality and coordinates with
+// catalog.ResolvePlace, and importing gives every opportunity its id with
+// catalog.OpportunityID and checks it with catalog.Validate. Importing is
 // idempotent: a row equal to what is stored is left alone (and does not
 // wake the servers' catalog sync), so importing the same file twice reports
 // every row unchanged the second time. A dry run reports without writing.
@@ -25,7 +26,7 @@ import (
 	"time"
 	_ "time/tzdata" // dates in a file are Danish local time, whatever the server's zone data
 
-	"github.com/brobygger/brobygger/geo"
+	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/match"
 )
 
@@ -393,32 +394,15 @@ func date(s string, endOfDay bool) (time.Time, error) {
 }
 
 // resolvePlace fills an offline place's municipality, coordinates and
-// landmass from its postcode, and checks a municipality the row gives
-// against it.
+// landmass from its postcode (catalog.ResolvePlace), and says what is wrong
+// in the file's own column names.
 func resolvePlace(p *match.Place) error {
-	if p.Online || p.Postcode == "" {
-		return nil // catalog.Validate says what is missing
+	err := catalog.ResolvePlace(p)
+	var fe *catalog.FieldError
+	if errors.As(err, &fe) {
+		return fmt.Errorf("%s: %s", strings.TrimPrefix(fe.Field, "place."), fe.Problem)
 	}
-	pc, ok := geo.LookupPostcode(p.Postcode)
-	if !ok {
-		return fmt.Errorf("postcode: %q is not a Danish postcode", p.Postcode)
-	}
-	p.Postcode = pc.Code
-	if p.Municipality != "" {
-		m, ok := geo.LookupMunicipality(p.Municipality)
-		if !ok {
-			return fmt.Errorf("municipality: %q is not a Danish municipality", p.Municipality)
-		}
-		if m.Name != pc.Municipality {
-			return fmt.Errorf("municipality: postcode %s %s lies in %s, not %s", pc.Code, pc.Town, pc.Municipality, m.Name)
-		}
-	}
-	p.Municipality = pc.Municipality
-	if p.Lat == 0 && p.Lon == 0 {
-		p.Lat, p.Lon = pc.Lat, pc.Lon
-	}
-	p.Landmass = pc.Landmass
-	return nil
+	return err
 }
 
 // ReadJSON reads a JSON array of opportunities in the shape of

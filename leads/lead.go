@@ -80,9 +80,7 @@ func ParseActor(role string) (Actor, error) {
 	return Actor{}, fmt.Errorf("leads: unknown actor %q", role)
 }
 
-// Errors of the domain. The store reports a missing lead or webhook with an
-// error that is both ErrNotFound and the conversation engine's not-found
-// sentinel, so the worker here and the API's error mapping both recognise it.
+// Errors of the domain; the store translates its driver's errors into these.
 var (
 	// ErrTransition means a status change is not allowed; errors.As finds
 	// the *TransitionError that says why.
@@ -94,6 +92,9 @@ var (
 	// ErrNotFound means there is no such lead, invite or webhook, or the
 	// caller may not see it.
 	ErrNotFound = errors.New("not found")
+	// ErrConflict means a lead, invite or job with that id exists already,
+	// or the lead changed at the same time too often to retry.
+	ErrConflict = errors.New("lead conflict")
 	// ErrInvalid means the data given for a lead, message or invite is not acceptable.
 	ErrInvalid = errors.New("invalid")
 	// ErrLeaseLost means a job was claimed by another worker after this

@@ -10,11 +10,16 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
+	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/match"
 )
 
-// Organisation is a volunteering organisation as stored.
-type Organisation struct {
+// Organisation is catalog.Organisation, kept under this name for callers
+// written before the catalog owned it; new code names catalog.Organisation.
+type Organisation = catalog.Organisation
+
+// organisationDoc is a volunteering organisation as stored.
+type organisationDoc struct {
 	ID           string    `bson:"_id"`
 	Name         string    `bson:"name"`
 	Municipality string    `bson:"municipality"`
@@ -23,6 +28,21 @@ type Organisation struct {
 	ContactRole  string    `bson:"contact_role"`
 	Sample       bool      `bson:"sample,omitempty"`
 	UpdatedAt    time.Time `bson:"updated_at"`
+}
+
+func (d organisationDoc) organisation() catalog.Organisation {
+	return catalog.Organisation{ID: d.ID, Name: d.Name, Municipality: d.Municipality, Description: d.Description,
+		ContactName: d.ContactName, ContactRole: d.ContactRole, Sample: d.Sample}
+}
+
+func toOrganisationDoc(o catalog.Organisation, now time.Time) organisationDoc {
+	return organisationDoc{ID: o.ID, Name: o.Name, Municipality: o.Municipality, Description: o.Description,
+		ContactName: o.ContactName, ContactRole: o.ContactRole, Sample: o.Sample, UpdatedAt: now}
+}
+
+// translateCatalog maps driver errors onto the catalog's sentinels.
+func translateCatalog(err error) error {
+	return translateTo(err, catalog.ErrNotFound, catalog.ErrConflict)
 }
 
 type opportunityDoc struct {
@@ -37,7 +57,7 @@ type opportunityDoc struct {
 // to date when the sample changed, so an installation keeps the sample's
 // ways in and translations. Several instances starting at once may race to
 // insert the same ids; the loser's duplicates are simply already there.
-func (s *Store) SeedCatalog(ctx context.Context, orgs []Organisation, opps []match.Opportunity, now time.Time) (int, error) {
+func (s *Store) SeedCatalog(ctx context.Context, orgs []catalog.Organisation, opps []match.Opportunity, now time.Time) (int, error) {
 	haveOrgs, err := s.ids(ctx, colOrganisations)
 	if err != nil {
 		return 0, err
@@ -45,8 +65,7 @@ func (s *Store) SeedCatalog(ctx context.Context, orgs []Organisation, opps []mat
 	var newOrgs []any
 	for _, o := range orgs {
 		if !haveOrgs[o.ID] {
-			o.UpdatedAt = now
-			newOrgs = append(newOrgs, o)
+			newOrgs = append(newOrgs, toOrganisationDoc(o, now))
 		}
 	}
 	if err := s.insertNew(ctx, colOrganisations, newOrgs); err != nil {
@@ -70,7 +89,7 @@ func (s *Store) SeedCatalog(ctx context.Context, orgs []Organisation, opps []mat
 		case isSample && o.Sample && !sameDocument(old, o):
 			doc := opportunityDoc{Opportunity: o, UpdatedAt: now}
 			if _, err := s.replaceOne(ctx, colOpportunities, bson.D{{Key: "_id", Value: o.ID}, {Key: "sample", Value: true}}, doc); err != nil {
-				return 0, fmt.Errorf("refresh sample opportunity %s: %w", o.ID, translate(err))
+				return 0, fmt.Errorf("refresh sample opportunity %s: %w", o.ID, translateCatalog(err))
 			}
 			changed++
 		}
@@ -99,7 +118,7 @@ func (s *Store) insertNew(ctx context.Context, col string, docs []any) error {
 	defer s.serialise()()
 	_, err := s.db.Collection(col).InsertMany(ctx, docs, options.InsertMany().SetOrdered(false))
 	if err != nil && !mongo.IsDuplicateKeyError(err) {
-		return translate(err)
+		return translateCatalog(err)
 	}
 	return nil
 }
@@ -109,11 +128,11 @@ func (s *Store) insertNew(ctx context.Context, col string, docs []any) error {
 func (s *Store) sampleOpportunities(ctx context.Context) (map[string]match.Opportunity, error) {
 	cur, err := s.db.Collection(colOpportunities).Find(ctx, bson.D{{Key: "sample", Value: true}})
 	if err != nil {
-		return nil, fmt.Errorf("list sample opportunities: %w", translate(err))
+		return nil, fmt.Errorf("list sample opportunities: %w", translateCatalog(err))
 	}
 	var docs []opportunityDoc
 	if err := cur.All(ctx, &docs); err != nil {
-		return nil, fmt.Errorf("list sample opportunities: %w", translate(err))
+		return nil, fmt.Errorf("list sample opportunities: %w", translateCatalog(err))
 	}
 	out := make(map[string]match.Opportunity, len(docs))
 	for _, d := range docs {
@@ -125,13 +144,13 @@ func (s *Store) sampleOpportunities(ctx context.Context) (map[string]match.Oppor
 func (s *Store) ids(ctx context.Context, col string) (map[string]bool, error) {
 	cur, err := s.db.Collection(col).Find(ctx, bson.D{}, findIDsOnly)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", col, translate(err))
+		return nil, fmt.Errorf("list %s: %w", col, translateCatalog(err))
 	}
 	var rows []struct {
 		ID string `bson:"_id"`
 	}
 	if err := cur.All(ctx, &rows); err != nil {
-		return nil, fmt.Errorf("list %s: %w", col, translate(err))
+		return nil, fmt.Errorf("list %s: %w", col, translateCatalog(err))
 	}
 	ids := make(map[string]bool, len(rows))
 	for _, r := range rows {
@@ -148,11 +167,11 @@ func (s *Store) Opportunities(ctx context.Context, since time.Time) ([]match.Opp
 	}
 	cur, err := s.db.Collection(colOpportunities).Find(ctx, filter)
 	if err != nil {
-		return nil, fmt.Errorf("list opportunities: %w", translate(err))
+		return nil, fmt.Errorf("list opportunities: %w", translateCatalog(err))
 	}
 	var docs []opportunityDoc
 	if err := cur.All(ctx, &docs); err != nil {
-		return nil, fmt.Errorf("list opportunities: %w", translate(err))
+		return nil, fmt.Errorf("list opportunities: %w", translateCatalog(err))
 	}
 	out := make([]match.Opportunity, len(docs))
 	for i, d := range docs {

@@ -13,7 +13,6 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
 )
 
@@ -32,26 +31,8 @@ var (
 	_ leads.Webhooks  = (*Store)(nil)
 )
 
-// notFound is what the lead functions return for a missing document. It is
-// both bot.ErrNotFound, which the API maps to 404, and leads.ErrNotFound,
-// which the lead worker checks; leads cannot import bot, as the chat side
-// may import leads.
-type notFound struct{}
-
-func (notFound) Error() string { return "not found" }
-
-func (notFound) Is(target error) bool {
-	return target == bot.ErrNotFound || target == leads.ErrNotFound
-}
-
-// translateLeads is translate with a not-found both domains recognise.
-func translateLeads(err error) error {
-	err = translate(err)
-	if errors.Is(err, bot.ErrNotFound) {
-		return notFound{}
-	}
-	return err
-}
+// translateLeads maps driver errors onto the lead domain's sentinels.
+func translateLeads(err error) error { return translateTo(err, leads.ErrNotFound, leads.ErrConflict) }
 
 // newID returns a random id for documents the store names itself.
 func newID(bytes int) string {
@@ -129,7 +110,7 @@ func (s *Store) findLeads(ctx context.Context, filter bson.D, opts options.Liste
 
 // UpdateLead loads the lead, lets fn change it, and saves it if nobody else
 // changed it meanwhile, retrying on a conflict. fn returning an error leaves
-// the lead unchanged; leads.ErrUnchanged (or bot.ErrUnchanged) writes
+// the lead unchanged; leads.ErrUnchanged writes
 // nothing and succeeds.
 func (s *Store) UpdateLead(ctx context.Context, id string, fn func(*leads.Lead) error) (leads.Lead, error) {
 	unlock := s.lock(colLeads, id)
@@ -141,7 +122,7 @@ func (s *Store) UpdateLead(ctx context.Context, id string, fn func(*leads.Lead) 
 		}
 		version := l.Version
 		if err := fn(&l); err != nil {
-			if errors.Is(err, leads.ErrUnchanged) || errors.Is(err, bot.ErrUnchanged) {
+			if errors.Is(err, leads.ErrUnchanged) {
 				return l, nil
 			}
 			return leads.Lead{}, err
@@ -155,10 +136,10 @@ func (s *Store) UpdateLead(ctx context.Context, id string, fn func(*leads.Lead) 
 			return l, nil
 		}
 	}
-	return leads.Lead{}, fmt.Errorf("save lead %s: %w", id, bot.ErrConflict)
+	return leads.Lead{}, fmt.Errorf("save lead %s: %w", id, leads.ErrConflict)
 }
 
-// CreateInvite stores an invite code; a code in use already is bot.ErrConflict.
+// CreateInvite stores an invite code; a code in use already is leads.ErrConflict.
 func (s *Store) CreateInvite(ctx context.Context, i leads.Invite) error {
 	if _, err := s.insertOne(ctx, colInvites, i); err != nil {
 		return fmt.Errorf("create invite: %w", translateLeads(err))
@@ -193,14 +174,14 @@ func (s *Store) EraseLeadsOf(ctx context.Context, userID string) error {
 		// jobs are gone is harmless too, but this order leaves no job
 		// pointing at a lead that is half erased.
 		if _, err := s.deleteMany(ctx, colJobs, bson.D{{Key: "payload.lead_id", Value: in}}); err != nil {
-			return fmt.Errorf("erase lead jobs: %w", translate(err))
+			return fmt.Errorf("erase lead jobs: %w", translateLeads(err))
 		}
 		if _, err := s.deleteMany(ctx, colInvites, bson.D{{Key: "lead_id", Value: in}}); err != nil {
-			return fmt.Errorf("erase lead invites: %w", translate(err))
+			return fmt.Errorf("erase lead invites: %w", translateLeads(err))
 		}
 		for _, id := range ids {
 			if _, err := s.deleteOne(ctx, colLeads, bson.D{{Key: "_id", Value: id}}); err != nil {
-				return fmt.Errorf("erase lead: %w", translate(err))
+				return fmt.Errorf("erase lead: %w", translateLeads(err))
 			}
 		}
 	}

@@ -10,9 +10,9 @@ import (
 	"time"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
-	"github.com/brobygger/brobygger/store"
 )
 
 func openLead(t *testing.T, id, org, youth string, at time.Time) leads.Lead {
@@ -35,7 +35,7 @@ func TestLeadsAreStoredAndUpdatedByClosure(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, err := s.CreateLead(ctx, openLead(t, "l0", "org-a", "u9", at)); !errors.Is(err, bot.ErrConflict) {
+	if _, err := s.CreateLead(ctx, openLead(t, "l0", "org-a", "u9", at)); !errors.Is(err, leads.ErrConflict) {
 		t.Fatalf("duplicate id: err = %v, want ErrConflict", err)
 	}
 	unnamed := openLead(t, "to-be-named", "org-c", "u3", at)
@@ -87,8 +87,8 @@ func TestLeadsAreStoredAndUpdatedByClosure(t *testing.T) {
 	}
 
 	_, err = s.Lead(ctx, "nope")
-	if !errors.Is(err, bot.ErrNotFound) || !errors.Is(err, leads.ErrNotFound) {
-		t.Fatalf("missing lead: err = %v, want both not-found sentinels", err)
+	if !errors.Is(err, leads.ErrNotFound) || errors.Is(err, bot.ErrNotFound) || errors.Is(err, catalog.ErrNotFound) {
+		t.Fatalf("missing lead: err = %v, want the lead domain's not-found and no other domain's", err)
 	}
 	if _, err := s.UpdateLead(ctx, "nope", func(*leads.Lead) error { return nil }); !errors.Is(err, leads.ErrNotFound) {
 		t.Fatalf("update missing lead: err = %v", err)
@@ -176,7 +176,7 @@ func TestOrganisationsWebhooksAndOpportunities(t *testing.T) {
 	if got, err := s.Webhook(ctx, org.ID); err != nil || got.URL != w.URL || got.Secret != w.Secret {
 		t.Fatalf("webhook = %+v, %v", got, err)
 	}
-	if _, err := s.SetWebhook(ctx, "org-nope", "https://x.example/", "", t0); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.SetWebhook(ctx, "org-nope", "https://x.example/", "", t0); !errors.Is(err, catalog.ErrNotFound) {
 		t.Fatalf("webhook of unknown organisation: err = %v", err)
 	}
 	if _, err := s.SetWebhook(ctx, org.ID, "", "", t0); err != nil {
@@ -194,7 +194,7 @@ func TestOrganisationsWebhooksAndOpportunities(t *testing.T) {
 	}
 	stolen := opp
 	stolen.OrganisationID = other.ID
-	if err := s.UpsertOpportunity(ctx, stolen, t1); !errors.Is(err, store.ErrOtherOrganisation) || !errors.Is(err, bot.ErrConflict) {
+	if err := s.UpsertOpportunity(ctx, stolen, t1); !errors.Is(err, catalog.ErrOtherOrganisation) || !errors.Is(err, catalog.ErrConflict) {
 		t.Fatalf("another organisation's id: err = %v", err)
 	}
 	synced, err := s.Opportunities(ctx, t0)
@@ -217,7 +217,7 @@ func TestOrganisationsWebhooksAndOpportunities(t *testing.T) {
 	if got, err = s.SetPlacesLeft(ctx, org.ID, opp.ID, nil, t2); err != nil || got.PlacesLeft != nil {
 		t.Fatalf("no limit: %+v, %v", got.PlacesLeft, err)
 	}
-	if _, err := s.SetPublished(ctx, other.ID, opp.ID, true, t2); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.SetPublished(ctx, other.ID, opp.ID, true, t2); !errors.Is(err, catalog.ErrNotFound) {
 		t.Fatalf("another organisation publishing: err = %v", err)
 	}
 	if mine, err := s.OpportunitiesOf(ctx, org.ID); err != nil || len(mine) != 1 {
@@ -251,10 +251,10 @@ func TestEraseLeadsOf(t *testing.T) {
 	if err := s.EraseLeadsOf(ctx, "u1"); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Lead(ctx, mine.ID); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.Lead(ctx, mine.ID); !errors.Is(err, leads.ErrNotFound) {
 		t.Fatalf("own lead kept: %v", err)
 	}
-	if _, err := s.Job(ctx, "webhook:mine:1"); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.Job(ctx, "webhook:mine:1"); !errors.Is(err, leads.ErrNotFound) {
 		t.Fatalf("own lead's job kept: %v", err)
 	}
 	l, err := s.Lead(ctx, theirs.ID)

@@ -10,7 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/bson"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
 )
@@ -21,25 +21,26 @@ const colWebhooks = "org_webhooks"
 
 // CreateOrganisation stores a new organisation named name, with an id of
 // "org-" and random hex.
-func (s *Store) CreateOrganisation(ctx context.Context, name string, now time.Time) (Organisation, error) {
+func (s *Store) CreateOrganisation(ctx context.Context, name string, now time.Time) (catalog.Organisation, error) {
 	name = strings.TrimSpace(name)
 	if name == "" {
-		return Organisation{}, errors.New("create organisation: the name is empty")
+		return catalog.Organisation{}, errors.New("create organisation: the name is empty")
 	}
-	o := Organisation{ID: "org-" + newID(8), Name: name, UpdatedAt: now}
-	if _, err := s.insertOne(ctx, colOrganisations, o); err != nil {
-		return Organisation{}, fmt.Errorf("create organisation: %w", translate(err))
+	o := catalog.Organisation{ID: "org-" + newID(8), Name: name}
+	if _, err := s.insertOne(ctx, colOrganisations, toOrganisationDoc(o, now)); err != nil {
+		return catalog.Organisation{}, fmt.Errorf("create organisation: %w", translateCatalog(err))
 	}
 	return o, nil
 }
 
-// Organisation loads one organisation by id.
-func (s *Store) Organisation(ctx context.Context, id string) (Organisation, error) {
-	var o Organisation
-	if err := s.db.Collection(colOrganisations).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&o); err != nil {
-		return Organisation{}, fmt.Errorf("load organisation %s: %w", id, translateLeads(err))
+// Organisation loads one organisation by id; an unknown id is
+// catalog.ErrNotFound.
+func (s *Store) Organisation(ctx context.Context, id string) (catalog.Organisation, error) {
+	var d organisationDoc
+	if err := s.db.Collection(colOrganisations).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d); err != nil {
+		return catalog.Organisation{}, fmt.Errorf("load organisation %s: %w", id, translateCatalog(err))
 	}
-	return o, nil
+	return d.organisation(), nil
 }
 
 // SetWebhook sets where an organisation's lead events go, and the secret
@@ -51,7 +52,7 @@ func (s *Store) SetWebhook(ctx context.Context, orgID, url, secret string, now t
 	}
 	if url == "" {
 		if _, err := s.deleteOne(ctx, colWebhooks, bson.D{{Key: "_id", Value: orgID}}); err != nil {
-			return leads.Webhook{}, fmt.Errorf("remove webhook: %w", translate(err))
+			return leads.Webhook{}, fmt.Errorf("remove webhook: %w", translateLeads(err))
 		}
 		return leads.Webhook{}, nil
 	}
@@ -61,7 +62,7 @@ func (s *Store) SetWebhook(ctx context.Context, orgID, url, secret string, now t
 	w := leads.Webhook{OrganisationID: orgID, URL: url, Secret: secret, UpdatedAt: now}
 	_, err := s.replaceOne(ctx, colWebhooks, bson.D{{Key: "_id", Value: orgID}}, w, options.Replace().SetUpsert(true))
 	if err != nil {
-		return leads.Webhook{}, fmt.Errorf("set webhook: %w", translate(err))
+		return leads.Webhook{}, fmt.Errorf("set webhook: %w", translateLeads(err))
 	}
 	return w, nil
 }
@@ -75,8 +76,10 @@ func (s *Store) Webhook(ctx context.Context, orgID string) (leads.Webhook, error
 	return w, nil
 }
 
-// ErrOtherOrganisation means an opportunity id belongs to another organisation.
-var ErrOtherOrganisation = fmt.Errorf("the opportunity belongs to another organisation: %w", bot.ErrConflict)
+// ErrOtherOrganisation is catalog.ErrOtherOrganisation.
+var ErrOtherOrganisation = catalog.ErrOtherOrganisation
+
+var _ catalog.Store = (*Store)(nil)
 
 // UpsertOpportunity stores an organisation's opportunity, replacing the one
 // with its id, and stamps it updated at now so the servers' catalog sync
@@ -93,8 +96,8 @@ func (s *Store) UpsertOpportunity(ctx context.Context, o match.Opportunity, now 
 		// The filter names the organisation, so another organisation's
 		// document does not match and the upsert's insert hits its _id.
 		_, err := s.replaceOne(ctx, colOpportunities, bson.D{{Key: "_id", Value: o.ID}, {Key: "organisation_id", Value: o.OrganisationID}}, doc, upsert)
-		if err = translate(err); errors.Is(err, bot.ErrConflict) {
-			return fmt.Errorf("upsert opportunity %s: %w", o.ID, ErrOtherOrganisation)
+		if err = translateCatalog(err); errors.Is(err, catalog.ErrConflict) {
+			return fmt.Errorf("upsert opportunity %s: %w", o.ID, catalog.ErrOtherOrganisation)
 		}
 		if err != nil {
 			return fmt.Errorf("upsert opportunity %s: %w", o.ID, err)
@@ -106,12 +109,12 @@ func (s *Store) UpsertOpportunity(ctx context.Context, o match.Opportunity, now 
 	old, err := s.Opportunity(ctx, o.ID)
 	switch {
 	case err == nil && old.OrganisationID != o.OrganisationID:
-		return fmt.Errorf("upsert opportunity %s: %w", o.ID, ErrOtherOrganisation)
-	case err != nil && !errors.Is(err, bot.ErrNotFound):
+		return fmt.Errorf("upsert opportunity %s: %w", o.ID, catalog.ErrOtherOrganisation)
+	case err != nil && !errors.Is(err, catalog.ErrNotFound):
 		return err
 	}
 	if _, err := s.replaceOne(ctx, colOpportunities, bson.D{{Key: "_id", Value: o.ID}}, doc, upsert); err != nil {
-		return fmt.Errorf("upsert opportunity %s: %w", o.ID, translate(err))
+		return fmt.Errorf("upsert opportunity %s: %w", o.ID, translateCatalog(err))
 	}
 	return nil
 }
@@ -120,7 +123,7 @@ func (s *Store) UpsertOpportunity(ctx context.Context, o match.Opportunity, now 
 func (s *Store) Opportunity(ctx context.Context, id string) (match.Opportunity, error) {
 	var d opportunityDoc
 	if err := s.db.Collection(colOpportunities).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d); err != nil {
-		return match.Opportunity{}, fmt.Errorf("load opportunity %s: %w", id, translateLeads(err))
+		return match.Opportunity{}, fmt.Errorf("load opportunity %s: %w", id, translateCatalog(err))
 	}
 	return d.Opportunity, nil
 }
@@ -130,11 +133,11 @@ func (s *Store) OpportunitiesOf(ctx context.Context, orgID string) ([]match.Oppo
 	cur, err := s.db.Collection(colOpportunities).Find(ctx, bson.D{{Key: "organisation_id", Value: orgID}},
 		options.Find().SetSort(bson.D{{Key: "_id", Value: 1}}))
 	if err != nil {
-		return nil, fmt.Errorf("list opportunities of %s: %w", orgID, translate(err))
+		return nil, fmt.Errorf("list opportunities of %s: %w", orgID, translateCatalog(err))
 	}
 	var docs []opportunityDoc
 	if err := cur.All(ctx, &docs); err != nil {
-		return nil, fmt.Errorf("list opportunities of %s: %w", orgID, translate(err))
+		return nil, fmt.Errorf("list opportunities of %s: %w", orgID, translateCatalog(err))
 	}
 	out := make([]match.Opportunity, len(docs))
 	for i, d := range docs {
@@ -160,7 +163,7 @@ func (s *Store) SetPlacesLeft(ctx context.Context, orgID, id string, places *int
 			{Key: "$set", Value: bson.D{{Key: "updated_at", Value: now}}},
 		}
 	} else if *places < 0 {
-		return match.Opportunity{}, fmt.Errorf("places left is %d: %w", *places, leads.ErrInvalid)
+		return match.Opportunity{}, fmt.Errorf("places left is %d: %w", *places, catalog.ErrInvalid)
 	}
 	return s.updateOwnedOpportunity(ctx, orgID, id, update)
 }
@@ -180,16 +183,16 @@ func (s *Store) updateOwnedOpportunity(ctx context.Context, orgID, id string, up
 			return match.Opportunity{}, err
 		}
 		if o.OrganisationID != orgID {
-			return match.Opportunity{}, fmt.Errorf("opportunity %s: %w", id, notFound{})
+			return match.Opportunity{}, fmt.Errorf("opportunity %s: %w", id, catalog.ErrNotFound)
 		}
 		filter = bson.D{{Key: "_id", Value: id}}
 	}
 	res, err := s.updateOne(ctx, colOpportunities, filter, update)
 	if err != nil {
-		return match.Opportunity{}, fmt.Errorf("update opportunity %s: %w", id, translate(err))
+		return match.Opportunity{}, fmt.Errorf("update opportunity %s: %w", id, translateCatalog(err))
 	}
 	if res.MatchedCount == 0 {
-		return match.Opportunity{}, fmt.Errorf("opportunity %s: %w", id, notFound{})
+		return match.Opportunity{}, fmt.Errorf("opportunity %s: %w", id, catalog.ErrNotFound)
 	}
 	return s.Opportunity(ctx, id)
 }

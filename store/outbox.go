@@ -12,7 +12,6 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
-	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
 )
 
@@ -39,7 +38,7 @@ func (s *Store) EnqueueJob(ctx context.Context, j leads.Job) error {
 		j.CreatedAt = j.DueAt
 	}
 	if _, err := s.insertOne(ctx, colJobs, j); err != nil {
-		if err = translate(err); errors.Is(err, bot.ErrConflict) {
+		if err = translateLeads(err); errors.Is(err, leads.ErrConflict) {
 			return nil
 		}
 		return fmt.Errorf("enqueue job %s: %w", j.ID, err)
@@ -103,7 +102,7 @@ func (s *Store) ClaimJob(ctx context.Context, owner string, now time.Time, lease
 			return nil, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("claim job: %w", translate(err))
+			return nil, fmt.Errorf("claim job: %w", translateLeads(err))
 		}
 		return &j, nil
 	}
@@ -224,11 +223,11 @@ func (s *Store) scanJobs(ctx context.Context, now time.Time) ([]string, time.Tim
 	cur, err := s.db.Collection(colJobs).Find(ctx, bson.D{{Key: "done", Value: false}},
 		options.Find().SetProjection(bson.D{{Key: "_id", Value: 1}, {Key: "due_at", Value: 1}, {Key: "lease_until", Value: 1}}))
 	if err != nil {
-		return nil, time.Time{}, fmt.Errorf("find due jobs: %w", translate(err))
+		return nil, time.Time{}, fmt.Errorf("find due jobs: %w", translateLeads(err))
 	}
 	var open []leads.Job
 	if err := cur.All(ctx, &open); err != nil {
-		return nil, time.Time{}, fmt.Errorf("find due jobs: %w", translate(err))
+		return nil, time.Time{}, fmt.Errorf("find due jobs: %w", translateLeads(err))
 	}
 	wake := now.Add(idleRescan)
 	var due []leads.Job
@@ -268,12 +267,12 @@ func (s *Store) claimEmbedded(ctx context.Context, id string, now time.Time, cla
 	case errors.Is(err, mongo.ErrNoDocuments):
 		return nil, nil // purged or erased since the scan
 	case err != nil:
-		return nil, fmt.Errorf("claim job %s: %w", id, translate(err))
+		return nil, fmt.Errorf("claim job %s: %w", id, translateLeads(err))
 	case !claimable(j, now):
 		return nil, nil // another worker got it first
 	}
 	if err := jobs.FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: id}}, claim, after).Decode(&j); err != nil {
-		return nil, fmt.Errorf("claim job %s: %w", id, translate(err))
+		return nil, fmt.Errorf("claim job %s: %w", id, translateLeads(err))
 	}
 	return &j, nil
 }
@@ -316,7 +315,7 @@ func (s *Store) settleJob(ctx context.Context, id, owner string, update bson.D) 
 		filter := bson.D{{Key: "_id", Value: id}, {Key: "lease_owner", Value: owner}, {Key: "done", Value: false}}
 		res, err := s.updateOne(ctx, colJobs, filter, update)
 		if err != nil {
-			return fmt.Errorf("settle job %s: %w", id, translate(err))
+			return fmt.Errorf("settle job %s: %w", id, translateLeads(err))
 		}
 		if res.MatchedCount == 0 {
 			return fmt.Errorf("settle job %s: %w", id, leads.ErrLeaseLost)
@@ -333,7 +332,7 @@ func (s *Store) settleJob(ctx context.Context, id, owner string, update bson.D) 
 		return fmt.Errorf("settle job %s: %w", id, leads.ErrLeaseLost)
 	}
 	if _, err := jobs.UpdateOne(ctx, bson.D{{Key: "_id", Value: id}}, update); err != nil {
-		return fmt.Errorf("settle job %s: %w", id, translate(err))
+		return fmt.Errorf("settle job %s: %w", id, translateLeads(err))
 	}
 	return nil
 }
@@ -343,7 +342,7 @@ func (s *Store) settleJob(ctx context.Context, id, owner string, update bson.D) 
 func (s *Store) PurgeJobs(ctx context.Context, settledBefore time.Time) (int64, error) {
 	res, err := s.deleteMany(ctx, colJobs, bson.D{{Key: "done", Value: true}, {Key: "done_at", Value: bson.D{{Key: "$lt", Value: settledBefore}}}})
 	if err != nil {
-		return 0, fmt.Errorf("purge jobs: %w", translate(err))
+		return 0, fmt.Errorf("purge jobs: %w", translateLeads(err))
 	}
 	return res.DeletedCount, nil
 }

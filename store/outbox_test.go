@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
 )
 
@@ -127,7 +126,7 @@ func testJobLifecycle(t *testing.T, s *Store) {
 	if _, err := s.Job(ctx, "j2"); err != nil {
 		t.Fatalf("purge took an open job: %v", err)
 	}
-	if _, err := s.Job(ctx, "j0"); !errors.Is(err, bot.ErrNotFound) {
+	if _, err := s.Job(ctx, "j0"); !errors.Is(err, leads.ErrNotFound) {
 		t.Fatalf("settled job kept: %v", err)
 	}
 }
