@@ -580,7 +580,7 @@ var safetyTerms = []termGroup{
 	}},
 }
 
-var safetyLex = newLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues), 5, crisisExceptions...)
+var safetyLex = newGroupedLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues), 5, crisisExceptions...)
 
 // crisisExceptions keep near-misses of crisis words out of the typo net:
 // "bakker mig op" (backs me up) is one letter from "banker".

@@ -39,6 +39,12 @@ type elem struct {
 	min    int  // "##" or "#5": a number of at least ten, or at least 5 ("40 panodiler")
 	gap    int  // "...": skip 0..gap words
 
+	// a group of several-word alternatives kept as one element (see
+	// newGroupedLexicon): seqs are the alternatives, tails each
+	// alternative followed by the rest of the pattern
+	seqs  [][]elem
+	tails [][]elem
+
 	// derived from alts by index, for speed
 	exact   map[string]bool
 	affixes []alt
@@ -90,6 +96,19 @@ const stemKey = 3
 // long words; except lists folded words that affix patterns must never
 // match (e.g. "dyrt", expensive, is not an animal).
 func newLexicon(groups []termGroup, fuzzyMin int, except ...string) *lexicon {
+	return buildLexicon(groups, fuzzyMin, false, except)
+}
+
+// newGroupedLexicon is newLexicon for a large lexicon: a group of
+// several-word alternatives after the first word stays one element that
+// tries each alternative, instead of a pattern of its own per alternative.
+// Both match the same; this one keeps the safety lexicon to a tenth of the
+// patterns and Parse fast.
+func newGroupedLexicon(groups []termGroup, fuzzyMin int, except ...string) *lexicon {
+	return buildLexicon(groups, fuzzyMin, true, except)
+}
+
+func buildLexicon(groups []termGroup, fuzzyMin int, grouped bool, except []string) *lexicon {
 	l := &lexicon{fuzzyMin: fuzzyMin, except: map[string]bool{}, byWord: map[string][]int{},
 		byHead: map[string][]int{}, byTail: map[string][]int{}, byByte: map[byte][]int{}, byDel: map[string][]int{}, known: map[string]bool{}}
 	for _, e := range except {
@@ -99,12 +118,112 @@ func newLexicon(groups []termGroup, fuzzyMin int, except ...string) *lexicon {
 	}
 	for _, g := range groups {
 		for _, t := range g.terms {
+			if grouped && !anchorInGroup(t) {
+				for _, x := range expandLeadingGroup(t) {
+					l.add(compileGrouped(g.id, x))
+				}
+				continue
+			}
 			for _, x := range expandGroups(t) {
 				l.add(compilePattern(g.id, x))
 			}
 		}
 	}
 	return l
+}
+
+// anchorInGroup reports a group with "^" or "$" among its alternatives
+// ("ende det (nu|i aften|$)"): anchors belong to a whole pattern, so such
+// a group is spelled out.
+func anchorInGroup(src string) bool {
+	return strings.Contains(src, "|$") || strings.Contains(src, "$|") || strings.Contains(src, "($)") ||
+		strings.Contains(src, "|^") || strings.Contains(src, "^|")
+}
+
+// expandLeadingGroup spells out a group that opens the pattern, so that
+// every pattern starts with words the index can find.
+func expandLeadingGroup(src string) []string {
+	s := strings.TrimSpace(src)
+	prefix := ""
+	if strings.HasPrefix(s, "^") {
+		prefix, s = "^", strings.TrimSpace(s[1:])
+	}
+	if !strings.HasPrefix(s, "(") {
+		return []string{src}
+	}
+	closing := strings.IndexByte(s, ')')
+	if closing < 0 {
+		panic("understand: unbalanced pattern " + src)
+	}
+	choices := strings.Split(s[1:closing], "|")
+	if singleWords(choices) {
+		return expandLeadingGroup(prefix + strings.Join(choices, "|") + s[closing+1:])
+	}
+	var out []string
+	for _, c := range choices {
+		out = append(out, expandLeadingGroup(prefix+c+s[closing+1:])...)
+	}
+	return out
+}
+
+// compileGrouped is compilePattern with groups kept as elements.
+func compileGrouped(id, src string) pattern {
+	p := pattern{id: id, src: src}
+	s := strings.TrimSpace(src)
+	if strings.HasPrefix(s, "^") {
+		p.anchorStart = true
+		s = strings.TrimSpace(s[1:])
+	}
+	if strings.HasSuffix(s, "$") {
+		p.anchorEnd = true
+		s = strings.TrimSpace(s[:len(s)-1])
+	}
+	s = strings.ReplaceAll(s, "-", " ")
+	for len(s) > 0 {
+		s = strings.TrimLeft(s, " ")
+		if s == "" {
+			break
+		}
+		if s[0] == '(' {
+			closing := strings.IndexByte(s, ')')
+			if closing < 0 {
+				panic("understand: unbalanced pattern " + src)
+			}
+			inner := s[1:closing]
+			if strings.IndexByte(inner, '(') >= 0 {
+				panic("understand: nested group in pattern " + src)
+			}
+			choices := strings.Split(inner, "|")
+			if singleWords(choices) {
+				p.elems = append(p.elems, fieldElem(strings.Join(choices, "|")))
+			} else {
+				var e elem
+				for _, c := range choices {
+					var seq []elem
+					for _, f := range strings.Fields(c) {
+						seq = append(seq, fieldElem(f))
+					}
+					e.seqs = append(e.seqs, seq)
+				}
+				p.elems = append(p.elems, e)
+			}
+			s = s[closing+1:]
+			continue
+		}
+		end := strings.IndexByte(s, ' ')
+		if end < 0 {
+			end = len(s)
+		}
+		if strings.IndexByte(s[:end], '(') >= 0 {
+			panic("understand: group glued to a word in pattern " + src)
+		}
+		p.elems = append(p.elems, fieldElem(s[:end]))
+		s = s[end:]
+	}
+	if len(p.elems) == 0 || p.elems[0].seqs != nil {
+		panic("understand: empty pattern or leading group for " + id + ": " + src)
+	}
+	return p
 }
 
 // expandGroups spells out "(a b|c)" groups, which hold alternatives of
@@ -148,25 +267,8 @@ func singleWords(choices []string) bool {
 
 func (l *lexicon) add(p pattern) {
 	idx := len(l.patterns)
-	if l.fuzzyMin > 0 {
-		for i := range p.elems {
-			e := &p.elems[i]
-			for _, a := range e.alts {
-				if a.primary && !a.suffix && len(a.s) >= l.fuzzyMin {
-					if e.fuzzyBy == nil {
-						e.fuzzyBy = map[byte][]alt{}
-					}
-					e.fuzzyBy[a.s[0]] = append(e.fuzzyBy[a.s[0]], a)
-				}
-			}
-		}
-	}
+	l.prepare(p.elems)
 	l.patterns = append(l.patterns, p)
-	for _, e := range p.elems {
-		for w := range e.exact {
-			l.known[w] = true
-		}
-	}
 	first := p.elems[0]
 	if first.number || first.gap > 0 {
 		l.anyFirst = append(l.anyFirst, idx)
@@ -210,6 +312,41 @@ func (l *lexicon) add(p pattern) {
 	}
 	for k := range dels {
 		l.byDel[k] = append(l.byDel[k], idx)
+	}
+}
+
+// prepare derives what matching needs from elems: typo tolerance, the
+// words the lexicon knows, and for each group its alternatives followed by
+// the rest of the pattern (built from the back, so that a later group is
+// copied with its own tails).
+func (l *lexicon) prepare(elems []elem) {
+	for i := range elems {
+		e := &elems[i]
+		for _, seq := range e.seqs {
+			l.prepare(seq)
+		}
+		for _, a := range e.alts {
+			if l.fuzzyMin > 0 && a.primary && !a.suffix && len(a.s) >= l.fuzzyMin {
+				if e.fuzzyBy == nil {
+					e.fuzzyBy = map[byte][]alt{}
+				}
+				e.fuzzyBy[a.s[0]] = append(e.fuzzyBy[a.s[0]], a)
+			}
+		}
+		for w := range e.exact {
+			l.known[w] = true
+		}
+	}
+	for k := len(elems) - 1; k >= 0; k-- {
+		e := &elems[k]
+		if e.seqs == nil {
+			continue
+		}
+		e.tails = make([][]elem, len(e.seqs))
+		for j, seq := range e.seqs {
+			t := make([]elem, 0, len(seq)+len(elems)-k-1)
+			e.tails[j] = append(append(t, seq...), elems[k+1:]...)
+		}
 	}
 }
 
@@ -264,51 +401,52 @@ func compilePattern(id, src string) pattern {
 	// the tokenizer splits "one-off" in two, so patterns do the same
 	s = strings.ReplaceAll(s, "-", " ")
 	for _, f := range strings.Fields(s) {
-		switch f {
-		case "...":
-			p.elems = append(p.elems, elem{gap: 3})
-			continue
-		case "...1", "...2", "...3", "...4", "...5", "...6", "...7", "...8", "...9":
-			p.elems = append(p.elems, elem{gap: int(f[3] - '0')})
-			continue
-		case "#":
-			p.elems = append(p.elems, elem{number: true})
-			continue
-		case "##":
-			p.elems = append(p.elems, elem{number: true, min: 10})
-			continue
-		}
-		if n, err := strconv.Atoi(strings.TrimPrefix(f, "#")); err == nil && f[0] == '#' {
-			p.elems = append(p.elems, elem{number: true, min: n})
-			continue
-		}
-		var e elem
-		for _, a := range strings.Split(f, "|") {
-			pre := strings.HasSuffix(a, "*")
-			suf := strings.HasPrefix(a, "*")
-			a = strings.Trim(a, "*")
-			sp := spellings
-			if pre || suf {
-				sp = affixSpellings
-			}
-			for i, sp := range sp(a) {
-				e.alts = append(e.alts, alt{s: sp, prefix: pre, suffix: suf, primary: i == 0})
-			}
-		}
-		e.exact = map[string]bool{}
-		for _, a := range e.alts {
-			if a.prefix || a.suffix {
-				e.affixes = append(e.affixes, a)
-			} else {
-				e.exact[a.s] = true
-			}
-		}
-		p.elems = append(p.elems, e)
+		p.elems = append(p.elems, fieldElem(f))
 	}
 	if len(p.elems) == 0 {
 		panic("understand: empty pattern for " + id)
 	}
 	return p
+}
+
+// fieldElem compiles one space-free field of a pattern: a gap, a number
+// or alternatives of one word each.
+func fieldElem(f string) elem {
+	switch f {
+	case "...":
+		return elem{gap: 3}
+	case "...1", "...2", "...3", "...4", "...5", "...6", "...7", "...8", "...9":
+		return elem{gap: int(f[3] - '0')}
+	case "#":
+		return elem{number: true}
+	case "##":
+		return elem{number: true, min: 10}
+	}
+	if n, err := strconv.Atoi(strings.TrimPrefix(f, "#")); err == nil && f[0] == '#' {
+		return elem{number: true, min: n}
+	}
+	var e elem
+	for _, a := range strings.Split(f, "|") {
+		pre := strings.HasSuffix(a, "*")
+		suf := strings.HasPrefix(a, "*")
+		a = strings.Trim(a, "*")
+		sp := spellings
+		if pre || suf {
+			sp = affixSpellings
+		}
+		for i, sp := range sp(a) {
+			e.alts = append(e.alts, alt{s: sp, prefix: pre, suffix: suf, primary: i == 0})
+		}
+	}
+	e.exact = map[string]bool{}
+	for _, a := range e.alts {
+		if a.prefix || a.suffix {
+			e.affixes = append(e.affixes, a)
+		} else {
+			e.exact[a.s] = true
+		}
+	}
+	return e
 }
 
 // hit is one pattern found at words[start:end].
@@ -366,7 +504,15 @@ func (l *lexicon) matchAt(d *doc, elems []elem, i int, typo []bool) (end int, fu
 	if len(elems) == 0 {
 		return i, false, true
 	}
-	e := elems[0]
+	e := &elems[0]
+	if e.tails != nil {
+		for _, t := range e.tails {
+			if end, fz, ok := l.matchAt(d, t, i, typo); ok {
+				return end, fz, true
+			}
+		}
+		return 0, false, false
+	}
 	if e.gap > 0 {
 		for g := 0; g <= e.gap && i+g <= len(d.words); g++ {
 			if end, fz, ok := l.matchAt(d, elems[1:], i+g, typo); ok {
@@ -378,7 +524,7 @@ func (l *lexicon) matchAt(d *doc, elems []elem, i int, typo []bool) (end int, fu
 	if i >= len(d.words) {
 		return 0, false, false
 	}
-	m, fz := l.elemMatches(e, d.words[i], typo[i])
+	m, fz := l.elemMatches(*e, d.words[i], typo[i])
 	if !m {
 		return 0, false, false
 	}
