@@ -104,6 +104,8 @@ type Store interface {
 	SpendRefreshToken(ctx context.Context, hash string, now time.Time) (RefreshToken, error)
 	// RevokeRefreshToken revokes the token's whole family.
 	RevokeRefreshToken(ctx context.Context, hash string) error
+	// RefreshTokensOf lists a user's refresh tokens, for their export.
+	RefreshTokensOf(ctx context.Context, userID string) ([]RefreshToken, error)
 }
 
 // NormaliseEmail is the form e-mails are stored and looked up in.

@@ -5,38 +5,41 @@ import (
 	"time"
 
 	"github.com/gofiber/fiber/v2"
-
-	"github.com/brobygger/brobygger/store"
 )
 
-// Privacy is the storage behind the young person's data rights.
+// Privacy is the storage behind the young person's right to be forgotten.
 type Privacy interface {
-	ExportUser(ctx context.Context, userID string) (store.Export, error)
 	EraseUser(ctx context.Context, userID string) error
 }
 
-// exportMe returns everything stored about the caller as JSON.
+// exportMe returns everything stored about the caller as JSON: the account,
+// its sign-ins, the conversation with every message and what it remembers,
+// and the leads sent, each asked of the domain that keeps it.
 func (s *Server) exportMe(c *fiber.Ctx) error {
-	ex, err := s.privacy.ExportUser(c.UserContext(), caller(c).UserID)
+	ctx, userID := c.UserContext(), caller(c).UserID
+	u, err := s.accounts.User(ctx, userID)
 	if err != nil {
 		return err
 	}
-	out := fiber.Map{
-		"exported_at": s.now().UTC().Format(time.RFC3339),
-		"user": fiber.Map{"user_id": ex.User.ID, "role": ex.User.Role, "locale": ex.User.Locale,
-			"created_at": ex.User.CreatedAt},
-		"refresh_tokens": ex.RefreshTokens,
-		"leads":          ex.Leads,
+	tokens, err := s.accounts.RefreshTokensOf(ctx, userID)
+	if err != nil {
+		return err
 	}
-	if conv := ex.Conversation; conv != nil {
-		out["conversation"] = fiber.Map{
-			"conversation_id": conv.ID,
-			"created_at":      conv.CreatedAt,
-			"updated_at":      conv.UpdatedAt,
-			"state":           conv.State,
-			"messages":        toMessages(conv.Messages),
+	conv, found, err := s.conv.Existing(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if found {
+		if conv, err = s.conv.WithHistory(ctx, userID, conv.ID); err != nil {
+			return err
 		}
 	}
+	sent, err := s.leadLists.LeadsOfYouth(ctx, userID)
+	if err != nil {
+		return err
+	}
+	out := exportJSON{ExportedAt: s.now().UTC().Format(time.RFC3339), User: toExportUser(u),
+		RefreshTokens: toExportTokens(tokens), Leads: toExportLeads(sent), Conversation: toExportConversation(conv)}
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="brobygger-mine-data.json"`)
 	return c.JSON(out)
 }

@@ -10,61 +10,7 @@ import (
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/brobygger/brobygger/bot"
-	"github.com/brobygger/brobygger/leads"
 )
-
-// Export is everything stored about one user.
-type Export struct {
-	User          User              `json:"user"`
-	Conversation  *bot.Conversation `json:"conversation,omitempty"`
-	RefreshTokens []TokenInfo       `json:"refresh_tokens"`
-	Leads         []leads.Lead      `json:"leads"`
-}
-
-// TokenInfo describes a refresh token without the token itself.
-type TokenInfo struct {
-	CreatedAt time.Time  `json:"created_at"`
-	ExpiresAt time.Time  `json:"expires_at"`
-	UsedAt    *time.Time `json:"used_at,omitempty"`
-	Revoked   bool       `json:"revoked"`
-}
-
-// ExportUser gathers everything stored about the user.
-func (s *Store) ExportUser(ctx context.Context, userID string) (Export, error) {
-	u, err := s.userDoc(ctx, userID)
-	if err != nil {
-		return Export{}, fmt.Errorf("load user: %w", translateAccounts(err))
-	}
-	out := Export{User: u.user(), RefreshTokens: []TokenInfo{}}
-	if u.ConversationID != "" {
-		c, err := s.Conversation(ctx, u.ConversationID)
-		if err != nil && !errors.Is(err, bot.ErrNotFound) {
-			return Export{}, err
-		}
-		if c != nil {
-			if c.Messages, err = s.History(ctx, c); err != nil {
-				return Export{}, err
-			}
-			c.Archived = 0
-			out.Conversation = c
-		}
-	}
-	cur, err := s.db.Collection(colTokens).Find(ctx, bson.D{{Key: "user_id", Value: userID}})
-	if err != nil {
-		return Export{}, fmt.Errorf("export tokens: %w", translate(err))
-	}
-	var tokens []refreshTokenDoc
-	if err := cur.All(ctx, &tokens); err != nil {
-		return Export{}, fmt.Errorf("export tokens: %w", translate(err))
-	}
-	for _, t := range tokens {
-		out.RefreshTokens = append(out.RefreshTokens, TokenInfo{CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, UsedAt: t.UsedAt, Revoked: t.Revoked})
-	}
-	if out.Leads, err = s.LeadsOfYouth(ctx, userID); err != nil {
-		return Export{}, err
-	}
-	return out, nil
-}
 
 // EraseUser deletes the user, their conversation with its archived messages,
 // and their refresh tokens.

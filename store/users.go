@@ -207,3 +207,20 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, hash string) error {
 	}
 	return s.RevokeFamily(ctx, t.Family)
 }
+
+// RefreshTokensOf lists a user's refresh tokens, spent and revoked ones too.
+func (s *Store) RefreshTokensOf(ctx context.Context, userID string) ([]accounts.RefreshToken, error) {
+	cur, err := s.db.Collection(colTokens).Find(ctx, bson.D{{Key: "user_id", Value: userID}})
+	if err != nil {
+		return nil, fmt.Errorf("list refresh tokens: %w", translateAccounts(err))
+	}
+	var docs []refreshTokenDoc
+	if err := cur.All(ctx, &docs); err != nil {
+		return nil, fmt.Errorf("list refresh tokens: %w", translateAccounts(err))
+	}
+	out := make([]accounts.RefreshToken, len(docs))
+	for i, d := range docs {
+		out[i] = accounts.RefreshToken(d)
+	}
+	return out, nil
+}

@@ -1,0 +1,282 @@
+package api
+
+import (
+	"time"
+
+	"github.com/brobygger/brobygger/accounts"
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/leads"
+	"github.com/brobygger/brobygger/match"
+)
+
+// The export (GET /v1/me/export) is everything stored about a young person,
+// in types of its own: what the conversation engine and the lead service
+// keep may change shape without changing what a young person downloads.
+// Field names are those the export has always had.
+
+type exportJSON struct {
+	ExportedAt    string                  `json:"exported_at"`
+	User          exportUserJSON          `json:"user"`
+	RefreshTokens []exportTokenJSON       `json:"refresh_tokens"`
+	Leads         []exportLeadJSON        `json:"leads"`
+	Conversation  *exportConversationJSON `json:"conversation,omitempty"`
+}
+
+type exportUserJSON struct {
+	UserID    string    `json:"user_id"`
+	Role      string    `json:"role"`
+	Locale    string    `json:"locale"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+// exportTokenJSON describes a refresh token without the token itself.
+type exportTokenJSON struct {
+	CreatedAt time.Time  `json:"created_at"`
+	ExpiresAt time.Time  `json:"expires_at"`
+	UsedAt    *time.Time `json:"used_at,omitempty"`
+	Revoked   bool       `json:"revoked"`
+}
+
+type exportConversationJSON struct {
+	ConversationID string          `json:"conversation_id"`
+	CreatedAt      time.Time       `json:"created_at"`
+	UpdatedAt      time.Time       `json:"updated_at"`
+	State          exportStateJSON `json:"state"`
+	Messages       []messageJSON   `json:"messages"`
+}
+
+// exportStateJSON is what the conversation remembers about the young person.
+type exportStateJSON struct {
+	Flow         string                  `json:"flow"`
+	Lang         string                  `json:"lang"`
+	Started      bool                    `json:"started"`
+	Profile      exportProfileJSON       `json:"profile"`
+	Asking       string                  `json:"asking,omitempty"`
+	Pending      *exportPendingJSON      `json:"pending,omitempty"`
+	Shown        []string                `json:"shown,omitempty"`
+	Seen         []string                `json:"seen,omitempty"`
+	Chosen       []exportChoiceJSON      `json:"chosen,omitempty"`
+	Draft        *exportDraftJSON        `json:"draft,omitempty"`
+	Rejections   []exportRejectionJSON   `json:"rejections,omitempty"`
+	Stopped      string                  `json:"stopped,omitempty"`
+	Crisis       bool                    `json:"crisis,omitempty"`
+	Concern      bool                    `json:"concern,omitempty"`
+	Consent      *exportConsentJSON      `json:"consent,omitempty"`
+	PendingCases []exportPendingCaseJSON `json:"pending_cases,omitempty"`
+	PendingLeads []exportPendingLeadJSON `json:"pending_leads,omitempty"`
+	Seq          int                     `json:"seq"`
+	Turns        int                     `json:"turns,omitempty"`
+	Widened      bool                    `json:"widened,omitempty"`
+	Unclear      int                     `json:"unclear,omitempty"`
+	ClientIDs    []string                `json:"client_ids,omitempty"`
+}
+
+type exportProfileJSON struct {
+	Age            int               `json:"age,omitempty"`
+	Interests      []string          `json:"interests,omitempty"`
+	InterestWords  map[string]string `json:"interest_words,omitempty"`
+	InterestsKnown bool              `json:"interests_known,omitempty"`
+	NotInterests   []string          `json:"not_interests,omitempty"`
+	Slots          []string          `json:"slots,omitempty"`
+	WhenKnown      bool              `json:"when_known,omitempty"`
+	Commitment     string            `json:"commitment,omitempty"`
+	CommitKnown    bool              `json:"commitment_known,omitempty"`
+	Postcode       string            `json:"postcode,omitempty"`
+	Town           string            `json:"town,omitempty"`
+	Municipality   string            `json:"municipality,omitempty"`
+	Lat            float64           `json:"lat,omitempty"`
+	Lon            float64           `json:"lon,omitempty"`
+	Landmass       string            `json:"landmass,omitempty"`
+	Online         bool              `json:"online,omitempty"`
+	Group          string            `json:"group,omitempty"`
+	Nickname       string            `json:"nickname,omitempty"`
+}
+
+type exportPendingJSON struct {
+	Kind          string `json:"kind"`
+	OpportunityID string `json:"opportunity_id"`
+}
+
+type exportDraftJSON struct {
+	OpportunityID string `json:"opportunity_id"`
+	Message       string `json:"message,omitempty"`
+	Contact       string `json:"contact,omitempty"`
+	ContactMethod string `json:"contact_method,omitempty"`
+}
+
+type exportChoiceJSON struct {
+	OpportunityID string    `json:"opportunity_id"`
+	At            time.Time `json:"at"`
+	LeadSent      bool      `json:"lead_sent,omitempty"`
+}
+
+// exportRejectionJSON keeps the field names rejections have always been
+// exported with, which are their Go names.
+type exportRejectionJSON struct {
+	OpportunityID  string
+	OrganisationID string
+	Reason         string
+	Interests      []string
+	DistanceKm     float64
+	Slot           string
+}
+
+type exportConsentJSON struct {
+	Text    string    `json:"text"`
+	Version int       `json:"version"`
+	At      time.Time `json:"at"`
+}
+
+type exportPendingCaseJSON struct {
+	ID             string    `json:"id"`
+	UserID         string    `json:"user_id"`
+	ConversationID string    `json:"conversation_id"`
+	Kind           string    `json:"kind"`
+	Kinds          []string  `json:"kinds,omitempty"`
+	Messages       []string  `json:"messages"`
+	CreatedAt      time.Time `json:"created_at"`
+}
+
+type exportPendingLeadJSON struct {
+	ID             string   `json:"id"`
+	OpportunityID  string   `json:"opportunity_id"`
+	OrganisationID string   `json:"organisation_id"`
+	Organisation   string   `json:"organisation"`
+	Title          string   `json:"title"`
+	Nickname       string   `json:"nickname"`
+	AgeBand        string   `json:"age_band"`
+	Municipality   string   `json:"municipality,omitempty"`
+	Slots          []string `json:"slots,omitempty"`
+	Interests      []string `json:"interests,omitempty"`
+	Message        string   `json:"message,omitempty"`
+	ContactMethod  string   `json:"contact_method"`
+	Contact        string   `json:"contact,omitempty"`
+	Lang           string   `json:"lang"`
+	Attempts       int      `json:"attempts,omitempty"`
+}
+
+// exportLeadJSON is a warm lead the young person sent, with everything the
+// organisation and Brobygger did with it.
+type exportLeadJSON struct {
+	ID               string                    `json:"id"`
+	OrganisationID   string                    `json:"organisation_id"`
+	OrganisationName string                    `json:"organisation_name"`
+	OpportunityID    string                    `json:"opportunity_id"`
+	OpportunityTitle string                    `json:"opportunity_title"`
+	YouthID          string                    `json:"youth_id"`
+	ConversationID   string                    `json:"conversation_id"`
+	Lang             string                    `json:"lang"`
+	Shared           exportSharedJSON          `json:"shared"`
+	ContactAgreedAt  *time.Time                `json:"contact_agreed_at,omitempty"`
+	Status           string                    `json:"status"`
+	FriendIDs        []string                  `json:"friend_ids"`
+	MaxFriends       int                       `json:"max_friends"`
+	CreatedAt        time.Time                 `json:"created_at"`
+	UpdatedAt        time.Time                 `json:"updated_at"`
+	FirstAnsweredAt  *time.Time                `json:"first_answered_at,omitempty"`
+	RemindedAt       *time.Time                `json:"reminded_at,omitempty"`
+	Events           []exportLeadEventJSON     `json:"events"`
+	Thread           []exportThreadMessageJSON `json:"thread"`
+	Version          int64                     `json:"version"`
+}
+
+type exportSharedJSON struct {
+	Nickname      string   `json:"nickname"`
+	AgeBand       string   `json:"age_band"`
+	Municipality  string   `json:"municipality,omitempty"`
+	Slots         []string `json:"slots,omitempty"`
+	Interests     []string `json:"interests,omitempty"`
+	Message       string   `json:"message,omitempty"`
+	ContactMethod string   `json:"contact_method"`
+	Contact       string   `json:"contact,omitempty"`
+}
+
+type exportLeadEventJSON struct {
+	Seq    int       `json:"seq"`
+	Type   string    `json:"type"`
+	At     time.Time `json:"at"`
+	By     string    `json:"by"`
+	Name   string    `json:"name,omitempty"`
+	Status string    `json:"status"`
+	Text   string    `json:"text,omitempty"`
+}
+
+type exportThreadMessageJSON struct {
+	Author string    `json:"author"`
+	Name   string    `json:"name,omitempty"`
+	Text   string    `json:"text"`
+	At     time.Time `json:"at"`
+}
+
+// The conversions below convert struct to struct where the shapes are the
+// same, so a field added to what is stored fails to compile here rather
+// than going missing from a young person's export.
+
+func toExportUser(u accounts.User) exportUserJSON {
+	return exportUserJSON{UserID: u.ID, Role: u.Role, Locale: u.Locale, CreatedAt: u.CreatedAt}
+}
+
+func toExportTokens(ts []accounts.RefreshToken) []exportTokenJSON {
+	out := make([]exportTokenJSON, len(ts))
+	for i, t := range ts {
+		out[i] = exportTokenJSON{CreatedAt: t.CreatedAt, ExpiresAt: t.ExpiresAt, UsedAt: t.UsedAt, Revoked: t.Revoked}
+	}
+	return out
+}
+
+func toExportConversation(c *bot.Conversation) *exportConversationJSON {
+	if c == nil {
+		return nil
+	}
+	return &exportConversationJSON{ConversationID: c.ID, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		State: toExportState(c.State), Messages: toMessages(c.Messages)}
+}
+
+func toExportState(st bot.State) exportStateJSON {
+	out := exportStateJSON{Flow: st.Flow, Lang: st.Lang, Started: st.Started, Profile: exportProfileJSON(st.Profile),
+		Asking: st.Asking, Shown: st.Shown, Seen: st.Seen, Stopped: st.Stopped, Crisis: st.Crisis, Concern: st.Concern,
+		Seq: st.Seq, Turns: st.Turns, Widened: st.Widened, Unclear: st.Unclear, ClientIDs: st.ClientIDs}
+	if st.Pending != nil {
+		p := exportPendingJSON(*st.Pending)
+		out.Pending = &p
+	}
+	if st.Draft != nil {
+		d := exportDraftJSON(*st.Draft)
+		out.Draft = &d
+	}
+	if st.Consent != nil {
+		c := exportConsentJSON(*st.Consent)
+		out.Consent = &c
+	}
+	out.Chosen = convertAll(st.Chosen, func(c bot.Choice) exportChoiceJSON { return exportChoiceJSON(c) })
+	out.Rejections = convertAll(st.Rejections, func(r match.Rejection) exportRejectionJSON { return exportRejectionJSON(r) })
+	out.PendingCases = convertAll(st.PendingCases, func(c bot.SafeguardingCase) exportPendingCaseJSON { return exportPendingCaseJSON(c) })
+	out.PendingLeads = convertAll(st.PendingLeads, func(r bot.LeadRequest) exportPendingLeadJSON { return exportPendingLeadJSON(r) })
+	return out
+}
+
+func toExportLeads(ls []leads.Lead) []exportLeadJSON {
+	return convertAll(ls, func(l leads.Lead) exportLeadJSON {
+		return exportLeadJSON{ID: l.ID, OrganisationID: l.OrganisationID, OrganisationName: l.OrganisationName,
+			OpportunityID: l.OpportunityID, OpportunityTitle: l.OpportunityTitle, YouthID: l.YouthID,
+			ConversationID: l.ConversationID, Lang: l.Lang, Shared: exportSharedJSON(l.Shared),
+			ContactAgreedAt: l.ContactAgreedAt, Status: l.Status, FriendIDs: l.FriendIDs, MaxFriends: l.MaxFriends,
+			CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt, FirstAnsweredAt: l.FirstAnsweredAt, RemindedAt: l.RemindedAt,
+			Events:  convertAll(l.Events, func(e leads.Event) exportLeadEventJSON { return exportLeadEventJSON(e) }),
+			Thread:  convertAll(l.Thread, func(m leads.ThreadMessage) exportThreadMessageJSON { return exportThreadMessageJSON(m) }),
+			Version: l.Version}
+	})
+}
+
+// convertAll converts every element, keeping nil as nil so that fields
+// left out when empty stay left out.
+func convertAll[T, U any](in []T, f func(T) U) []U {
+	if in == nil {
+		return nil
+	}
+	out := make([]U, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}
