@@ -365,6 +365,47 @@ var safetyCues = []termGroup{
 		"(på arbejde|på forretningsrejse|på ferie|på lejr|på tur|at work|on a trip|on holiday|på skiferie) (i|for) (to|tre|fire|#|flere|en|two|three|a|several) (dage|døgn|uge|uger|days|weeks|week)",
 		"kastede|kaster|smed|smider|threw|throws (en |et |a |)(bold|bolden|snebold|snebolde|frisbee|pude|puder|ball|snowball|pillow|vandballon*) (efter|på|til|at) (mig|me)",
 	}},
+	// added with the seventh batch
+	{KindSuicide, []string{
+		"vil ikke være her$", "(wish|wished) i (had never been|hadnt been|never was|was never) born",
+		"(fundet|found) (et sted|a place|a spot|somewhere) (hvor|where|to) ...3 (hoppe|springe|jump|gøre det|do it)",
+	}},
+	{"+height", []string{"altan|vindue|vinduer|højhuset"}},
+	{KindSelfHarm, []string{
+		"(jeg|i|im) (stadig|still) (skærer|cutter|cuts|cut|cutting|ridser|brænder mig|skader mig|self harm|hurt myself)",
+		"(slår|slog|banker|bankede|smadrer|smadrede) (mine|min) (knoer|hænder|hånd|hoved|næver|knoerne) (mod|ind i|i) (væggen|døren|gulvet|spejlet)",
+		"til de bløder",
+	}},
+	{KindEatingDisorder, []string{
+		"(vil ikke|won't|wont|refuse to|nægter at) (spise|eat) ...3 (fordi|because) ...8 (spejlet|krop|kroppen|tyk|fed|mirror|body|fat|weight|vægt|vægten)",
+	}},
+	{"+secretly", []string{"i hemmelighed|i smug|secretly", "så ingen (opdager|ved|hører|ser)", "so (nobody|no one) (knows|hears|notices|finds out)"}},
+	{"+fatfear", []string{"(bange for|scared of|afraid of|frygter|terrified of) (at tage på|gaining weight|to gain weight|at blive tyk|getting fat|at blive fed)"}},
+	{"+eatcond", []string{"(hvis|når|if|when) (jeg|i) (spiser|eat) (mere end|over|more than|anything|noget)"}},
+	{"+guilteat", []string{"(bange for|scared of|afraid of) (mad|food|at spise|eating)"}},
+	{KindViolence, []string{"(kaster|kastede|slynger|slyngede|rusker|ruskede|throws|threw|shakes|shook) (mig|os|me|us) (rundt|omkring|around|ind i|ned|against)"}},
+	{KindSexualAbuse, []string{"(billeder|billede|filmede|filmet|photos|pictures|pics|filmed|video) (op |)under (min|mit|my) (nederdel|kjole|skirt|dress|trøje)"}},
+	{KindAbuse, []string{
+		"(siger|sagde|says|said) (at |that |)(jeg er|im|i am) (grunden|the reason|skyld i|skylden)",
+		"(regret|regrets|regretted|fortryder|fortrød) (having|getting|fået|at have fået|at de fik) (me|mig)",
+		"(ignorerer|ignorerede|ignores|ignored) (mig|me) ...3 (ugevis|dagevis|for weeks|for days)",
+	}},
+	{KindDanger, []string{"følger|fulgte ...3 efter mig", "(know|knows|knew) where i (live|am|go to school)"}},
+	{"+liesif", []string{"(fortælle løgne|sprede rygter|lyve om mig|tell lies|spread rumors) ...6 (hvis jeg|if i)"}},
+	{"+comehome", []string{"(kommer|komme|coming|come|comes) (hjem til mig|over to my house|to my house|til mit hus|hjem til os)"}},
+	{"+noadult", []string{"(ikke set|not seen|havent seen|haven't seen|hasnt seen) (mine forældre|min mor|min far|mor|far|my parents|my mom|my mum|my dad)"}},
+	{idConcern, []string{
+		"(alle|everyone|everybody) ...2 (ligeglade|ligeglad|doesnt care|dont care) (med mig|about me)",
+		"jeg er ikke (okay|ok|okey)", "savner at (være glad|have det godt|grine)", "miss being happy",
+		"(ingen|ikke) lyst til (noget som helst|nogenting|noget mere|noget længere)",
+		"ikke haft det godt", "(kan ikke|cant) se (nogen|en|any|a) (fremtid|future)",
+	}},
+	{blocked, []string{
+		"(hund|hunden|kat|katten|lillebror|lillesøster|dog|cat|puppy|hvalp|hvalpen) ...2 (følger|fulgte|follows|followed)",
+		"ikke (okay|ok) med",
+		"(min|mine|my|hans|hendes|his|her) (søster|bror|storesøster|lillesøster|storebror|lillebror|mor|far|ven|veninde|venner|kæreste|sister|brother|friend|mom|mum|dad|cousin|kusine|fætter) " +
+			"(har|has|had|havde|lider af|suffers from|kæmper med|struggles with) (en |an |a |)(spiseforstyr*|anoreksi|bulimi|anorexia|bulimia|eating disorder|depression|angst|anxiety|selvskade|self harm)",
+	}},
 }
 
 // cueCombos prove kinds from the cues above.
@@ -394,6 +435,10 @@ var cueCombos = []safetyCombo{
 	{kind: KindEatingDisorder, need: []string{"+weightloss", "+moreloss"}},
 	{kind: KindSuicide, need: []string{"+height", "+thoughtit"}},
 	{kind: KindSuicide, need: []string{"+means", "+thoughtit"}},
+	{kind: KindEatingDisorder, need: []string{"+purge", "+secretly"}},
+	{kind: KindEatingDisorder, need: []string{"+fatfear", "+eatcond"}},
+	{kind: KindDanger, need: []string{"+threat", "+comehome"}},
+	{kind: KindAbuse, need: []string{"+threat", "+liesif"}},
 	{kind: KindSuicide, need: []string{"+nothere"}, unless: []string{"+excuse"}},
 	{kind: KindSexualAbuse, need: []string{"+handon", "+adult"}},
 	{kind: KindHomeless, need: []string{"+sleepout", "+days"}, unless: []string{"+away"}},

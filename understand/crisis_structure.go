@@ -370,7 +370,7 @@ var safetyStructure = []termGroup{
 	}},
 	{"+guilteat", []string{
 		"(skyld|skyldig|guilty|guilt|dårlig samvittighed|panik|panic|angst|afsky|disgusting|disgusted|ulækker|klam) ...5 (når|hvis|when|after|if) (jeg|i) ...2 (spiser|eat|ate|har spist|spist)",
-		"(bange for|scared of|afraid of|hader|hate) (mad|food|at spise|eating)",
+		"(bange for|scared of|afraid of) (mad|food|at spise|eating)",
 	}},
 	{KindEatingDisorder, []string{
 		"(skjule|skjuler|gemme|hide|hiding) ...4 (ikke spiser|ikke har spist|not eating|dont eat|havent eaten|hvor lidt jeg spiser|how little i eat)",
