@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/redact"
 )
@@ -215,7 +214,7 @@ func (t *turn) retryLead(opportunityID string) {
 // ageBand is the age band an organisation sees instead of the exact age,
 // the same one the consent message shows. Ages past the last band are
 // counted in it, as the oldest band Brobygger serves.
-func ageBand(age int) string { return leads.AgeBand(min(age, 30)) }
+func ageBand(age int) string { return match.AgeBand(min(age, 30)) }
 
 // ageBandText writes an age band for the young person to read.
 func ageBandText(age int, lang string) string {

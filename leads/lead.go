@@ -8,8 +8,7 @@
 // Everything here is pure except Service and Worker, which reach storage,
 // the organisation's web server and the chat only through the small
 // interfaces this package declares (package store implements the storage
-// ones). The package imports nothing else from the project, so the chat
-// side, the API and the store can all use it.
+// ones). From the project it imports only match (age bands) and redact.
 package leads
 
 import (
@@ -20,6 +19,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/redact"
 )
 
@@ -168,30 +168,17 @@ func Transition(from, to string, by Actor) error {
 	return deny("unknown actor")
 }
 
-// Age bands shared with an organisation instead of an exact age.
+// Age bands shared with an organisation instead of an exact age; match,
+// where the age rules live, defines them.
 const (
-	Band13to14 = "13-14"
-	Band15to17 = "15-17"
-	Band18to24 = "18-24"
-	Band25to30 = "25-30"
+	Band13to14 = match.Band13to14
+	Band15to17 = match.Band15to17
+	Band18to24 = match.Band18to24
+	Band25to30 = match.Band25to30
 )
 
-// AgeBand is the band an age falls in, or "" outside 13–30. Organisations
-// see the band, not the age: it is what they need to pick tasks and to know
-// whether a børneattest applies, and no more.
-func AgeBand(age int) string {
-	switch {
-	case age >= 13 && age <= 14:
-		return Band13to14
-	case age >= 15 && age <= 17:
-		return Band15to17
-	case age >= 18 && age <= 24:
-		return Band18to24
-	case age >= 25 && age <= 30:
-		return Band25to30
-	}
-	return ""
-}
+// AgeBand is match.AgeBand: the band an age falls in, or "" outside 13–30.
+func AgeBand(age int) string { return match.AgeBand(age) }
 
 // How the organisation may get in touch.
 const (
