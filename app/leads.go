@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"time"
@@ -24,43 +23,17 @@ type chatLeads struct {
 
 var _ bot.Leads = chatLeads{}
 
-// SendLead creates the lead and an invite code for a friend when there is room.
+// SendLead sends the lead the young person agreed to (leads.NewLead,
+// Service.Send) and returns the invite code for a friend, if any.
 func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, r bot.LeadRequest) (string, error) {
 	o, ok := c.catalog.Get(r.OpportunityID)
 	if !ok {
 		return "", fmt.Errorf("lead for %s: %w", r.OpportunityID, bot.ErrNotFound)
 	}
-	l := leads.Lead{
-		OrganisationID: o.OrganisationID, OrganisationName: o.Organisation,
-		OpportunityID: o.ID, OpportunityTitle: o.Title,
-		YouthID: userID, ConversationID: conversationID, Lang: r.Lang,
-		MaxFriends: max(o.GroupSize-1, 0),
-		Shared: leads.Shared{Nickname: r.Nickname, AgeBand: r.AgeBand, Municipality: r.Municipality,
-			Slots: r.Slots, Interests: r.Interests, Message: r.Message, ContactMethod: r.ContactMethod, Contact: r.Contact},
-	}
-	if r.ContactMethod == bot.ContactPhone || r.ContactMethod == bot.ContactEmail {
-		// The consent message showed the contact; sending it is the agreement.
-		now := c.now()
-		l.ContactAgreedAt = &now
-	}
-	l.ID = r.ID
-	created, err := c.leads.Create(ctx, l)
-	if errors.Is(err, leads.ErrConflict) && r.ID != "" {
-		// Sent before, and the chat did not hear of it: the same lead, not
-		// a second one.
-		created, err = c.leads.Get(ctx, r.ID, leads.Caller{Actor: leads.Youth, UserID: userID})
-	}
-	if err != nil {
-		return "", err
-	}
-	if created.MaxFriends < 1 {
-		return "", nil
-	}
-	inv, err := c.leads.Invite(ctx, created.ID, leads.Caller{Actor: leads.Youth, UserID: userID})
-	if err != nil {
-		return "", nil // the lead is sent; a friend can still just come along
-	}
-	return inv.Code, nil
+	req := leads.Request{ID: r.ID, Lang: r.Lang, Shared: leads.Shared{Nickname: r.Nickname, AgeBand: r.AgeBand,
+		Municipality: r.Municipality, Slots: r.Slots, Interests: r.Interests, Message: r.Message,
+		ContactMethod: r.ContactMethod, Contact: r.Contact}}
+	return c.leads.Send(ctx, leads.NewLead(*o, userID, conversationID, req, c.now()))
 }
 
 // ReplyLead writes the young person's answer into the lead's thread.
@@ -156,18 +129,12 @@ func (a *App) scoreResponsiveness(ctx context.Context, st *store.Store, engine *
 	for {
 		all, err := st.AllLeads(ctx)
 		if err == nil {
-			byOrg := map[string][]leads.Lead{}
-			for _, l := range all {
-				byOrg[l.OrganisationID] = append(byOrg[l.OrganisationID], l)
+			scores := leads.ScoreOrganisations(all)
+			answers := make(map[string]bot.AnswerTimes, len(scores.Answers))
+			for org, at := range scores.Answers {
+				answers[org] = bot.AnswerTimes(at)
 			}
-			boost := make(map[string]float64, len(byOrg))
-			answers := make(map[string]bot.AnswerTimes, len(byOrg))
-			for org, ls := range byOrg {
-				score := leads.Responsiveness(ls)
-				boost[org] = score.Boost()
-				answers[org] = bot.AnswerTimes{Leads: score.Leads, Answered: score.Answered, Median: score.MedianFirstAnswer}
-			}
-			a.Catalog.SetResponsiveness(boost, leads.Responsiveness(nil).Boost())
+			a.Catalog.SetResponsiveness(scores.Boost, scores.DefaultBoost)
 			engine.SetAnswerTimes(answers)
 		} else if ctx.Err() == nil {
 			a.log.Warn("scoring responsiveness failed", "err", err)
