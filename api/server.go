@@ -1,7 +1,10 @@
 // Package api is Brobygger's HTTP interface for the chat app and other
 // clients: JSON over Fiber, errors as RFC 9457 problem details, described by
 // the OpenAPI document at /v1/openapi.json. Handlers are thin: they decode,
-// call the conversation service or the store, and encode.
+// call a domain (the conversation service, accounts, safeguarding, the
+// catalog, leads) through the interfaces it declares, and encode into the
+// API's own JSON types. The API never sees the database; app wires the
+// store in.
 package api
 
 import (

@@ -1,7 +1,10 @@
-// Package store keeps Brobygger's data in MongoDB: users, refresh tokens,
-// conversations, organisations and opportunities. With no MongoDB URI it
-// starts an embedded FerretDB (SQLite) in-process and talks to it through the
-// same official driver.
+// Package store keeps Brobygger's data in MongoDB. It implements the storage
+// interfaces the domains declare — bot.Store and bot.CaseStore (the
+// conversation), accounts.Store, safeguarding.Store, catalog.Store and the
+// leads interfaces — saving its own document types and translating the
+// driver's errors into each domain's own sentinels. Only app wires it in.
+// With no MongoDB URI it starts an embedded FerretDB (SQLite) in-process
+// and talks to it through the same official driver.
 //
 // Every read-modify-write is an update by closure with a version check
 // (optimistic concurrency), which is correct on MongoDB. FerretDB v1 loses
