@@ -56,7 +56,7 @@ func NormaliseInviteCode(s string) string {
 // Invite lets friends join a lead: the young person passes the code on, and
 // whoever enters it in the chat comes along.
 type Invite struct {
-	Code      string    `json:"code" bson:"_id"`
+	Code      string    `json:"code"`
 	LeadID    string    `json:"lead_id"`
 	CreatedAt time.Time `json:"created_at"`
 	ExpiresAt time.Time `json:"expires_at"`

@@ -31,7 +31,7 @@ const (
 type Job struct {
 	// ID makes enqueueing idempotent, and for webhooks is the delivery's
 	// Idempotency-Key.
-	ID       string    `json:"id" bson:"_id"`
+	ID       string    `json:"id"`
 	Kind     string    `json:"kind"`
 	DueAt    time.Time `json:"due_at"`
 	Attempts int       `json:"attempts"`

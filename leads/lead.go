@@ -301,7 +301,7 @@ type ThreadMessage struct {
 // Lead is a young person's wish to start at one organisation's
 // opportunity, and everything that happened to it since.
 type Lead struct {
-	ID               string `json:"id" bson:"_id"`
+	ID               string `json:"id"`
 	OrganisationID   string `json:"organisation_id"`
 	OrganisationName string `json:"organisation_name"`
 	OpportunityID    string `json:"opportunity_id"`

@@ -8,7 +8,7 @@ import (
 
 // Webhook is where an organisation receives its leads' events.
 type Webhook struct {
-	OrganisationID string    `json:"organisation_id" bson:"_id"`
+	OrganisationID string    `json:"organisation_id"`
 	URL            string    `json:"url"`
 	Secret         string    `json:"secret"`
 	UpdatedAt      time.Time `json:"updated_at"`

@@ -53,7 +53,7 @@ func (s *Store) CreateLead(ctx context.Context, l leads.Lead) (leads.Lead, error
 	if l.Thread == nil {
 		l.Thread = []leads.ThreadMessage{}
 	}
-	if _, err := s.insertOne(ctx, colLeads, l); err != nil {
+	if _, err := s.insertOne(ctx, colLeads, leadDoc(l)); err != nil {
 		return leads.Lead{}, fmt.Errorf("create lead: %w", translateLeads(err))
 	}
 	return l, nil
@@ -61,11 +61,11 @@ func (s *Store) CreateLead(ctx context.Context, l leads.Lead) (leads.Lead, error
 
 // Lead loads one lead by id.
 func (s *Store) Lead(ctx context.Context, id string) (leads.Lead, error) {
-	var l leads.Lead
-	if err := s.db.Collection(colLeads).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&l); err != nil {
+	var d leadDoc
+	if err := s.db.Collection(colLeads).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d); err != nil {
 		return leads.Lead{}, fmt.Errorf("load lead %s: %w", id, translateLeads(err))
 	}
-	return l, nil
+	return leads.Lead(d), nil
 }
 
 var newestFirst = bson.D{{Key: "created_at", Value: -1}, {Key: "_id", Value: -1}}
@@ -101,17 +101,16 @@ func (s *Store) findLeads(ctx context.Context, filter bson.D, opts options.Liste
 	if err != nil {
 		return nil, fmt.Errorf("list leads: %w", translateLeads(err))
 	}
-	out := []leads.Lead{}
-	if err := cur.All(ctx, &out); err != nil {
+	var docs []leadDoc
+	if err := cur.All(ctx, &docs); err != nil {
 		return nil, fmt.Errorf("list leads: %w", translateLeads(err))
 	}
-	return out, nil
+	return toLeads(docs), nil
 }
 
 // UpdateLead loads the lead, lets fn change it, and saves it if nobody else
 // changed it meanwhile, retrying on a conflict. fn returning an error leaves
-// the lead unchanged; leads.ErrUnchanged writes
-// nothing and succeeds.
+// the lead unchanged; leads.ErrUnchanged writes nothing and succeeds.
 func (s *Store) UpdateLead(ctx context.Context, id string, fn func(*leads.Lead) error) (leads.Lead, error) {
 	unlock := s.lock(colLeads, id)
 	defer unlock()
@@ -128,7 +127,7 @@ func (s *Store) UpdateLead(ctx context.Context, id string, fn func(*leads.Lead) 
 			return leads.Lead{}, err
 		}
 		l.Version = version + 1
-		res, err := s.replaceOne(ctx, colLeads, s.versioned(id, version), l)
+		res, err := s.replaceOne(ctx, colLeads, s.versioned(id, version), leadDoc(l))
 		if err != nil {
 			return leads.Lead{}, fmt.Errorf("save lead: %w", translateLeads(err))
 		}
@@ -141,7 +140,7 @@ func (s *Store) UpdateLead(ctx context.Context, id string, fn func(*leads.Lead) 
 
 // CreateInvite stores an invite code; a code in use already is leads.ErrConflict.
 func (s *Store) CreateInvite(ctx context.Context, i leads.Invite) error {
-	if _, err := s.insertOne(ctx, colInvites, i); err != nil {
+	if _, err := s.insertOne(ctx, colInvites, inviteDoc(i)); err != nil {
 		return fmt.Errorf("create invite: %w", translateLeads(err))
 	}
 	return nil
@@ -149,11 +148,11 @@ func (s *Store) CreateInvite(ctx context.Context, i leads.Invite) error {
 
 // Invite loads an invite by its normalised code.
 func (s *Store) Invite(ctx context.Context, code string) (leads.Invite, error) {
-	var i leads.Invite
-	if err := s.db.Collection(colInvites).FindOne(ctx, bson.D{{Key: "_id", Value: code}}).Decode(&i); err != nil {
+	var d inviteDoc
+	if err := s.db.Collection(colInvites).FindOne(ctx, bson.D{{Key: "_id", Value: code}}).Decode(&d); err != nil {
 		return leads.Invite{}, fmt.Errorf("load invite: %w", translateLeads(err))
 	}
-	return i, nil
+	return leads.Invite(d), nil
 }
 
 // EraseLeadsOf deletes the young person's leads with their invites and

@@ -60,7 +60,7 @@ func (s *Store) SetWebhook(ctx context.Context, orgID, url, secret string, now t
 		secret = leads.NewWebhookSecret()
 	}
 	w := leads.Webhook{OrganisationID: orgID, URL: url, Secret: secret, UpdatedAt: now}
-	_, err := s.replaceOne(ctx, colWebhooks, bson.D{{Key: "_id", Value: orgID}}, w, options.Replace().SetUpsert(true))
+	_, err := s.replaceOne(ctx, colWebhooks, bson.D{{Key: "_id", Value: orgID}}, webhookDoc(w), options.Replace().SetUpsert(true))
 	if err != nil {
 		return leads.Webhook{}, fmt.Errorf("set webhook: %w", translateLeads(err))
 	}
@@ -69,11 +69,11 @@ func (s *Store) SetWebhook(ctx context.Context, orgID, url, secret string, now t
 
 // Webhook loads an organisation's webhook; one without is not found.
 func (s *Store) Webhook(ctx context.Context, orgID string) (leads.Webhook, error) {
-	var w leads.Webhook
-	if err := s.db.Collection(colWebhooks).FindOne(ctx, bson.D{{Key: "_id", Value: orgID}}).Decode(&w); err != nil {
+	var d webhookDoc
+	if err := s.db.Collection(colWebhooks).FindOne(ctx, bson.D{{Key: "_id", Value: orgID}}).Decode(&d); err != nil {
 		return leads.Webhook{}, fmt.Errorf("load webhook of %s: %w", orgID, translateLeads(err))
 	}
-	return w, nil
+	return leads.Webhook(d), nil
 }
 
 // ErrOtherOrganisation is catalog.ErrOtherOrganisation.

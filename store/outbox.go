@@ -37,7 +37,7 @@ func (s *Store) EnqueueJob(ctx context.Context, j leads.Job) error {
 	if j.CreatedAt.IsZero() {
 		j.CreatedAt = j.DueAt
 	}
-	if _, err := s.insertOne(ctx, colJobs, j); err != nil {
+	if _, err := s.insertOne(ctx, colJobs, jobDoc(j)); err != nil {
 		if err = translateLeads(err); errors.Is(err, leads.ErrConflict) {
 			return nil
 		}
@@ -51,11 +51,11 @@ func (s *Store) EnqueueJob(ctx context.Context, j leads.Job) error {
 
 // Job loads one job by id.
 func (s *Store) Job(ctx context.Context, id string) (leads.Job, error) {
-	var j leads.Job
-	if err := s.db.Collection(colJobs).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&j); err != nil {
+	var d jobDoc
+	if err := s.db.Collection(colJobs).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d); err != nil {
 		return leads.Job{}, fmt.Errorf("load job %s: %w", id, translateLeads(err))
 	}
-	return j, nil
+	return leads.Job(d), nil
 }
 
 // dueFilter matches jobs that are not done, due by now, and not leased to
@@ -96,14 +96,15 @@ func (s *Store) ClaimJob(ctx context.Context, owner string, now time.Time, lease
 	claim := bson.D{{Key: "$set", Value: bson.D{{Key: "lease_owner", Value: owner}, {Key: "lease_until", Value: until}}}}
 	after := options.FindOneAndUpdate().SetReturnDocument(options.After)
 	if !s.embedded {
-		var j leads.Job
-		err := s.findOneAndUpdate(ctx, colJobs, dueFilter(now), claim, after.SetSort(bson.D{{Key: "due_at", Value: 1}})).Decode(&j)
+		var d jobDoc
+		err := s.findOneAndUpdate(ctx, colJobs, dueFilter(now), claim, after.SetSort(bson.D{{Key: "due_at", Value: 1}})).Decode(&d)
 		if errors.Is(err, mongo.ErrNoDocuments) {
 			return nil, nil
 		}
 		if err != nil {
 			return nil, fmt.Errorf("claim job: %w", translateLeads(err))
 		}
+		j := leads.Job(d)
 		return &j, nil
 	}
 	c := s.jobCursor()
@@ -225,13 +226,14 @@ func (s *Store) scanJobs(ctx context.Context, now time.Time) ([]string, time.Tim
 	if err != nil {
 		return nil, time.Time{}, fmt.Errorf("find due jobs: %w", translateLeads(err))
 	}
-	var open []leads.Job
+	var open []jobDoc
 	if err := cur.All(ctx, &open); err != nil {
 		return nil, time.Time{}, fmt.Errorf("find due jobs: %w", translateLeads(err))
 	}
 	wake := now.Add(idleRescan)
 	var due []leads.Job
-	for _, j := range open {
+	for _, d := range open {
+		j := leads.Job(d)
 		if claimable(j, now) {
 			due = append(due, j)
 			continue
@@ -261,8 +263,9 @@ func (s *Store) scanJobs(ctx context.Context, now time.Time) ([]string, time.Tim
 func (s *Store) claimEmbedded(ctx context.Context, id string, now time.Time, claim bson.D, after *options.FindOneAndUpdateOptionsBuilder) (*leads.Job, error) {
 	defer s.serialise()()
 	jobs := s.db.Collection(colJobs)
-	var j leads.Job
-	err := jobs.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&j)
+	var d jobDoc
+	err := jobs.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
+	j := leads.Job(d)
 	switch {
 	case errors.Is(err, mongo.ErrNoDocuments):
 		return nil, nil // purged or erased since the scan
@@ -271,9 +274,10 @@ func (s *Store) claimEmbedded(ctx context.Context, id string, now time.Time, cla
 	case !claimable(j, now):
 		return nil, nil // another worker got it first
 	}
-	if err := jobs.FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: id}}, claim, after).Decode(&j); err != nil {
+	if err := jobs.FindOneAndUpdate(ctx, bson.D{{Key: "_id", Value: id}}, claim, after).Decode(&d); err != nil {
 		return nil, fmt.Errorf("claim job %s: %w", id, translateLeads(err))
 	}
+	j = leads.Job(d)
 	return &j, nil
 }
 
@@ -324,7 +328,7 @@ func (s *Store) settleJob(ctx context.Context, id, owner string, update bson.D) 
 	}
 	defer s.serialise()()
 	jobs := s.db.Collection(colJobs)
-	var j leads.Job
+	var j jobDoc
 	if err := jobs.FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&j); err != nil {
 		return fmt.Errorf("settle job %s: %w", id, translateLeads(err))
 	}
