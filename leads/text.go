@@ -1,6 +1,68 @@
 package leads
 
-import "fmt"
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strings"
+)
+
+// What the young person is told in the chat about their leads is data
+// (data/texts.json), in Danish and English, so the wording can change
+// without touching Go. It is read and checked when the program starts: a
+// missing text or translation stops it, naming the key.
+
+//go:embed data/texts.json
+var textFiles embed.FS
+
+// textLanguages are the languages every text must have.
+var textLanguages = []string{"da", "en"}
+
+// texts are the chat texts by key, then language.
+var texts = mustLoadTexts()
+
+func mustLoadTexts() map[string]map[string]string {
+	t, err := loadTexts()
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+func loadTexts() (map[string]map[string]string, error) {
+	b, err := textFiles.ReadFile("data/texts.json")
+	if err != nil {
+		return nil, fmt.Errorf("leads texts: %w", err)
+	}
+	var t map[string]map[string]string
+	if err := json.Unmarshal(b, &t); err != nil {
+		return nil, fmt.Errorf("leads texts: %w", err)
+	}
+	keys := []string{"who", "message"}
+	for _, s := range Statuses {
+		keys = append(keys, "status_"+s)
+	}
+	for _, k := range keys {
+		for _, l := range textLanguages {
+			if strings.TrimSpace(t[k][l]) == "" {
+				return nil, fmt.Errorf("leads texts: %q has no %q text", k, l)
+			}
+		}
+	}
+	return t, nil
+}
+
+// say renders text key in lang (Danish unless "en"), filling {name} pairs.
+func say(key, lang string, kv ...string) string {
+	if lang != "en" {
+		lang = "da"
+	}
+	pairs := make([]string, 0, len(kv))
+	for i := 0; i+1 < len(kv); i += 2 {
+		pairs = append(pairs, "{"+kv[i]+"}", kv[i+1])
+	}
+	return strings.NewReplacer(pairs...).Replace(texts[key][lang])
+}
 
 // StatusText is what the young person is told in the chat when their lead
 // moves to status, in plain words, in Danish or (for lang "en") English.
@@ -8,55 +70,22 @@ import "fmt"
 // says it is not the young person's fault and offers a next step, because a
 // first "no" is where many young people give up on volunteering.
 func StatusText(status, staffName, orgName, lang string) string {
-	who := orgName
-	if staffName != "" {
-		who = fmt.Sprintf(pick(lang, "%s fra %s", "%s from %s"), staffName, orgName)
+	if _, ok := texts["status_"+status]; !ok {
+		return ""
 	}
-	switch status {
-	case StatusNew:
-		return fmt.Sprintf(pick(lang,
-			"Jeg har sendt din besked til %s. De plejer at svare inden for et par dage, og jeg siger til her i chatten.",
-			"I've sent your message to %s. They usually answer within a few days, and I'll tell you here in the chat."), orgName)
-	case StatusContacted:
-		return fmt.Sprintf(pick(lang, "%s har svaret dig.", "%s has replied to you."), who)
-	case StatusMeetingPlanned:
-		return fmt.Sprintf(pick(lang,
-			"Du har en aftale med %s. Skriv her, hvis noget ændrer sig.",
-			"You have a meeting planned with %s. Write here if anything changes."), who)
-	case StatusStarted:
-		return fmt.Sprintf(pick(lang,
-			"%s skriver, at du er startet. Hvor er det godt – velkommen!",
-			"%s says you've started. That's great – welcome!"), who)
-	case StatusDeclined:
-		return fmt.Sprintf(pick(lang,
-			"%s har desværre ikke plads lige nu. Det er ikke din skyld. Skal jeg finde noget andet, der passer dig?",
-			"%s has no room right now, sadly. It's not your fault. Shall I find something else that suits you?"), orgName)
-	case StatusNoResponse:
-		return fmt.Sprintf(pick(lang,
-			"%s har ikke svaret i en uge. Det er ærgerligt, og det er ikke din skyld. Vil du se mit næstbedste forslag?",
-			"%s hasn't answered in a week. That's a shame, and it's not your fault. Would you like to see my next-best suggestion?"), orgName)
-	case StatusWithdrawn:
-		return fmt.Sprintf(pick(lang,
-			"Du har trukket din tilmelding til %s tilbage. Det er helt i orden.",
-			"You've withdrawn from %s. That's completely fine."), orgName)
-	}
-	return ""
+	return say("status_"+status, lang, "who", who(staffName, orgName, lang), "organisation", orgName)
 }
 
 // MessageText tells the young person who at the organisation wrote to them,
 // and what: the reply is the point of the lead, so it is shown in the chat.
 func MessageText(staffName, orgName, text, lang string) string {
-	who := orgName
-	if staffName != "" {
-		who = fmt.Sprintf(pick(lang, "%s fra %s", "%s from %s"), staffName, orgName)
-	}
-	return fmt.Sprintf(pick(lang, "%s har skrevet til dig:\n\n%s", "%s has written to you:\n\n%s"), who, text)
+	return say("message", lang, "who", who(staffName, orgName, lang), "text", text)
 }
 
-// pick is Danish unless the young person chose English.
-func pick(lang, da, en string) string {
-	if lang == "en" {
-		return en
+// who names the organisation, and the staff member when known.
+func who(staffName, orgName, lang string) string {
+	if staffName == "" {
+		return orgName
 	}
-	return da
+	return say("who", lang, "staff", staffName, "organisation", orgName)
 }
