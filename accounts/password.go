@@ -5,8 +5,9 @@ import (
 	"crypto/subtle"
 	"encoding/base64"
 	"fmt"
+	"runtime"
 	"strings"
-	"sync"
+	"sync/atomic"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -22,13 +23,35 @@ const (
 	argonKeyLen  = 32
 )
 
-// hashSlots caps the hashes computed at once: each holds 64 MiB, and a
-// burst of sign-ins must not take the server's memory with it.
-var hashSlots = make(chan struct{}, 4)
+// hashSlots caps the hashes computed at once. Each holds 64 MiB, and the
+// garbage collector lets the heap grow to about twice what is live, so the
+// heap peaks near 2 × 64 MiB × slots however many sign-ins arrive at once:
+// 64 parallel sign-ins measured 512 MB with four slots, 128 MB with one.
+// A hash already keeps argonThreads cores busy, so more slots than
+// GOMAXPROCS/argonThreads only add memory, not speed.
+var hashSlots atomic.Pointer[chan struct{}]
+
+func init() { LimitConcurrentHashes(DefaultConcurrentHashes()) }
+
+// DefaultConcurrentHashes is how many password hashes run at once unless
+// LimitConcurrentHashes says otherwise: one per argonThreads cores, at least
+// one and at most four.
+func DefaultConcurrentHashes() int {
+	return min(max(runtime.GOMAXPROCS(0)/argonThreads, 1), 4)
+}
+
+// LimitConcurrentHashes sets how many password hashes run at once; the
+// others wait their turn. Call it at start-up, before any sign-in: hashes
+// running at the time keep their old slot.
+func LimitConcurrentHashes(n int) {
+	slots := make(chan struct{}, max(n, 1))
+	hashSlots.Store(&slots)
+}
 
 func argonKey(password string, salt []byte, t, m uint32, p uint8, n uint32) []byte {
-	hashSlots <- struct{}{}
-	defer func() { <-hashSlots }()
+	slots := *hashSlots.Load()
+	slots <- struct{}{}
+	defer func() { <-slots }()
 	return argon2.IDKey([]byte(password), salt, t, m, p, n)
 }
 
@@ -74,9 +97,10 @@ func CheckPassword(encoded, password string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
-// dummyHash is checked against when the e-mail is unknown; it is made once,
-// on the first such sign-in.
-var dummyHash = sync.OnceValue(func() string {
-	h, _ := HashPassword(rand.Text())
-	return h
-})
+// dummyHash is checked against when the e-mail is unknown, so that a sign-in
+// with an unknown e-mail costs one hash like any other. It is a fixed hash
+// of a random password nobody kept, with the parameters of new hashes, so
+// even the first such sign-in costs no more than one with a known e-mail.
+func dummyHash() string {
+	return "$argon2id$v=19$m=65536,t=3,p=4$RWuCOp/xAihgx9RlxC4+WQ$zMv293MXJVrJRmiX2XmeU/5dqUojNLtZNMGf9SKv5oQ"
+}
