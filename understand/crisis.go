@@ -98,11 +98,15 @@ type safetyReading struct {
 //	         other signals anywhere in the message (see safetyCombos)
 //	kind~    a soft hit: an idiom-prone phrase ("min mor slår mig ihjel")
 //	         that laughter in the message cancels
+//	kind^    a firm hit: a blocker wholly inside it does not cancel it
 const (
 	idConcern = "concern"
 	idFrame   = "=frame" // talk about others or about a film, not about oneself
 	idLaugh   = "=laugh" // the message is joking
 	idIll     = "=ill"   // feeling bad from a cold is no concern
+	// idTrivial is an everyday trespass ("if i fail this test") that
+	// turns a soft hit ("my parents will kill me") into the idiom it is
+	idTrivial = "=trivial"
 	// idBodyConcern is distress felt in the body ("så stresset at jeg får
 	// ondt i maven"): concern that a word for illness does not cancel
 	idBodyConcern = "concern!"
@@ -183,27 +187,34 @@ func readSafetyUncached(orig *doc) safetyReading {
 		}
 		hits = append(hits, h)
 	}
-	// blockers claim their words
+	// blockers claim their words, except inside a firm hit that holds the
+	// whole idiom: "man kan dø af for mange panodil" is no "dør af grin"
 	var kept []hit
 	for _, h := range hits {
 		if h.id == blocked {
 			continue
 		}
+		firm := h.id[len(h.id)-1] == '^'
 		ok := true
 		for _, b := range hits {
-			if b.id == blocked && h.start < b.end && b.start < h.end {
+			if b.id == blocked && h.start < b.end && b.start < h.end && !(firm && h.start <= b.start && b.end <= h.end) {
 				ok = false
 				break
 			}
 		}
 		if ok {
+			if firm {
+				h.id = h.id[:len(h.id)-1]
+			}
 			kept = append(kept, h)
 		}
 	}
-	var laugh, ill bool
+	var laugh, ill, trivial bool
 	var frames []hit
 	for _, h := range kept {
 		switch h.id {
+		case idTrivial:
+			trivial = true
 		case idLaugh:
 			laugh = true
 		case idIll:
@@ -213,8 +224,9 @@ func readSafetyUncached(orig *doc) safetyReading {
 		}
 	}
 	// a joking idiom takes the words inside it along: "min mor slår mig
-	// ihjel haha" is not "min mor slår mig"
-	if laugh {
+	// ihjel haha" is not "min mor slår mig"; so does a trivial cause ("hvis
+	// jeg glemmer mælken")
+	if laugh || trivial {
 		var serious []hit
 		for _, h := range kept {
 			inJoke := false
@@ -236,7 +248,7 @@ func readSafetyUncached(orig *doc) safetyReading {
 	var concern, bodily bool
 	for _, h := range kept {
 		id := h.id
-		if id == idLaugh || id == idIll || id == idFrame {
+		if id == idLaugh || id == idIll || id == idFrame || id == idTrivial {
 			continue
 		}
 		if framed(d, h, frames, english) {
@@ -261,7 +273,7 @@ func readSafetyUncached(orig *doc) safetyReading {
 	if laugh {
 		signals["=laugh"] = true
 	}
-	for _, c := range slices.Concat(safetyCombos, structureCombos, structureCombosMore, cueCombos) {
+	for _, c := range slices.Concat(safetyCombos, structureCombos, structureCombosMore, cueCombos, indirectCombos) {
 		if !slices.Contains(kinds, c.kind) && allSignals(signals, c.need) && !anySignal(signals, c.unless) {
 			kinds = append(kinds, c.kind)
 		}

@@ -291,7 +291,9 @@ var safetyStructure = []termGroup{
 		"sove|sover|sov|sovet|overnatte|overnatter|sofa|sofaen|tonight|sleep|sleeping|slept|couch", "i nat",
 	}},
 	{"+delay", []string{
-		"bus|bussen|tog|toget|storm|stormen|sne|sneen|train|weather|vejret|aflyst|cancelled",
+		// the bus or train itself is no delay ("sovet i en bus fordi jeg ikke
+		// kan komme hjem"); see the cancelled ones in safetyIndirect
+		"storm|stormen|sne|sneen|snestorm|weather|vejret|aflyst|cancelled",
 	}},
 
 	{idConcern, []string{

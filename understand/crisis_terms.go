@@ -275,7 +275,7 @@ var safetyTerms = []termGroup{
 		"hand|hands (in|down|under|inside|into) my (pants|shirt|clothes|underwear|skirt|bra)", "what he does to me", "what she does to me",
 	}},
 	{KindGrooming, []string{
-		"sextort*", "sexafpres*", "moden for min alder", "mature for my age",
+		"sextort*", "sexafpres*",
 		"mine|my nudes|nøgenbilleder|nøgenbillede", "nøgenbilleder|nudes af|of mig|me",
 		"nøgenbilleder|nudes|billeder|billede ...2 af mig uden tøj", "sende nøgenbilleder",
 		"(tvinger|tvang|presser|pressede) (mig |)til at sende billeder", "deler billeder af mig",
@@ -588,7 +588,7 @@ var safetyTerms = []termGroup{
 	}},
 }
 
-var safetyLex = newGroupedLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues), 5, crisisExceptions...)
+var safetyLex = newGroupedLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues, safetyIndirect), 5, crisisExceptions...)
 
 // crisisExceptions keep near-misses of crisis words out of the typo net:
 // "bakker mig op" (backs me up) is one letter from "banker".
