@@ -22,9 +22,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/brobygger/brobygger/geo"
 	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/textclean"
 )
 
 // Organisation is a volunteering organisation.
@@ -216,6 +218,72 @@ func fieldErr(id, field, problem string) error {
 	return &FieldError{ID: id, Field: field, Problem: problem}
 }
 
+// Limits on an opportunity's texts, in characters (runes), the same in
+// Danish and in English. They leave room for what organisations write —
+// the sample's longest title is 90 characters, its longest description 515
+// — and keep a card readable on a phone.
+const (
+	MaxTitleRunes        = 120
+	MaxSummaryRunes      = 300
+	MaxDescriptionRunes  = 4000
+	MaxFirstStepRunes    = 300 // each of first_step.what, .where and .contact
+	MaxAddressRunes      = 200
+	MaxOrganisationRunes = 200
+)
+
+// textRule is one text field of an opportunity as Validate checks it.
+type textRule struct {
+	field, value string
+	max          int
+	// multiline fields may hold line breaks and tabs; no field holds any
+	// other control character.
+	multiline bool
+}
+
+// textRules lists o's texts with their limits.
+func textRules(o match.Opportunity) []textRule {
+	rules := []textRule{
+		{"organisation", o.Organisation, MaxOrganisationRunes, false},
+		{"title", o.Title, MaxTitleRunes, false},
+		{"summary", o.Summary, MaxSummaryRunes, true},
+		{"description", o.Description, MaxDescriptionRunes, true},
+		{"first_step.what", o.FirstStep.What, MaxFirstStepRunes, true},
+		{"first_step.where", o.FirstStep.Where, MaxFirstStepRunes, true},
+		{"first_step.contact", o.FirstStep.Contact, MaxFirstStepRunes, false},
+		{"place.address", o.Place.Address, MaxAddressRunes, false},
+	}
+	if en := o.En; en != nil {
+		rules = append(rules,
+			textRule{"en.title", en.Title, MaxTitleRunes, false},
+			textRule{"en.summary", en.Summary, MaxSummaryRunes, true},
+			textRule{"en.description", en.Description, MaxDescriptionRunes, true},
+			textRule{"en.first_step_what", en.FirstStepWhat, MaxFirstStepRunes, true},
+			textRule{"en.first_step_where", en.FirstStepWhere, MaxFirstStepRunes, true},
+			textRule{"en.first_step_contact", en.FirstStepContact, MaxFirstStepRunes, false})
+	}
+	return rules
+}
+
+// validateTexts checks every text's length and characters. The problem
+// never quotes the text: it may be a megabyte long, or hold what a screen
+// should not show.
+func validateTexts(o match.Opportunity, bad func(field, format string, args ...any)) {
+	for _, r := range textRules(o) {
+		if n := utf8.RuneCountInString(r.value); n > r.max {
+			bad(r.field, "is %d characters long; keep it to %d", n, r.max)
+		}
+		switch c, found := textclean.Control(r.value, r.multiline); {
+		case !found:
+		case c == 0:
+			bad(r.field, "holds a NUL character; remove it")
+		case c == '\n' || c == '\r' || c == '\t':
+			bad(r.field, "holds a line break or tab; write it on one line")
+		default:
+			bad(r.field, "holds the control character %U; remove it", c)
+		}
+	}
+}
+
 var commitments = []string{match.OneOff, match.ShortTerm, match.Recurring}
 
 var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
@@ -243,6 +311,11 @@ var weekdays = []string{"mon", "tue", "wed", "thu", "fri", "sat", "sun"}
 // way in must be on one of them. A first step that asks the newcomer to
 // phone or text ("sms", "ring", "call Sara") must give a phone number.
 //
+// Every text has a length limit (see [MaxTitleRunes] and the others, the
+// same in English), and no text holds a NUL or a control character; the
+// summary, description and the first step's what and where may hold line
+// breaks and tabs.
+//
 // The error is nil or joins one [*FieldError] per problem, each naming the
 // opportunity's id and the field.
 func Validate(o match.Opportunity) error {
@@ -267,6 +340,7 @@ func Validate(o match.Opportunity) error {
 	if blank(o.Summary) {
 		bad("summary", "is empty")
 	}
+	validateTexts(o, bad)
 
 	if len(o.Interests) == 0 {
 		bad("interests", "needs at least one interest id")
