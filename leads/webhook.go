@@ -14,21 +14,26 @@ type Webhook struct {
 	UpdatedAt      time.Time `json:"updated_at"`
 }
 
-// CheckWebhookURL accepts https URLs, and plain http only when allowHTTP
-// (tests and local development): leads carry personal data.
+// CheckWebhookURL accepts https URLs of servers on the internet. Leads
+// carry personal data, so plain http is refused, and so is any host that
+// means this machine, the network it stands in or a cloud's metadata
+// service, in whatever form it is written (see insideHost). allowHTTP is
+// the development switch (BROBYGGER_ALLOW_HTTP_WEBHOOKS): it lets plain
+// http and loopback through, for tests and local development, and nothing
+// else. The worker checks the addresses it connects to again.
 func CheckWebhookURL(raw string, allowHTTP bool) error {
 	u, err := url.Parse(raw)
 	switch {
 	case err != nil:
 		return fmt.Errorf("webhook url: %w: %w", ErrInvalid, err)
-	case u.Host == "":
+	case u.Host == "" || u.Hostname() == "":
 		return fmt.Errorf("webhook url %q has no host: %w", raw, ErrInvalid)
 	case u.User != nil:
 		return fmt.Errorf("webhook url must not hold a user or password: %w", ErrInvalid)
-	case u.Scheme == "https", u.Scheme == "http" && allowHTTP:
-		return nil
+	case u.Scheme != "https" && !(u.Scheme == "http" && allowHTTP):
+		return fmt.Errorf("webhook url %q must use https: %w", raw, ErrInvalid)
 	}
-	return fmt.Errorf("webhook url %q must use https: %w", raw, ErrInvalid)
+	return checkWebhookHost(u, raw, allowHTTP)
 }
 
 // RetrySchedule is how long to wait after each failed attempt at a job:

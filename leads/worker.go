@@ -59,8 +59,15 @@ type WorkerConfig struct {
 	Webhooks Webhooks
 	// Notifier may be nil; notices are then settled without telling anyone.
 	Notifier YouthNotifier
-	// HTTP sends the webhooks; nil uses a client with a 10-second timeout.
+	// HTTP sends the webhooks. Leave it nil: the worker then uses
+	// NewWebhookClient(AllowLoopback), which connects only to addresses on
+	// the internet. A client given here dials as it likes (tests with
+	// their own transport); either way no redirect is ever followed.
 	HTTP *http.Client
+	// AllowLoopback lets webhooks reach this machine, for tests and local
+	// development (BROBYGGER_ALLOW_HTTP_WEBHOOKS=true), as the API lets
+	// such URLs be set; private, link-local and the rest stay refused.
+	AllowLoopback bool
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
 	// Lease is how long a claimed job is this worker's alone; it must be
@@ -95,7 +102,13 @@ func NewWorker(cfg WorkerConfig) *Worker {
 		cfg.Owner = fmt.Sprintf("%s/%d/%s", host, os.Getpid(), rand.Text()[:8])
 	}
 	if cfg.HTTP == nil {
-		cfg.HTTP = &http.Client{Timeout: deliveryTimeout}
+		cfg.HTTP = NewWebhookClient(cfg.AllowLoopback)
+	} else {
+		// A redirect could carry a signed lead somewhere the organisation
+		// never named, or from https to plain http.
+		c := *cfg.HTTP
+		c.CheckRedirect = neverRedirect
+		cfg.HTTP = &c
 	}
 	if cfg.Now == nil {
 		cfg.Now = time.Now
@@ -297,7 +310,10 @@ func (w *Worker) deliver(ctx context.Context, j *Job) error {
 	// Read a little of the answer so the connection can be reused.
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
-	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+	switch {
+	case resp.StatusCode >= 300 && resp.StatusCode <= 399:
+		return fmt.Errorf("webhook answered %s; redirects are not followed, so set the webhook to the address that receives", resp.Status)
+	case resp.StatusCode < 200 || resp.StatusCode > 299:
 		return fmt.Errorf("webhook answered %s", resp.Status)
 	}
 	w.stats.delivered.Add(1)
