@@ -7,6 +7,7 @@ import (
 
 	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/redact"
+	"github.com/brobygger/brobygger/textclean"
 )
 
 // LeadRequest is a warm lead the young person agreed to send: exactly what
@@ -132,7 +133,9 @@ func (t *turn) leadText(text string) bool {
 	}
 	switch t.st.Pending.Kind {
 	case "nickname":
-		name := strings.Join(strings.Fields(redact.Redact(text)), " ")
+		// The organisation sees the name: it loses bidi controls, zero-width
+		// and control characters that could make it pass for another.
+		name := redact.Redact(textclean.Name(text))
 		if utf8.RuneCountInString(name) > maxNickname {
 			name = string([]rune(name)[:maxNickname])
 		}
