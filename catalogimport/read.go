@@ -25,9 +25,11 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // dates in a file are Danish local time, whatever the server's zone data
+	"unicode/utf8"
 
 	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/textclean"
 )
 
 // Draft is one row of a file read into an opportunity, with what was wrong
@@ -63,8 +65,79 @@ func Read(format string, r io.Reader) ([]Draft, error) {
 	return nil, fmt.Errorf("catalogimport: format %q is not csv or json", format)
 }
 
-// maxFileSize bounds what is read from an upload.
-const maxFileSize = 4 << 20
+// Limits on what is read from an upload. The texts' own limits are
+// catalog.Validate's (a title of at most catalog.MaxTitleRunes, …); a cell
+// that is not text, such as weekly or interests, has maxCellRunes, so that
+// the report, which quotes a bad value, stays small.
+const (
+	maxFileSize  = 4 << 20
+	maxRows      = 5000
+	maxCellRunes = 1000
+)
+
+// textColumns are the CSV columns catalog.Validate limits and never quotes.
+var textColumns = []string{"title", "summary", "description", "address",
+	"first_step_what", "first_step_where", "first_step_contact",
+	"en_title", "en_summary", "en_description", "en_first_step_what", "en_first_step_where", "en_first_step_contact"}
+
+// nulProblem is what a row is told when a cell or field holds a NUL.
+const nulProblem = "holds a NUL character; remove it"
+
+// checkCells finds what is wrong with a row's cells before they are read:
+// a NUL anywhere, and a cell that is not text longer than maxCellRunes (an
+// id longer than catalog.MaxOpportunityID). The NULs are removed and a too
+// long cell is emptied, so that reading the row goes on and its other
+// problems are reported too, without quoting the cell.
+func checkCells(names, rec []string) []string {
+	var problems []string
+	for i, v := range rec {
+		name := fmt.Sprintf("column %d", i+1)
+		if i < len(names) {
+			name = names[i]
+		}
+		if textclean.HasNUL(v) {
+			problems = append(problems, name+": "+nulProblem)
+			v = strings.ReplaceAll(v, "\x00", "")
+		}
+		limit := maxCellRunes
+		switch {
+		case slices.Contains(textColumns, name):
+			limit = -1
+		case name == "id":
+			limit = catalog.MaxOpportunityID
+		}
+		if n := utf8.RuneCountInString(v); limit >= 0 && n > limit {
+			problems = append(problems, fmt.Sprintf("%s: is %d characters long; keep it to %d", name, n, limit))
+			v = ""
+		}
+		rec[i] = v
+	}
+	return problems
+}
+
+// CleanTexts removes what must not be shown from an opportunity's texts
+// (see package textclean): its title and contact, in both languages, and
+// its address are names and lose bidi controls, zero-width and control
+// characters, with white space folded; its summary, description and first
+// step keep their lines. The import calls it on every row before
+// catalog.Validate; so should any other way an organisation writes an
+// opportunity.
+func CleanTexts(o *match.Opportunity) {
+	for _, p := range []*string{&o.Title, &o.FirstStep.Contact, &o.Place.Address} {
+		*p = textclean.Name(*p)
+	}
+	for _, p := range []*string{&o.Summary, &o.Description, &o.FirstStep.What, &o.FirstStep.Where} {
+		*p = textclean.Text(*p)
+	}
+	if en := o.En; en != nil {
+		for _, p := range []*string{&en.Title, &en.FirstStepContact} {
+			*p = textclean.Name(*p)
+		}
+		for _, p := range []*string{&en.Summary, &en.Description, &en.FirstStepWhat, &en.FirstStepWhere} {
+			*p = textclean.Text(*p)
+		}
+	}
+}
 
 var danish = mustLocation("Europe/Copenhagen")
 
@@ -103,23 +176,25 @@ func ReadCSV(r io.Reader) ([]Draft, error) {
 		return nil, fmt.Errorf("catalogimport: the file is larger than %d MB", maxFileSize>>20)
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff")) // Excel's byte order mark
-	header, _, _ := bytes.Cut(data, []byte("\n"))
+	firstLine, _, _ := bytes.Cut(data, []byte("\n"))
 	cr := csv.NewReader(bytes.NewReader(data))
-	if bytes.Count(header, []byte(";")) > bytes.Count(header, []byte(",")) {
+	if bytes.Count(firstLine, []byte(";")) > bytes.Count(firstLine, []byte(",")) {
 		cr.Comma = ';'
 	}
 	cr.FieldsPerRecord = -1 // short rows are reported per row, not as a broken file
-	records, err := cr.ReadAll()
+	header, err := cr.Read()
+	if errors.Is(err, io.EOF) {
+		return nil, errors.New("catalogimport: the csv file is empty")
+	}
 	if err != nil {
 		return nil, fmt.Errorf("catalogimport: read csv: %w", err)
 	}
-	if len(records) == 0 {
-		return nil, errors.New("catalogimport: the csv file is empty")
-	}
 	index := map[string]int{}
+	names := make([]string, len(header))
 	var problems []error
-	for i, h := range records[0] {
+	for i, h := range header {
 		name := strings.ToLower(strings.TrimSpace(h))
+		names[i] = name
 		switch _, dup := index[name]; {
 		case !slices.Contains(columns, name):
 			problems = append(problems, fmt.Errorf("unknown column %q", h))
@@ -137,17 +212,30 @@ func ReadCSV(r io.Reader) ([]Draft, error) {
 		return nil, fmt.Errorf("catalogimport: csv header: %w", err)
 	}
 	var drafts []Draft
-	for n, rec := range records[1:] {
+	for row := 2; ; row++ {
+		rec, err := cr.Read()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("catalogimport: read csv: %w", err)
+		}
 		if blankRecord(rec) {
 			continue
 		}
+		if len(drafts) == maxRows {
+			return nil, fmt.Errorf("catalogimport: the file has more than %d rows; split it", maxRows)
+		}
+		cellProblems := checkCells(names, rec)
 		cell := func(name string) string {
 			if i, ok := index[name]; ok && i < len(rec) {
 				return strings.TrimSpace(rec[i])
 			}
 			return ""
 		}
-		drafts = append(drafts, draftFromCells(n+2, cell))
+		d := draftFromCells(row, cell)
+		d.Errors = append(cellProblems, d.Errors...)
+		drafts = append(drafts, d)
 	}
 	return drafts, nil
 }
@@ -251,6 +339,7 @@ func draftFromCells(row int, cell func(string) string) Draft {
 	if err := resolvePlace(&o.Place); err != nil {
 		bad("%v", err)
 	}
+	CleanTexts(o)
 	return d
 }
 
@@ -420,9 +509,18 @@ func ReadJSON(r io.Reader) ([]Draft, error) {
 	if err := json.Unmarshal(data, &elems); err != nil {
 		return nil, fmt.Errorf("catalogimport: the json file is not an array of opportunities: %w", err)
 	}
+	if len(elems) > maxRows {
+		return nil, fmt.Errorf("catalogimport: the file has more than %d opportunities; split it", maxRows)
+	}
 	drafts := make([]Draft, 0, len(elems))
 	for i, raw := range elems {
 		d := Draft{Row: i + 1}
+		var tree any
+		if json.Unmarshal(raw, &tree) == nil {
+			for _, path := range nulPaths(tree, "", nil) {
+				d.Errors = append(d.Errors, path+": "+nulProblem)
+			}
+		}
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&d.Opportunity); err != nil {
@@ -443,7 +541,42 @@ func ReadJSON(r io.Reader) ([]Draft, error) {
 		if err := resolvePlace(&d.Opportunity.Place); err != nil {
 			d.Errors = append(d.Errors, err.Error())
 		}
+		CleanTexts(&d.Opportunity)
 		drafts = append(drafts, d)
 	}
 	return drafts, nil
+}
+
+// nulPaths appends to out the path of every key and string in a decoded
+// JSON value that holds a NUL, e.g. "first_step.what" or "interests[1]",
+// in a fixed order.
+func nulPaths(v any, path string, out []string) []string {
+	switch v := v.(type) {
+	case string:
+		if textclean.HasNUL(v) {
+			out = append(out, path)
+		}
+	case []any:
+		for i, e := range v {
+			out = nulPaths(e, fmt.Sprintf("%s[%d]", path, i), out)
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(v))
+		for k := range v {
+			keys = append(keys, k)
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			p := k
+			if path != "" {
+				p = path + "." + k
+			}
+			if textclean.HasNUL(k) {
+				out = append(out, strconv.Quote(p))
+				continue
+			}
+			out = nulPaths(v[k], p, out)
+		}
+	}
+	return out
 }
