@@ -341,12 +341,18 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 		return err
 	}
 	old, err := s.orgs.Opportunity(ctx, id)
-	exists := err == nil
+	exists := err == nil && old.OrganisationID == orgID
 	switch {
 	case err != nil && !errors.Is(err, catalog.ErrNotFound):
 		return err
-	case exists && old.OrganisationID != orgID:
-		return errOpportunityIDTaken
+	case !exists && !strings.HasPrefix(id, catalog.OpportunityPrefix(orgID)):
+		// Another organisation's id and an id nobody has get the same
+		// answer, so the answer does not tell whether the id exists.
+		return opportunityNotYours(orgID)
+	case err == nil && !exists:
+		// An id with this organisation's prefix that another one holds
+		// (possible only between sample organisations whose ids nest).
+		return opportunityNotYours(orgID)
 	case !exists && !catalog.ValidNewOpportunityID(orgID, id):
 		return unprocessable(fmt.Sprintf("id: a new opportunity's id starts with %q and goes on in a-z, 0-9 and single dashes, at most %d characters.",
 			catalog.OpportunityPrefix(orgID), catalog.MaxOpportunityID))
@@ -364,7 +370,7 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 	}
 	if err := s.orgs.UpsertOpportunity(ctx, o, s.now()); err != nil {
 		if errors.Is(err, catalog.ErrOtherOrganisation) {
-			return errOpportunityIDTaken
+			return opportunityNotYours(orgID) // another organisation took the id meanwhile
 		}
 		return err
 	}
@@ -374,8 +380,15 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 	return c.JSON(toOpportunity(o))
 }
 
-var errOpportunityIDTaken = &Error{Status: fiber.StatusConflict, Slug: "id-taken",
-	Detail: "Another organisation uses this opportunity id; choose another."}
+// opportunityNotYours is the answer to a PUT of an id that is not the
+// organisation's and cannot become it: another organisation's id, or one
+// without this organisation's prefix. Both get 404 with the same words, so
+// that staff learn nothing about other organisations' opportunities, and
+// are told which ids they can create.
+func opportunityNotYours(orgID string) error {
+	return notFound(fmt.Sprintf("No opportunity of yours has this id. A new opportunity's id starts with %q and goes on in a-z, 0-9 and single dashes, at most %d characters.",
+		catalog.OpportunityPrefix(orgID), catalog.MaxOpportunityID))
+}
 
 // opportunityProblems lists catalog.Validate's (or ResolvePlace's)
 // problems by field.
