@@ -1,25 +1,78 @@
 package api
 
 import (
+	"context"
 	"time"
 
 	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/safeguarding"
 )
 
 // The export (GET /v1/me/export) is everything stored about a young person,
 // in types of its own: what the conversation engine and the lead service
 // keep may change shape without changing what a young person downloads.
 // Field names are those the export has always had.
+//
+// It holds the young person's data and no one else's: a lead they sent
+// says how many friends joined, never who (friends' user ids are theirs);
+// a lead they joined as a friend says which opportunity and how it stands,
+// never the sender's id, words or contact. A safeguarding case about them
+// says that it exists, what kinds of worry it is about, its status and
+// when it was raised, taken on and closed — never the officers' notes, who
+// the officers are, or the outcome: those are the officers' record, and an
+// outcome such as a report to the municipality could put a young person at
+// risk if someone else reads the file. The words that raised a case are
+// the young person's own and are in the conversation's messages for as
+// long as those are kept.
 
 type exportJSON struct {
 	ExportedAt    string                  `json:"exported_at"`
 	User          exportUserJSON          `json:"user"`
 	RefreshTokens []exportTokenJSON       `json:"refresh_tokens"`
 	Leads         []exportLeadJSON        `json:"leads"`
+	JoinedLeads   []exportJoinedLeadJSON  `json:"joined_leads"`
+	Cases         []exportCaseJSON        `json:"safeguarding_cases"`
 	Conversation  *exportConversationJSON `json:"conversation,omitempty"`
+}
+
+// ExportSources are the reads only the export makes, beside LeadLists and
+// safeguarding.Store; package store implements them on the same type, and
+// the export fails rather than leave them out.
+type ExportSources interface {
+	// LeadsJoinedBy lists the leads userID joined as a friend.
+	LeadsJoinedBy(ctx context.Context, userID string) ([]leads.Lead, error)
+	// CasesAbout lists the safeguarding cases about userID.
+	CasesAbout(ctx context.Context, userID string) ([]safeguarding.Case, error)
+}
+
+// exportJoinedLeadJSON is a lead the young person joined as a friend: the
+// opportunity and how the lead stands, and nothing of the friend who sent it.
+type exportJoinedLeadJSON struct {
+	ID               string    `json:"id"`
+	OrganisationID   string    `json:"organisation_id"`
+	OrganisationName string    `json:"organisation_name"`
+	OpportunityID    string    `json:"opportunity_id"`
+	OpportunityTitle string    `json:"opportunity_title"`
+	Status           string    `json:"status"`
+	CreatedAt        time.Time `json:"created_at"`
+	UpdatedAt        time.Time `json:"updated_at"`
+	// Shared says what the organisation was told about this young person:
+	// only that a friend joined, as a count on the lead.
+	Shared string `json:"shared"`
+}
+
+// exportCaseJSON is a safeguarding case about the young person, without
+// the officers' notes, names or outcome.
+type exportCaseJSON struct {
+	ID             string     `json:"id"`
+	Kinds          []string   `json:"kinds"`
+	Status         string     `json:"status"`
+	RaisedAt       time.Time  `json:"raised_at"`
+	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
+	ClosedAt       *time.Time `json:"closed_at,omitempty"`
 }
 
 type exportUserJSON struct {
@@ -158,26 +211,27 @@ type exportPendingLeadJSON struct {
 // exportLeadJSON is a warm lead the young person sent, with everything the
 // organisation and Brobygger did with it.
 type exportLeadJSON struct {
-	ID               string                    `json:"id"`
-	OrganisationID   string                    `json:"organisation_id"`
-	OrganisationName string                    `json:"organisation_name"`
-	OpportunityID    string                    `json:"opportunity_id"`
-	OpportunityTitle string                    `json:"opportunity_title"`
-	YouthID          string                    `json:"youth_id"`
-	ConversationID   string                    `json:"conversation_id"`
-	Lang             string                    `json:"lang"`
-	Shared           exportSharedJSON          `json:"shared"`
-	ContactAgreedAt  *time.Time                `json:"contact_agreed_at,omitempty"`
-	Status           string                    `json:"status"`
-	FriendIDs        []string                  `json:"friend_ids"`
-	MaxFriends       int                       `json:"max_friends"`
-	CreatedAt        time.Time                 `json:"created_at"`
-	UpdatedAt        time.Time                 `json:"updated_at"`
-	FirstAnsweredAt  *time.Time                `json:"first_answered_at,omitempty"`
-	RemindedAt       *time.Time                `json:"reminded_at,omitempty"`
-	Events           []exportLeadEventJSON     `json:"events"`
-	Thread           []exportThreadMessageJSON `json:"thread"`
-	Version          int64                     `json:"version"`
+	ID               string           `json:"id"`
+	OrganisationID   string           `json:"organisation_id"`
+	OrganisationName string           `json:"organisation_name"`
+	OpportunityID    string           `json:"opportunity_id"`
+	OpportunityTitle string           `json:"opportunity_title"`
+	YouthID          string           `json:"youth_id"`
+	ConversationID   string           `json:"conversation_id"`
+	Lang             string           `json:"lang"`
+	Shared           exportSharedJSON `json:"shared"`
+	ContactAgreedAt  *time.Time       `json:"contact_agreed_at,omitempty"`
+	Status           string           `json:"status"`
+	// Friends is how many friends joined; who they are is theirs to export.
+	Friends         int                       `json:"friends"`
+	MaxFriends      int                       `json:"max_friends"`
+	CreatedAt       time.Time                 `json:"created_at"`
+	UpdatedAt       time.Time                 `json:"updated_at"`
+	FirstAnsweredAt *time.Time                `json:"first_answered_at,omitempty"`
+	RemindedAt      *time.Time                `json:"reminded_at,omitempty"`
+	Events          []exportLeadEventJSON     `json:"events"`
+	Thread          []exportThreadMessageJSON `json:"thread"`
+	Version         int64                     `json:"version"`
 }
 
 type exportSharedJSON struct {
@@ -260,12 +314,39 @@ func toExportLeads(ls []leads.Lead) []exportLeadJSON {
 		return exportLeadJSON{ID: l.ID, OrganisationID: l.OrganisationID, OrganisationName: l.OrganisationName,
 			OpportunityID: l.OpportunityID, OpportunityTitle: l.OpportunityTitle, YouthID: l.YouthID,
 			ConversationID: l.ConversationID, Lang: l.Lang, Shared: exportSharedJSON(l.Shared),
-			ContactAgreedAt: l.ContactAgreedAt, Status: l.Status, FriendIDs: l.FriendIDs, MaxFriends: l.MaxFriends,
+			ContactAgreedAt: l.ContactAgreedAt, Status: l.Status, Friends: len(l.FriendIDs), MaxFriends: l.MaxFriends,
 			CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt, FirstAnsweredAt: l.FirstAnsweredAt, RemindedAt: l.RemindedAt,
 			Events:  convertAll(l.Events, func(e leads.Event) exportLeadEventJSON { return exportLeadEventJSON(e) }),
 			Thread:  convertAll(l.Thread, func(m leads.ThreadMessage) exportThreadMessageJSON { return exportThreadMessageJSON(m) }),
 			Version: l.Version}
 	})
+}
+
+// joinedShared is what a joined lead says the organisation knows of the
+// young person who joined.
+const joinedShared = "that a friend joined (a count on the lead); nothing else about you"
+
+func toExportJoinedLeads(ls []leads.Lead) []exportJoinedLeadJSON {
+	out := make([]exportJoinedLeadJSON, len(ls))
+	for i, l := range ls {
+		out[i] = exportJoinedLeadJSON{ID: l.ID, OrganisationID: l.OrganisationID, OrganisationName: l.OrganisationName,
+			OpportunityID: l.OpportunityID, OpportunityTitle: l.OpportunityTitle, Status: l.Status,
+			CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt, Shared: joinedShared}
+	}
+	return out
+}
+
+func toExportCases(cs []safeguarding.Case) []exportCaseJSON {
+	out := make([]exportCaseJSON, len(cs))
+	for i, c := range cs {
+		kinds := c.Kinds
+		if len(kinds) == 0 && c.Kind != "" {
+			kinds = []string{c.Kind}
+		}
+		out[i] = exportCaseJSON{ID: c.ID, Kinds: nonNil(kinds), Status: c.Status, RaisedAt: c.CreatedAt,
+			AcknowledgedAt: c.AcknowledgedAt, ClosedAt: c.ClosedAt}
+	}
+	return out
 }
 
 // convertAll converts every element, keeping nil as nil so that fields

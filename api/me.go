@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -14,7 +15,8 @@ type Privacy interface {
 
 // exportMe returns everything stored about the caller as JSON: the account,
 // its sign-ins, the conversation with every message and what it remembers,
-// and the leads sent, each asked of the domain that keeps it.
+// the leads sent and joined, and the safeguarding cases about them as the
+// export's doc in export.go decides, each asked of the domain that keeps it.
 func (s *Server) exportMe(c *fiber.Ctx) error {
 	ctx, userID := c.UserContext(), caller(c).UserID
 	u, err := s.accounts.User(ctx, userID)
@@ -38,8 +40,21 @@ func (s *Server) exportMe(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	src, ok := s.leadLists.(ExportSources)
+	if !ok {
+		return errors.New("export: the lead store cannot list leads joined as a friend or cases")
+	}
+	joined, err := src.LeadsJoinedBy(ctx, userID)
+	if err != nil {
+		return err
+	}
+	cases, err := src.CasesAbout(ctx, userID)
+	if err != nil {
+		return err
+	}
 	out := exportJSON{ExportedAt: s.now().UTC().Format(time.RFC3339), User: toExportUser(u),
-		RefreshTokens: toExportTokens(tokens), Leads: toExportLeads(sent), Conversation: toExportConversation(conv)}
+		RefreshTokens: toExportTokens(tokens), Leads: toExportLeads(sent), JoinedLeads: toExportJoinedLeads(joined),
+		Cases: toExportCases(cases), Conversation: toExportConversation(conv)}
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="brobygger-mine-data.json"`)
 	return c.JSON(out)
 }
