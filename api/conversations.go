@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/geo"
+	"github.com/brobygger/brobygger/textclean"
 )
 
 // maxTextRunes bounds one chat message.
@@ -134,14 +136,41 @@ type locationJSON struct {
 }
 
 func (s *Server) sendMessage(c *fiber.Ctx) error {
+	id, in, err := messageInput(c, s.conv.Engine().ValidChoice)
+	if err != nil {
+		return err
+	}
+	replies, err := s.conv.Send(c.UserContext(), caller(c).UserID, c.Params("id"), id, in)
+	if err != nil {
+		return err
+	}
+	s.hub.publish(c.Params("id"))
+	return c.JSON(fiber.Map{"messages": toMessages(replies)})
+}
+
+// messageInput decodes and checks a message: its client_message_id and one
+// of text, choice or location, as the engine's input. Text holding a NUL is
+// refused; otherwise it is cleaned (textclean.Text) before it is checked,
+// read or stored, so that an invisible character can neither hide a word
+// from the crisis reading nor turn a line around on a screen.
+func messageInput(c *fiber.Ctx, validChoice func(string) bool) (string, bot.Input, error) {
 	var req sendMessageRequest
 	if err := decode(c, &req, false); err != nil {
-		return err
+		return "", bot.Input{}, err
 	}
 	id := strings.TrimSpace(req.ClientMessageID)
 	if id == "" || len(id) > 100 {
-		return badRequest("client_message_id is required (at most 100 characters); reuse it when you retry.")
+		return "", bot.Input{}, badRequest("client_message_id is required (at most 100 characters); reuse it when you retry.")
 	}
+	if textclean.HasNUL(id) {
+		return "", bot.Input{}, badRequest("client_message_id must not hold a NUL character.")
+	}
+	in, err := input(req, validChoice)
+	return id, in, err
+}
+
+// input is the one thing a message carries, as the engine's input.
+func input(req sendMessageRequest, validChoice func(string) bool) (bot.Input, error) {
 	var in bot.Input
 	given := 0
 	for _, set := range []bool{req.Text != nil, req.Choice != nil, req.Location != nil} {
@@ -151,39 +180,51 @@ func (s *Server) sendMessage(c *fiber.Ctx) error {
 	}
 	switch {
 	case given > 1:
-		return badRequest("Send one of text, choice or location, not several.")
+		return in, badRequest("Send one of text, choice or location, not several.")
 	case req.Location != nil:
 		l := req.Location
 		if l.Lat == nil || l.Lon == nil || *l.Lat < -90 || *l.Lat > 90 || *l.Lon < -180 || *l.Lon > 180 {
-			return badRequest("location needs lat and lon in degrees (WGS84).")
+			return in, badRequest("location needs lat and lon in degrees (WGS84).")
 		}
 		pc, ok := geo.Nearest(*l.Lat, *l.Lon)
 		if !ok {
-			return unprocessable("That location is not in Denmark. Type a Danish postcode or town instead.")
+			return in, unprocessable("That location is not in Denmark. Type a Danish postcode or town instead.")
 		}
 		in.Choice = "location:" + pc.Code
 	case req.Text != nil:
-		in.Text = strings.TrimSpace(*req.Text)
-		if in.Text == "" {
-			return badRequest("text must not be empty.")
+		text, err := messageText("text", *req.Text, maxTextRunes)
+		if err != nil {
+			return in, err
 		}
-		if utf8.RuneCountInString(in.Text) > maxTextRunes {
-			return badRequest("text is too long; keep a message under 2000 characters.")
-		}
+		in.Text = text
 	case req.Choice != nil:
 		in.Choice = strings.TrimSpace(*req.Choice)
-		if !s.conv.Engine().ValidChoice(in.Choice) {
-			return badRequest("choice is not a quick reply or card action id.")
+		if !validChoice(in.Choice) {
+			return in, badRequest("choice is not a quick reply or card action id.")
 		}
 	default:
-		return badRequest("Send text or choice.")
+		return in, badRequest("Send text or choice.")
 	}
-	replies, err := s.conv.Send(c.UserContext(), caller(c).UserID, c.Params("id"), id, in)
-	if err != nil {
-		return err
+	return in, nil
+}
+
+// messageText checks and cleans a text a person writes to another person
+// or to the bot: a NUL is refused (400); otherwise the text is cleaned
+// (textclean.Text: no bidi controls, no zero-width characters outside
+// emoji, no control characters but line breaks and tabs) and must then be
+// non-empty and at most maxRunes characters.
+func messageText(field, text string, maxRunes int) (string, error) {
+	if textclean.HasNUL(text) {
+		return "", badRequest(field + " must not hold a NUL character.")
 	}
-	s.hub.publish(c.Params("id"))
-	return c.JSON(fiber.Map{"messages": toMessages(replies)})
+	text = textclean.Text(text)
+	if text == "" {
+		return "", badRequest(field + " must not be empty.")
+	}
+	if utf8.RuneCountInString(text) > maxRunes {
+		return "", badRequest(fmt.Sprintf("%s is too long; keep it under %d characters.", field, maxRunes))
+	}
+	return text, nil
 }
 
 func (s *Server) listMessages(c *fiber.Ctx) error {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/leads"
+	"github.com/brobygger/brobygger/textclean"
 )
 
 // LeadLists lists leads for the two sides that read them; the lead service
@@ -150,7 +151,7 @@ func (s *Server) writeToOrganisation(c *fiber.Ctx) error {
 	if err := decode(c, &req, false); err != nil {
 		return err
 	}
-	text, err := staffText("text", req.Text, maxLeadMessageRunes)
+	text, err := messageText("text", req.Text, maxLeadMessageRunes)
 	if err != nil {
 		return err
 	}
@@ -212,7 +213,8 @@ func (s *Server) joinLead(c *fiber.Ctx) error {
 // The organisation's side.
 
 // staffCaller is the staff member acting for their organisation, with the
-// name the young person will see: the local part of their e-mail.
+// name the young person will see: the local part of their e-mail, without
+// the invisible characters that could make it pass for another name.
 func (s *Server) staffCaller(c *fiber.Ctx, named bool) (leads.Caller, error) {
 	p := caller(c)
 	lc := leads.Caller{Actor: leads.Staff, UserID: p.UserID, OrgID: p.OrgID}
@@ -226,7 +228,8 @@ func (s *Server) staffCaller(c *fiber.Ctx, named bool) (leads.Caller, error) {
 	case err != nil:
 		return lc, err
 	}
-	lc.Name, _, _ = strings.Cut(u.Email, "@")
+	local, _, _ := strings.Cut(u.Email, "@")
+	lc.Name = textclean.Name(local)
 	return lc, nil
 }
 
@@ -289,7 +292,7 @@ func (s *Server) writeToYouth(c *fiber.Ctx) error {
 	if err := decode(c, &req, false); err != nil {
 		return err
 	}
-	text, err := staffText("text", req.Text, maxLeadMessageRunes)
+	text, err := messageText("text", req.Text, maxLeadMessageRunes)
 	if err != nil {
 		return err
 	}
