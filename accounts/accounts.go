@@ -49,6 +49,10 @@ var (
 	// whole family has been revoked. It is ErrNotFound too, since the token
 	// signs nobody in.
 	ErrTokenReused = fmt.Errorf("refresh token reused: %w", ErrNotFound)
+	// ErrSignedOut means an access token's sign-in has ended: signed out,
+	// revoked for a reused refresh token, or its account erased. It is
+	// ErrNotFound too, since the sign-in is gone for the caller.
+	ErrSignedOut = fmt.Errorf("the sign-in has ended: %w", ErrNotFound)
 	// ErrInvalidCredentials is the one answer to a wrong e-mail or a wrong
 	// password, so nobody can find out which staff e-mails exist.
 	ErrInvalidCredentials = errors.New("the e-mail or the password is wrong")
@@ -88,6 +92,23 @@ type RefreshToken struct {
 	Revoked   bool
 }
 
+// Session is one sign-in: what a guest sign-in or a staff login starts, and
+// what every refresh token of its family and every access token issued for
+// it belong to. Access tokens carry its id, and each request checks that it
+// still holds, so signing out, a reused refresh token or erasing the account
+// ends those tokens at once — on every instance, since the check asks the
+// database, not the process.
+type Session struct {
+	// ID is the refresh-token family's id.
+	ID        string
+	UserID    string
+	CreatedAt time.Time
+	Revoked   bool
+}
+
+// Active reports whether the session still lets userID in.
+func (s Session) Active(userID string) bool { return !s.Revoked && s.ID != "" && s.UserID == userID }
+
 // Store keeps accounts, credentials and refresh tokens. A missing record is
 // ErrNotFound and a taken id ErrConflict.
 type Store interface {
@@ -106,6 +127,32 @@ type Store interface {
 	RevokeRefreshToken(ctx context.Context, hash string) error
 	// RefreshTokensOf lists a user's refresh tokens, for their export.
 	RefreshTokensOf(ctx context.Context, userID string) ([]RefreshToken, error)
+	// StartSession records a sign-in. Recording one that exists changes
+	// nothing, so a revoked session stays revoked. Revoking a refresh
+	// token's family revokes its session, and erasing the user deletes it.
+	StartSession(ctx context.Context, s Session) error
+	// Session loads a sign-in; an unknown or deleted one is ErrNotFound.
+	Session(ctx context.Context, id string) (Session, error)
+}
+
+// CheckSession reports whether an access token issued to userID in the
+// sign-in sessionID may still be used: ErrSignedOut when the sign-in was
+// ended or never existed (a token from before sign-ins were recorded
+// carries none, and is refreshed into one that does).
+func CheckSession(ctx context.Context, st Store, sessionID, userID string) error {
+	if sessionID == "" {
+		return ErrSignedOut
+	}
+	s, err := st.Session(ctx, sessionID)
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return ErrSignedOut
+	case err != nil:
+		return err
+	case !s.Active(userID):
+		return ErrSignedOut
+	}
+	return nil
 }
 
 // NormaliseEmail is the form e-mails are stored and looked up in.

@@ -292,15 +292,19 @@ func TestAuth(t *testing.T) {
 	if second["user_id"] != first["user_id"] || second["refresh_token"] == refresh {
 		t.Errorf("refresh must keep the user and rotate the token: %v", second)
 	}
+	c.token = second["access_token"].(string)
+	if res := c.do("GET", "/v1/me", nil); res.Status != 200 {
+		t.Errorf("access token from refresh: %d", res.Status)
+	}
 	if res := c.do("POST", "/v1/auth/refresh", map[string]string{"refresh_token": refresh}); res.Status != 401 {
 		t.Errorf("reused refresh token: %d", res.Status)
 	}
 	if res := c.do("POST", "/v1/auth/refresh", map[string]string{"refresh_token": second["refresh_token"].(string)}); res.Status != 401 {
 		t.Errorf("reuse must revoke the whole family, got %d", res.Status)
 	}
-	c.token = second["access_token"].(string)
-	if res := c.do("GET", "/v1/me", nil); res.Status != 200 {
-		t.Errorf("access token from refresh: %d", res.Status)
+	// The reuse ended the sign-in, and with it its access tokens.
+	if res := c.do("GET", "/v1/me", nil); res.Status != 401 {
+		t.Errorf("access token of a revoked sign-in: %d, want 401", res.Status)
 	}
 }
 

@@ -44,6 +44,9 @@ var AllRoles = accounts.AllRoles
 type claims struct {
 	Role  string `json:"role"`
 	OrgID string `json:"org,omitempty"`
+	// SessionID is the sign-in the token was issued in (accounts.Session);
+	// every request checks it still holds.
+	SessionID string `json:"sid,omitempty"`
 	jwt.RegisteredClaims
 }
 
@@ -64,10 +67,19 @@ func hashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// issue signs an access token and creates a refresh token in the family.
+// issue signs an access token and creates a refresh token in the family,
+// starting a new sign-in when family is empty. A refresh records its
+// family's sign-in too, so that families begun before sign-ins were
+// recorded get one; for the others that changes nothing.
 func (s *Server) issue(c *fiber.Ctx, u accounts.User, family string) error {
 	now := s.now()
-	cl := claims{Role: u.Role, OrgID: u.OrgID, RegisteredClaims: jwt.RegisteredClaims{
+	if family == "" {
+		family = NewID()
+	}
+	if err := s.accounts.StartSession(c.UserContext(), accounts.Session{ID: family, UserID: u.ID, CreatedAt: now}); err != nil {
+		return err
+	}
+	cl := claims{Role: u.Role, OrgID: u.OrgID, SessionID: family, RegisteredClaims: jwt.RegisteredClaims{
 		Issuer:    tokenIssuer,
 		Subject:   u.ID,
 		Audience:  jwt.ClaimStrings{tokenAudience},
@@ -82,9 +94,6 @@ func (s *Server) issue(c *fiber.Ctx, u accounts.User, family string) error {
 	raw := make([]byte, 32)
 	_, _ = rand.Read(raw)
 	refresh := base64.RawURLEncoding.EncodeToString(raw)
-	if family == "" {
-		family = NewID()
-	}
 	err = s.accounts.SaveRefreshToken(c.UserContext(), accounts.RefreshToken{Hash: hashToken(refresh), UserID: u.ID,
 		Family: family, CreatedAt: now, ExpiresAt: now.Add(refreshTokenTTL)})
 	if err != nil {
@@ -154,9 +163,12 @@ type principal struct {
 	OrgID  string
 }
 
-// authenticate checks the bearer token and that its role is one of roles.
-// With queryToken it also accepts the token as ?access_token=, because a
-// browser's EventSource cannot send an Authorization header.
+// authenticate checks the bearer token, that its sign-in still holds and
+// that its role is one of roles. The sign-in is read from the database on
+// every request, not cached, so a sign-out or an erasure refuses the
+// token at once on every instance; it is one _id lookup. With queryToken
+// it also accepts the token as ?access_token=, because a browser's
+// EventSource cannot send an Authorization header.
 func (s *Server) authenticate(queryToken bool, roles []string) fiber.Handler {
 	parser := jwt.NewParser(jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
 		jwt.WithIssuer(tokenIssuer), jwt.WithAudience(tokenAudience), jwt.WithExpirationRequired(),
@@ -173,6 +185,12 @@ func (s *Server) authenticate(queryToken bool, roles []string) fiber.Handler {
 		var cl claims
 		if _, err := parser.ParseWithClaims(raw, &cl, func(*jwt.Token) (any, error) { return s.secret, nil }); err != nil {
 			return unauthorized("The access token is invalid or expired; refresh it.")
+		}
+		if err := accounts.CheckSession(c.UserContext(), s.accounts, cl.SessionID, cl.Subject); err != nil {
+			if errors.Is(err, accounts.ErrSignedOut) {
+				return unauthorized("This sign-in has ended; refresh the token or sign in again.")
+			}
+			return err
 		}
 		if !slices.Contains(roles, cl.Role) {
 			return &Error{Status: fiber.StatusForbidden, Slug: "forbidden", Detail: "Your role may not do this."}

@@ -78,8 +78,9 @@ func TestErasureLeavesNothingBehind(t *testing.T) {
 			}
 		}
 	}
-	if res := c.do("GET", "/v1/conversations/"+conv+"/messages", nil); res.Status != 404 {
-		t.Errorf("conversation after erasure: %d", res.Status)
+	// The token that erased the account is refused at once.
+	if res := c.do("GET", "/v1/conversations/"+conv+"/messages", nil); res.Status != 401 {
+		t.Errorf("conversation after erasure: %d, want 401", res.Status)
 	}
 	kept := 0
 	for _, d := range dump["safeguarding_cases"] {
@@ -109,7 +110,8 @@ func TestEraseFromTheChat(t *testing.T) {
 	if res.Status != 200 {
 		t.Fatalf("confirm: %d %s", res.Status, res.Body)
 	}
-	if res := c.do("GET", "/v1/conversations/"+conv+"/messages", nil); res.Status != 404 {
-		t.Errorf("conversation after erasure from the chat: %d", res.Status)
+	// Erased from the chat, the account's token is refused too.
+	if res := c.do("GET", "/v1/conversations/"+conv+"/messages", nil); res.Status != 401 {
+		t.Errorf("conversation after erasure from the chat: %d, want 401", res.Status)
 	}
 }

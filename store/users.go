@@ -210,7 +210,9 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, hash string) error {
 
 // RefreshTokensOf lists a user's refresh tokens, spent and revoked ones too.
 func (s *Store) RefreshTokensOf(ctx context.Context, userID string) ([]accounts.RefreshToken, error) {
-	cur, err := s.db.Collection(colTokens).Find(ctx, bson.D{{Key: "user_id", Value: userID}})
+	// The user's sign-ins are kept beside their tokens; they are not tokens.
+	cur, err := s.db.Collection(colTokens).Find(ctx, bson.D{{Key: "user_id", Value: userID},
+		{Key: "kind", Value: bson.D{{Key: "$ne", Value: sessionKind}}}})
 	if err != nil {
 		return nil, fmt.Errorf("list refresh tokens: %w", translateAccounts(err))
 	}
