@@ -71,6 +71,11 @@ type Config struct {
 	// local development; otherwise leads, which carry personal data, only
 	// go to https.
 	AllowHTTPWebhooks bool
+	// Limits are the limits per client, kept in LimitStore so that they
+	// hold across instances; with no LimitStore, or zero Limits, there are
+	// none.
+	Limits     Limits
+	LimitStore LimitStore
 }
 
 // Server holds the API's dependencies.
@@ -90,6 +95,8 @@ type Server struct {
 	leadLists         LeadLists
 	orgs              Orgs
 	allowHTTPWebhooks bool
+	// limits is nil when there are none.
+	limits *limiter
 }
 
 // route is one endpoint and who may call it. Every route is either public
@@ -208,6 +215,10 @@ func New(cfg Config) *fiber.App {
 	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, safeguarding: cfg.Safeguarding,
 		ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
 		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks}
+	if cfg.LimitStore != nil && cfg.Limits.any() {
+		s.limits = &limiter{Limits: cfg.Limits, store: cfg.LimitStore, secret: cfg.Secret, now: cfg.Now, hub: &s.hub,
+			watched: map[chan streamSignal]bool{}}
+	}
 	if s.conv != nil {
 		s.conv.OnToken(s.hub.token)
 		s.conv.OnDeliver(s.hub.publish)
@@ -246,6 +257,9 @@ func New(cfg Config) *fiber.App {
 		}
 		if r.orgScoped {
 			handlers = append(handlers, ownOrganisation)
+		}
+		if limit := s.limitFor(r.method, r.path); limit != nil {
+			handlers = append(handlers, limit)
 		}
 		handlers = append(handlers, r.handler)
 		if r.method == fiber.MethodGet {

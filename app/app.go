@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/api"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
@@ -52,6 +54,14 @@ type Config struct {
 	// development only (BROBYGGER_ALLOW_HTTP_WEBHOOKS=true): leads carry
 	// personal data, so production requires https.
 	AllowHTTPWebhooks bool
+	// Limits are the limits per client (BROBYGGER_LIMIT_*, BROBYGGER_LOGIN_*,
+	// BROBYGGER_TRUSTED_PROXIES), kept in the database so that they hold
+	// across instances. FromEnv starts from api.DefaultLimits;
+	// BROBYGGER_RATE_LIMITS=off, for load tests, and the zero Limits set none.
+	Limits api.Limits
+	// ConcurrentHashes is how many password hashes run at once
+	// (BROBYGGER_PASSWORD_HASHES); zero keeps accounts.DefaultConcurrentHashes.
+	ConcurrentHashes int
 	// LLM configures the optional language model (OPENAI_*); nil leaves it off.
 	LLM *llm.Config
 	// envErr is a malformed environment variable, reported by New.
@@ -79,10 +89,79 @@ func FromEnv() Config {
 	} else if on {
 		cfg.LLM = &lc
 	}
+	if err := limitsFromEnv(&cfg, os.Getenv); err != nil {
+		cfg.envErr = err
+	}
 	cfg.AllowHTTPWebhooks = os.Getenv("BROBYGGER_ALLOW_HTTP_WEBHOOKS") == "true"
 	cfg.RetentionDays = envDays("BROBYGGER_RETENTION_DAYS", 180)
 	cfg.AnonymiseDays = envDays("BROBYGGER_ANONYMISE_DAYS", 365)
 	return cfg
+}
+
+// limitsFromEnv reads the limits: api.DefaultLimits, each changed by its
+// variable, or none with BROBYGGER_RATE_LIMITS=off.
+func limitsFromEnv(cfg *Config, getenv func(string) string) error {
+	if v := getenv("BROBYGGER_PASSWORD_HASHES"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			return fmt.Errorf("BROBYGGER_PASSWORD_HASHES=%q: want a whole number of at least 1", v)
+		}
+		cfg.ConcurrentHashes = n
+	}
+	switch v := getenv("BROBYGGER_RATE_LIMITS"); v {
+	case "off":
+		cfg.Limits = api.Limits{}
+		return nil
+	case "", "on":
+	default:
+		return fmt.Errorf("BROBYGGER_RATE_LIMITS=%q: want on or off", v)
+	}
+	l := api.DefaultLimits()
+	for name, r := range map[string]*api.Rate{
+		"BROBYGGER_LIMIT_GUESTS":              &l.GuestsPerAddress,
+		"BROBYGGER_LIMIT_LOGINS":              &l.LoginsPerAddress,
+		"BROBYGGER_LIMIT_MESSAGES":            &l.MessagesPerUser,
+		"BROBYGGER_LIMIT_INVITES":             &l.InvitesPerUser,
+		"BROBYGGER_LIMIT_WRONG_CODES":         &l.WrongCodesPerUser,
+		"BROBYGGER_LIMIT_WRONG_CODES_ADDRESS": &l.WrongCodesPerAddress,
+	} {
+		if v := getenv(name); v != "" {
+			rate, err := api.ParseRate(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", name, err)
+			}
+			*r = rate
+		}
+	}
+	for name, n := range map[string]*int{
+		"BROBYGGER_LIMIT_STREAMS":          &l.StreamsPerUser,
+		"BROBYGGER_LOGIN_FAILURES":         &l.LoginAccount.Failures,
+		"BROBYGGER_LOGIN_FAILURES_ADDRESS": &l.LoginAddress.Failures,
+	} {
+		if v := getenv(name); v != "" {
+			i, err := strconv.Atoi(v)
+			if err != nil || i < 1 {
+				return fmt.Errorf("%s=%q: want a whole number of at least 1", name, v)
+			}
+			*n = i
+		}
+	}
+	for _, p := range strings.Split(getenv("BROBYGGER_TRUSTED_PROXIES"), ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		prefix, err := netip.ParsePrefix(p)
+		if err != nil {
+			addr, aerr := netip.ParseAddr(p)
+			if aerr != nil {
+				return fmt.Errorf("BROBYGGER_TRUSTED_PROXIES: %q is neither an address nor a prefix such as 10.0.0.0/8", p)
+			}
+			prefix = netip.PrefixFrom(addr, addr.BitLen())
+		}
+		l.TrustedProxies = append(l.TrustedProxies, prefix)
+	}
+	cfg.Limits = l
+	return nil
 }
 
 func envDays(name string, def int) int {
@@ -132,6 +211,9 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cfg.ConcurrentHashes > 0 {
+		accounts.LimitConcurrentHashes(cfg.ConcurrentHashes)
+	}
 	st, err := OpenStore(ctx, cfg)
 	if err != nil {
 		return nil, err
@@ -171,7 +253,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	a.Fiber = api.New(api.Config{Conversations: svc, Accounts: st, Privacy: st, Safeguarding: st,
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
-		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks})
+		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks, Limits: cfg.Limits, LimitStore: st})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx, svc)
 	return a, nil
@@ -290,6 +372,9 @@ func (a *App) sweepRetention(ctx context.Context, svc *bot.Service) {
 				n, err = a.Store.PurgeIdleLeadText(ctx, a.cfg.Now(), r.MessageText)
 				rep.Purged += n
 			}
+		}
+		if _, perr := a.Store.PurgeLimits(ctx, a.cfg.Now()); perr != nil && ctx.Err() == nil {
+			a.log.Warn("purging expired limits failed", "err", perr)
 		}
 		switch {
 		case err != nil && ctx.Err() == nil:
