@@ -48,6 +48,9 @@ func LimitConcurrentHashes(n int) {
 	hashSlots.Store(&slots)
 }
 
+// ConcurrentHashes is how many password hashes run at once.
+func ConcurrentHashes() int { return cap(*hashSlots.Load()) }
+
 func argonKey(password string, salt []byte, t, m uint32, p uint8, n uint32) []byte {
 	slots := *hashSlots.Load()
 	slots <- struct{}{}
