@@ -20,14 +20,29 @@ type Store interface {
 	EraseUser(ctx context.Context, userID string) error
 }
 
+// ClientMessages keeps the key of every answered client message for good.
+// A Store that implements it (package store does) has retries deduplicated
+// however old; with one that does not, only the latest ids the state keeps
+// (State.ClientIDs) are recognised.
+type ClientMessages interface {
+	// RememberClientMessage keeps the key of an answered message; keeping
+	// the same key again changes nothing.
+	RememberClientMessage(ctx context.Context, m ClientMessage) error
+	// ClientMessage finds the key of a client message id in a
+	// conversation; one never answered is ErrNotFound.
+	ClientMessage(ctx context.Context, conversationID, clientMessageID string) (ClientMessage, error)
+}
+
 // Service runs conversations: one turn at a time per conversation, each turn
 // loading the state, running the engine and saving state and messages in a
 // single update.
 type Service struct {
 	engine *Engine
 	store  Store
-	cases  CaseStore
-	leads  Leads
+	// keys is the store's ClientMessages, nil when it keeps none.
+	keys  ClientMessages
+	cases CaseStore
+	leads Leads
 	// delivered is told about messages added outside a turn.
 	delivered func(conversationID string)
 	now       func() time.Time
@@ -49,7 +64,8 @@ func (s *Service) WithCases(cases CaseStore) *Service {
 
 // NewService wires the engine to a store, a clock and an id generator.
 func NewService(engine *Engine, store Store, now func() time.Time, newID func() string) *Service {
-	return &Service{engine: engine, store: store, now: now, newID: newID}
+	keys, _ := store.(ClientMessages)
+	return &Service{engine: engine, store: store, keys: keys, now: now, newID: newID}
 }
 
 // Engine returns the conversation engine.
@@ -128,14 +144,17 @@ func (s *Service) Messages(ctx context.Context, userID, id, after string) ([]Mes
 	return ms, nil
 }
 
-// Send runs one turn. A message with a client id that was already answered
-// gets the same replies again and changes nothing.
+// Send runs one turn. A message with a client id that was already answered,
+// however long ago, gets the same replies again and changes nothing.
 func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, in Input) ([]Message, error) {
 	var replies []Message
 	var safeguarding *SafeguardingCase
 	var after Outcome
 	var lang string
 	archived, erase, leadsWaiting := false, false, false
+	// key is the client message's lasting key: found for an old retry, or
+	// made by this turn and kept after its update.
+	var key *ClientMessage
 	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
 	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
 	in = plan.input(in)
@@ -143,13 +162,24 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		if c.UserID != userID {
 			return fmt.Errorf("conversation %s: %w", id, ErrNotFound)
 		}
+		key = nil
 		if r, ok := c.RepliesTo(clientMessageID); ok {
-			replies = r
+			// A retry keeps the key again, in case keeping it failed before.
+			replies, key = r, retriedKey(c, clientMessageID, r)
 			return ErrUnchanged
 		}
 		if slices.Contains(c.State.ClientIDs, clientMessageID) {
-			archived = true // answered long ago; its replies are in the archive
+			archived = true // answered a while ago; its replies are in the archive
 			return ErrUnchanged
+		}
+		if s.keys != nil {
+			switch k, err := s.keys.ClientMessage(ctx, id, clientMessageID); {
+			case err == nil:
+				archived, key = true, &k // answered long ago
+				return ErrUnchanged
+			case !errors.Is(err, ErrNotFound):
+				return err
+			}
 		}
 		now := s.now()
 		user := Message{From: FromUser, Text: in.Text, Choice: in.Choice, ClientMessageID: clientMessageID}
@@ -164,7 +194,8 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			out = s.engine.Turn(&c.State, in, now)
 		}
 		c.State.rememberClientID(clientMessageID)
-		c.appendMessages(now, user)
+		stored := c.appendMessages(now, user)
+		key = &ClientMessage{ConversationID: id, ClientMessageID: clientMessageID, MessageID: stored[0].ID}
 		safeguarding, erase = nil, false
 		for _, ev := range out.Events {
 			switch ev := ev.(type) {
@@ -192,6 +223,9 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			}
 		}
 		replies = c.appendMessages(now, out.Messages...)
+		for _, r := range replies {
+			key.ReplyIDs = append(key.ReplyIDs, r.ID)
+		}
 		c.UpdatedAt = now
 		after, lang = out, c.State.Lang
 		leadsWaiting = len(c.State.PendingLeads) > 0
@@ -221,13 +255,54 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 	}
 	s.afterTurn(ctx, userID, id, lang, after)
+	if s.keys != nil && key != nil && !archived && !erase {
+		// Kept once the turn and all it started are done, so a failed turn
+		// leaves no key that would swallow its retry. Should this write
+		// fail, the error makes the app retry, which finds the replies
+		// among the latest and keeps the key then.
+		if err := s.keys.RememberClientMessage(ctx, *key); err != nil {
+			return nil, err
+		}
+	}
 	if archived {
 		if conv, err = s.loadHistory(ctx, conv); err != nil {
 			return nil, err
 		}
-		replies, _ = conv.RepliesTo(clientMessageID)
+		if key != nil {
+			replies = key.replies(conv.Messages)
+		} else {
+			replies, _ = conv.RepliesTo(clientMessageID)
+		}
 	}
 	return replies, nil
+}
+
+// retriedKey is the key of a message found among the latest, with the
+// replies it got.
+func retriedKey(c *Conversation, clientMessageID string, replies []Message) *ClientMessage {
+	k := &ClientMessage{ConversationID: c.ID, ClientMessageID: clientMessageID}
+	for _, m := range c.Messages {
+		if m.From == FromUser && m.ClientMessageID == clientMessageID {
+			k.MessageID = m.ID
+			break
+		}
+	}
+	for _, r := range replies {
+		k.ReplyIDs = append(k.ReplyIDs, r.ID)
+	}
+	return k
+}
+
+// replies picks the key's replies out of the conversation's messages; those
+// forgotten since ("start forfra", retention) are gone and stay gone.
+func (k ClientMessage) replies(history []Message) []Message {
+	var out []Message
+	for _, m := range history {
+		if slices.Contains(k.ReplyIDs, m.ID) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // appendMessages numbers and timestamps new messages and returns them as stored.

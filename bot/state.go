@@ -53,13 +53,27 @@ type State struct {
 	// Unclear counts the messages in a row the bot could not use, so that
 	// after two it offers the buttons that fit instead of asking again.
 	Unclear int `json:"unclear,omitempty"`
-	// ClientIDs are the latest client message ids, so a retry of a message
-	// whose replies were archived is still recognised.
+	// ClientIDs are the latest client message ids: a retry of one of them
+	// is recognised without a read. Every id, however old, is also kept
+	// as a ClientMessage in the store, which is what keeps a retry from
+	// being stored twice.
 	ClientIDs []string `json:"client_ids,omitempty"`
 }
 
-// maxClientIDs bounds how many client message ids a conversation remembers.
+// maxClientIDs bounds how many client message ids the state itself keeps;
+// older ones are known by their ClientMessage.
 const maxClientIDs = 100
+
+// ClientMessage is the lasting key of an answered user message: the app's
+// client message id in one conversation, the message it became and the
+// bot's replies to it. A retry that finds it gets those replies again.
+type ClientMessage struct {
+	ConversationID  string
+	ClientMessageID string
+	// MessageID is the stored user message; ReplyIDs are the turn's replies.
+	MessageID string
+	ReplyIDs  []string
+}
 
 func (st *State) rememberClientID(id string) {
 	st.ClientIDs = append(st.ClientIDs, id)

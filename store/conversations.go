@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"time"
@@ -212,4 +214,50 @@ func (s *Store) conversationsWithPending(ctx context.Context, field string) ([]s
 		ids = append(ids, r.ID)
 	}
 	return ids, nil
+}
+
+var _ bot.ClientMessages = (*Store)(nil)
+
+// colClientMessages keeps every answered client message id for good, one
+// document per id, so a retry however old is answered from history and
+// never stored twice; the conversation itself keeps only the latest ids.
+const colClientMessages = "client_messages"
+
+// clientMessageDoc is a client message's key as stored. Its _id is a hash of
+// the conversation and the client id: found by one _id lookup, and naming
+// neither, so a key outliving its conversation (erased, or forgotten by
+// "start forfra") points at nobody. It holds no text, only message ids.
+type clientMessageDoc struct {
+	ID        string   `bson:"_id"`
+	MessageID string   `bson:"message_id"`
+	ReplyIDs  []string `bson:"reply_ids"`
+}
+
+func clientMessageKey(conversationID, clientMessageID string) string {
+	sum := sha256.Sum256([]byte(conversationID + "\x00" + clientMessageID))
+	return hex.EncodeToString(sum[:])
+}
+
+// RememberClientMessage keeps the key of an answered message; a key kept
+// before is left as it is, since it names the first answer.
+func (s *Store) RememberClientMessage(ctx context.Context, m bot.ClientMessage) error {
+	doc := clientMessageDoc{ID: clientMessageKey(m.ConversationID, m.ClientMessageID), MessageID: m.MessageID, ReplyIDs: m.ReplyIDs}
+	if _, err := s.insertOne(ctx, colClientMessages, doc); err != nil {
+		if err = translate(err); errors.Is(err, bot.ErrConflict) {
+			return nil
+		}
+		return fmt.Errorf("remember client message: %w", err)
+	}
+	return nil
+}
+
+// ClientMessage finds the key of a client message id in a conversation; one
+// never answered is bot.ErrNotFound.
+func (s *Store) ClientMessage(ctx context.Context, conversationID, clientMessageID string) (bot.ClientMessage, error) {
+	var d clientMessageDoc
+	err := s.db.Collection(colClientMessages).FindOne(ctx, bson.D{{Key: "_id", Value: clientMessageKey(conversationID, clientMessageID)}}).Decode(&d)
+	if err != nil {
+		return bot.ClientMessage{}, fmt.Errorf("load client message: %w", translate(err))
+	}
+	return bot.ClientMessage{ConversationID: conversationID, ClientMessageID: clientMessageID, MessageID: d.MessageID, ReplyIDs: d.ReplyIDs}, nil
 }

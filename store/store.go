@@ -93,6 +93,12 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 		return nil, err
 	}
 	if s.embedded {
+		// Every turn looks a client message's key up by _id: its collection
+		// must exist when the _id lookups are indexed.
+		if err := s.db.CreateCollection(ctx, colClientMessages); err != nil && !isAlreadyExists(err) {
+			_ = s.Close(context.Background())
+			return nil, fmt.Errorf("create collection %s: %w", colClientMessages, err)
+		}
 		if err := indexIDLookups(ctx, s.db, dbDir); err != nil {
 			_ = s.Close(context.Background())
 			return nil, err
