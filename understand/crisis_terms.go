@@ -588,7 +588,7 @@ var safetyTerms = []termGroup{
 	}},
 }
 
-var safetyLex = newGroupedLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues, safetyIndirect), 5, crisisExceptions...)
+var safetyLex = newGroupedLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues, safetyIndirect, safetyIndirectMore), 5, crisisExceptions...)
 
 // crisisExceptions keep near-misses of crisis words out of the typo net:
 // "bakker mig op" (backs me up) is one letter from "banker".
@@ -596,4 +596,5 @@ var crisisExceptions = []string{
 	"bakker", "bakkede", "sparer", "sparede", "skabe", "skaber", "skide", "skider",
 	"spaar", "spår", "nogen", "nogens", "nogle", "rydder", "trøster", "støtter", "sker", "skate", "skater",
 	"spise", "spiser", "snacks", "snack", "lyder", "ligger", "hedder", "seng", "sang", "sange", "stille",
+	"nogensinde",
 }
