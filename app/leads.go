@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"time"
 
 	"github.com/brobygger/brobygger/api"
@@ -84,9 +83,9 @@ func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store)
 	svc.WithLeads(chatLeads{leads: ls, catalog: a.Catalog, now: a.cfg.Now})
 	w := leads.NewWorker(leads.WorkerConfig{
 		Jobs: st, Leads: st, Webhooks: st,
-		Notifier: chatNotifier{conv: svc},
-		HTTP:     &http.Client{Timeout: 10 * time.Second},
-		Now:      a.cfg.Now, Logger: a.log,
+		Notifier:      chatNotifier{conv: svc},
+		AllowLoopback: a.cfg.AllowHTTPWebhooks,
+		Now:           a.cfg.Now, Logger: a.log,
 	})
 	go w.Run(ctx, a.cfg.WorkerPoll)
 	go a.scoreResponsiveness(ctx, st, svc.Engine())
