@@ -122,6 +122,9 @@ func prepare(org Organisation, d Draft, firstRow map[string]int) (match.Opportun
 	if err != nil {
 		problems = append(problems, problem(err))
 	}
+	if len(id) > catalog.MaxOpportunityID {
+		problems = append(problems, fmt.Sprintf("id: %s… is %d characters long with your organisation's prefix; keep it to %d", id[:40], len(id), catalog.MaxOpportunityID))
+	}
 	o.ID = id
 	if n, dup := firstRow[id]; dup && id != "" {
 		problems = append(problems, fmt.Sprintf("id: row %d has the same id", n))
