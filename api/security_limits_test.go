@@ -336,11 +336,14 @@ func TestLoginLocksOutAfterFailuresAlikeForKnownAndUnknownEmails(t *testing.T) {
 		if known.Status != want {
 			t.Fatalf("wrong password %d: %d %s, want %d", i+1, known.Status, known.Body, want)
 		}
-		if known.Status != other.Status || !bytes.Equal(known.Body, other.Body) ||
-			known.Header.Get("Retry-After") != other.Header.Get("Retry-After") {
-			t.Fatalf("attempt %d: a known e-mail got %d %s (Retry-After %q), an unknown one %d %s (%q)", i+1,
-				known.Status, known.Body, known.Header.Get("Retry-After"),
-				other.Status, other.Body, other.Header.Get("Retry-After"))
+		// Retry-After counts from each one's own fifth failure, a hash's
+		// time apart, so only the answers themselves must be equal.
+		if known.Status != other.Status || !bytes.Equal(known.Body, other.Body) {
+			t.Fatalf("attempt %d: a known e-mail got %d %s, an unknown one %d %s", i+1,
+				known.Status, known.Body, other.Status, other.Body)
+		}
+		if i == 5 {
+			checkTooMany(t, other)
 		}
 		if i < 5 {
 			tKnown, tUnknown = tKnown+dk, tUnknown+du
