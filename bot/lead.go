@@ -137,7 +137,7 @@ func (t *turn) leadText(text string) bool {
 		// and control characters that could make it pass for another.
 		name := redact.Redact(textclean.Name(text))
 		if utf8.RuneCountInString(name) > maxNickname {
-			name = string([]rune(name)[:maxNickname])
+			name = strings.TrimSpace(string([]rune(name)[:maxNickname]))
 		}
 		t.st.Profile.Nickname = name
 	case "lead_message":
