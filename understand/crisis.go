@@ -273,7 +273,7 @@ func readSafetyUncached(orig *doc) safetyReading {
 	if laugh {
 		signals["=laugh"] = true
 	}
-	for _, c := range slices.Concat(safetyCombos, structureCombos, structureCombosMore, cueCombos, indirectCombos, indirectCombosMore) {
+	for _, c := range slices.Concat(safetyCombos, structureCombos, structureCombosMore, cueCombos, indirectCombos, indirectCombosMore, indirectCombosThird) {
 		if !slices.Contains(kinds, c.kind) && allSignals(signals, c.need) && !anySignal(signals, c.unless) {
 			kinds = append(kinds, c.kind)
 		}

@@ -419,3 +419,149 @@ var indirectCombosMore = []safetyCombo{
 	{kind: KindGrooming, need: []string{"+giftphone", "+adult"}},
 	{kind: KindGrooming, need: []string{"+offerstay", "+adult"}},
 }
+
+// safetyIndirectThird are the indirect tellings added with the third fresh
+// batch.
+var safetyIndirectThird = []termGroup{
+	// suicide: not waking on purpose, the place found, a day more too much
+	{KindSuicide, []string{
+		"(ingen|nobody|no one|noone) (skal|behøver|needs to|has to|will have to|kommer til at) ...2 (tænke på|bekymre sig om|worry about|think about|deal with|se|see) (mig|me) (igen|again|mere|anymore|længere)",
+		"(lader|lade|lad) være med at (vågne|vågner)", "(skip|stop) waking up",
+		"(fundet ud af|ved|besluttet|decided|figured out|know|found|worked out) (hvor|where|hvordan|how|hvornår|when) (jeg|i) (skal|vil|will|am going to|im gonna|gonna|want to|should) (gøre|do) (det|it)",
+		"(for|så|so|to) (ikke at|man ikke|jeg ikke|not|never|i dont|i never) ...1 (vågne|vågner|wake)",
+		"(how many|how much|hvor mange|hvor meget) ...4 (" + pills + ") ...4 (it would take|would it take|it takes|does it take|it will take|der skal til|skal der til|skal man tage|to die|at dø|is lethal|er dødeligt)",
+		"(færdig|done|træt|tired|sick) (med|with|of) (at være til|at eksistere|at leve|existing|being alive|living)",
+		"(ikke|cant|cannot|can't|dont think i can|not|never) ...3 (holde ud|klare|orke|overleve|take|stand|handle|make it through|survive|get through|live) ...4 (en dag mere|et døgn mere|en uge mere|en nat mere|another day|one more day|another week|another night|one more night)",
+		"(overvejet|overvejer|tænkt|tænker|lyst|vil|ville|thinking|thought|want|wanna) ...3 (at |about |of |to |)(gå|træde|step|stepping|walk|walking|hoppe|jump|jumping|lægge mig|lie down) (ud foran|foran|in front of|on the tracks|på skinnerne)",
+		"(hvis|if) (jeg|i) ...6 (så |then |)(ved i|ved du|you know|you'll know|youll know|will know|vil i vide|you will know) (hvorfor|why)",
+		"(goodbye|farewell) (text|texts|message|messages|letters|videos|video|notes)", "farvelbrev*|farvelbesked*",
+		"(fall asleep|falde i søvn|sove|go to sleep) (and|og) (just |bare |)(be done|være færdig|slippe|never wake|stop)",
+		"(thinking|thought|tænkt|tænker|tænkte) (about|på|over) (how|hvordan) (i|id|jeg) (would |ville |skulle |will |)(do it|gøre det|gør det|end it|ende det)",
+		"(my|this is my) last (day|night|week) (i think|on earth|alive|$)",
+		"(gonna|going to|will|want to|wanna|vil|skal|ville|planning to|planlægger at) (jump|jumpe|hoppe|springe) (off|from|ud fra|ned fra|fra|ud af) ...2 (taget|tag|broen|bro|altanen|vinduet|højhuset|parkeringshuset|roof|bridge|balcony|building|parking|garage|cliff|klippen|skrænten|window)",
+		"(slukke for|turn off|switch off|shut off|shut down) (mig selv|myself)",
+	}},
+	{"+emptied", []string{"(ikke mere|intet mere|ingenting|nothing left|no more|nothing more) (i mig|in me|at give|to give|tilbage|left)"}},
+	{"+ifgone", []string{"(hvis|if|when|når) (nogen|someone|anyone|de|they|mor|far) (leder efter|looks for|look for|comes looking for|kommer og leder efter) (mig|me)"}},
+	{"+letter", []string{"(mit|my) (brev|letter|afskedsbrev|sidste besked|note)"}},
+	{"+ready", []string{"(everything|alt|it all|alting) (is |er |)(ready|klar|parat|sat op|set)", "(got|have|fået|har) (everything|alt) (ready|klar)"}},
+	{"+toomuch", []string{
+		"(hvis|når|if|when|til når|for when) det (bliver|blir|gets|is) (for meget|too much|for slemt|too bad|slemt|bad)",
+		"(for when|til når|når) (i need it|jeg har brug for det|jeg får brug for det|det bliver slemt|it gets bad)",
+	}},
+	{"+hideblade", []string{"(gemt|gemmer|hide|hiding|hid|keep|keeps|har) (a |an |et |en |)(blade|barberblad*|razor*|kniv|knife) (in|i|under)"}},
+	// self-harm: burning one's own fingers, cut again, to feel something
+	{KindSelfHarm, []string{
+		"(brænder|skærer|ridser|kradser|stikker|burn|cut|scratch) (jeg|i) (mine|min|mit|my) (" + cutBody + "|fingre|fingers|hænder|hands|hånd|ben|legs)",
+		"(skåret|cuttet|ridset|brændt mig|cut myself|burned myself|hurt myself) (igen|again)",
+	}},
+	{"+purpose", []string{"for at (mærke|føle) (noget|smerte|at jeg lever|mig selv)", "to feel (something|pain|alive|real)"}},
+	// abuse: evil, a regret, a pig, locked out at night, sent away if disobedient
+	{"+insultcall", []string{
+		"(kalder|kaldte|calls|called|siger|says|said|sagde) ...3 (ond|onde|evil|talentløs|talentless|gris|svin|pig|hval|whale|spild af luft|spild af plads|spild af tid|spild af ilt|spild af penge)",
+		"(jeg|i) ...1 (har |have |)(ødelagt|ødelægger|ruined|ruin|destroyed) (familien|the family|alt|everything|vores familie|our family|deres liv|their lives|hendes liv|hans liv)",
+		"(så|so) (jeg|i) (ikke fandtes|ikke eksisterede|aldrig var blevet født|wouldnt exist|didnt exist|was never born)",
+		"(jeg er|im|i am|i was|jeg var|er jeg) (hendes|hans|deres|her|his|their) (største |biggest |)(fortrydelse|regret|fejl|mistake|skuffelse|disappointment)",
+		"(ligner|looks like|look like) (en |a |)(gris|svin|pig|hval|whale|ko|cow|monster)",
+		"(siger|says|said|sagde|told me|tells me) ...3 (ingen|nobody|no one) ...4 (elske|love|want|like|kan lide) (someone like me|en som mig|sådan en som mig)",
+		"(makes fun of|mocks|griner af|gør grin med|håner|laughs at) (my|min|mit|mine) (body|krop|kroppen|weight|vægt|udseende|looks|face|ansigt)",
+		"(river|rev|smider|smed) (mine|min|mit) ...2 (i stykker|ud|out)",
+	}},
+	{KindAbuse, []string{
+		"(låser|låste|locks|locked) (mig|me) (ude|out) (om natten|at night|hele natten|all night)",
+		"(burde|skulle|should|should have) (være|have været|be|have been) (død|dead|died) (i stedet for|instead of)",
+	}},
+	{"+sendaway", []string{
+		"(sender|sende|smider|smide|sends|send|kicks|kick|put|puts|putter|giver|give) (mig|me) ...1 (væk|ud|bort|away|out|i pleje|på børnehjem|på kostskole|in foster care|into foster care|into care|in care|til hjemlandet|til deres hjemland|til mit hjemland|back home|to my home country)",
+	}},
+	{"+ifobey", []string{"(hvis|if) (jeg|i) ...4 (ikke adlyder|ikke opfører mig|ikke hører efter|keep|dont behave|dont listen|dont obey|bliver ved|fortsætter|er et problem)"}},
+	// eating disorder: one bite too much, hunger as control, getting rid of it
+	{KindEatingDisorder, []string{
+		"(spist|ate|eaten|had) ...4 (og|and) (det er|det var|thats|that is|that was|its|it was) (for meget|too much|alt for meget|way too much)",
+		"(kan ikke|cant|cannot) (spise|eat) (uden at|without) ...4 (dårligt med mig selv|skyldig|guilty|hate myself|hader mig selv|dårlig samvittighed|fat|tyk|fed|hating myself)",
+		"(stop|stopper|holde op med at|stoppe med at|stopping) (eating|at spise|spise) (until|indtil|til)",
+		"(kun|max|højst|only) (at |to |)(spise|eat) (#|under #) (kalorier|calories|kcal)",
+		"(sulten|hungry|sult|hunger) ...6 (kontrol|control)",
+	}},
+	{"+restrict", []string{"(havent|have not|hasnt|not) (had|eaten) (a |any |)(proper |real |)(meal|måltid)"}},
+	{"+hidefood", []string{"(smider|smed|throw|throwing|threw) (madpakke*|lunch|my lunch|frokost*) ...1 (ud|away|out)"}},
+	{"+eat", []string{"dinner|lunch|breakfast|aftensmad*|frokost*|morgenmad*"}},
+	{KindEatingDisorder, []string{
+		"(har det bedst|feel best|like being|kan lide at være|elsker at være|love being) (når jeg er |when im |when i am |)(sulten|hungry|tom|empty)",
+		"(vejer|weigh) (mig|myself) (#|flere|mange|several|many) (gange|times) (om dagen|a day|i døgnet|per day|dagligt)",
+		"(vejer|weigh) (mig|myself) (før og efter|before and after|efter hvert|after every|hver gang|every time)",
+		"(spiser|eat) (mindre|less|ingenting|nothing) (hvis|if|when|når) ...3 (vægt|tallet|the number|weight|scale|vægten|vægten viser)",
+	}},
+	{"+getridof", []string{"(get rid of|komme af med|slippe af med|skille mig af med) (it|det|maden|the food|what i ate|det jeg har spist)"}},
+	{"+thin", []string{"(collarbones|kraveben*|ribs|ribben|hip bones|hoftekam*|thigh gap|hofteben*) ...4 (show|vise|stikke ud|stick out|see|se|synlige)"}},
+	// neglect: hungry to school, never food, the food eaten by others
+	{"+nofood", []string{
+		"(går|gå|go|went) sulten (i skole|i seng|to school|to bed)", "(go|went) to school hungry",
+		"(there's never|theres never|there is never|der er aldrig|never any) (any |)(food|mad)",
+		"(nobody|no one|ingen) (has |har |)(cooked|made|lavet) (aftensmad|mad|dinner|food|a meal)",
+	}},
+	{KindNeglect, []string{
+		"(eats|spiser|takes|tager|ate|spiste) (all the|alt|al|all our|all my|al vores|al min) (food|maden|mad) ...6 (we|i|vi|jeg) (dont|don't|never|ikke|aldrig) (get|får) (any|noget|nogen|mad|food)",
+		"(får|get|spiser|eat) (kun|only) (mad|food|ordentlig mad|a proper meal|a meal|aftensmad|dinner) (når|when|hos|at)",
+	}},
+	{"+nobasics", []string{"(der er|there are|there is|vi har) (mus|rotter|mice|rats|kakerlakker|cockroaches|lopper|fleas|skimmel|mould|mold)", "(så |so |)(beskidt|filthy|dirty|ulækkert) (at|that)"}},
+	{"+noadult", []string{
+		"(ingen voksne|nobody|no adult|ingen|no one) (gør noget|does anything|cares|gider)",
+		"(started|began|begyndte|startede|is) (using|drinking|to drink|to use|at drikke|at tage stoffer|på stoffer) (again|igen)",
+	}},
+	{"+young", []string{"(im|i'm|i am|jeg er) (" + daChildAge + ")"}},
+	{"+runaway", []string{"(væk|borte) hjemmefra", "stukket af", "(left|ran away from|run away from) home", "(ikke været|havent been|not been) hjemme"}},
+	{"+nowhere", []string{"(ved ikke|dont know|don't know|aner ikke) (hvor|where) (jeg|i) (skal|should|can|kan) (gå|tage|go|sove|sleep|være|be|hen)"}},
+	// homeless: things thrown on the street, nowhere to be, a shelter
+	{KindHomeless, []string{
+		"(smidt|smed|threw|thrown) (alle |all |)(mine|my) (ting|stuff|things|tøj|clothes|bags|belongings) (ud|out) ...2 (på gaden|on the street|i opgangen|udenfor|outside|on the lawn|på trappen)",
+		"(intet|ikke noget|ingen|ikke et) (sted|steder) at være (i nat|i aften|efter|nu|lige nu|$)",
+	}},
+	{"+roughsleep", []string{"(staying|sleeping|sleep|stay|sover|sove|overnatte|overnatter) (in|at|i|på) (a |the |et |en |)(bus shelter|busskur*|stairwell|doorway|tunnel|trappeopgang*)"}},
+	// grooming: just us two, our little deal, his tent, a promise not to tell
+	{"+alone", []string{
+		"(bare|kun|just|only) (os to|us two|the two of us)",
+		"(når|when|while) (mine forældre|my parents|mor|far|min mor|min far|mom|dad|my mom|my dad) (ikke er hjemme|are not home|arent home|are away|er væk|er ude|are out|isnt home|is not home)",
+		"(come|comes|kom|komme) over alone",
+	}},
+	{"+secret", []string{
+		"(vores|our) (lille |little |)(aftale|deal|thing|hemmelighed)",
+		"(ikke skal|skal ikke|shouldnt|not supposed to) (fortælle|sige|tell) (om|about)",
+		"(lover|lovet|promise|promised) (ikke at|not to) (sige|fortælle|tell) (det|noget|anyone|nogen|anybody)",
+		"(og |)(ikke siger|ikke sige|not say|dont say) (noget|anything)$",
+	}},
+	{"+giftphone", []string{"(give|giver|vil give|købe|buy|will buy|wants to give|wants to buy|vil købe) (mig|me) (en |a |et |)(ny |new |)(telefon|mobil|phone|iphone)"}},
+	{"+sleepwith", []string{"(sove|sleep|overnatte|ligge|sover) (i|in|hos|at) (hans|hendes|his|her) (telt|seng|værelse|tent|bed|room|sovepose|sleeping bag|lejlighed|place)"}},
+	{"+latemsg", []string{"(messages|texts|beskeder|sms|snaps|calls|ringer|skriver) ...3 (at #am|kl #|klokken #|at # am)"}},
+	{"+flatter", []string{"(misses me|savner mig|loves me|elsker mig)"}},
+	{"+adult", []string{"(older|ældre|big) (brother|bror|cousin|fætter)"}},
+	{"+cam", []string{"(video call|videocall|videochat|video chat|facetime|cam call)"}},
+	{"+personalq", []string{"(wants|want|asks for|asked for|vil have|spørger om|spurgte om) (my|min) (address|adresse|location|lokation|skole|school)"}},
+	// forced marriage: dress policed under threat
+	{"+honourdress", []string{"tørklæde|tørklædet|hijab|hijaben|slør|sløret|headscarf|niqab|burka"}},
+	{idConcern, []string{"(nobody|no one|ingen) (ever |nogensinde |)(asks|spørger) (how i am|hvordan jeg har det|how im doing|how i feel)"}},
+	{idFrame, []string{"(hjælpe|hjælper|støtte|støtter|help|helping|support|supporting) (venner|veninder|friends|en ven|a friend|mine venner|my friends|klassekammerater|classmates)"}},
+	{blocked, []string{
+		"(sov|sover|sovet|slept|sleeping) ...8 (til|på|at|during|under) ...1 (festival*|festivalen|koncert*|fest|festen|lejr*|camp|roskilde|smukfest)",
+		"(couch surfing|couchsurfing|sofasurf*) ...6 (in|i|på|on|during) ...3 (trip|tur|turen|rejse|interrail|ferie|holiday|vacation|backpacking)",
+	}},
+}
+
+// indirectCombosThird prove kinds from the third batch's signals.
+var indirectCombosThird = []safetyCombo{
+	{kind: KindSuicide, need: []string{"+emptied", "+final"}},
+	{kind: KindSuicide, need: []string{"+emptied", "+cantgoon"}},
+	{kind: KindSuicide, need: []string{"+means", "+ready", "+final"}},
+	{kind: KindSuicide, need: []string{"+means", "+toomuch"}},
+	{kind: KindSelfHarm, need: []string{"+blade", "+toomuch"}},
+	{kind: KindSelfHarm, need: []string{"+hideblade", "+toomuch"}},
+	{kind: KindSelfHarm, need: []string{"+cutact", "+purpose"}},
+	{kind: KindAbuse, need: []string{"+sendaway", "+ifobey"}},
+	{kind: KindEatingDisorder, need: []string{"+restrict", "+days"}, unless: []string{"+sick", "+away"}},
+	{kind: KindEatingDisorder, need: []string{"+hidefood", "+restrict"}},
+	{kind: KindEatingDisorder, need: []string{"+getridof", "+eat"}},
+	{kind: KindEatingDisorder, need: []string{"+fatfear", "+restrict"}},
+	{kind: KindHomeless, need: []string{"+runaway", "+nowhere"}},
+	{kind: KindGrooming, need: []string{"+sleepwith", "+adult"}},
+	{kind: KindForcedMarriage, need: []string{"+honourdress", "+threat"}},
+}

@@ -10,7 +10,7 @@ import (
 // several-word alternatives as one element finds the same ids as spelling
 // each alternative out as a pattern of its own.
 func TestGroupedLexiconMatchesSpelledOut(t *testing.T) {
-	terms := slices.Concat(safetyTerms, safetyStructure, safetyCues, safetyIndirect, safetyIndirectMore)
+	terms := slices.Concat(safetyTerms, safetyStructure, safetyCues, safetyIndirect, safetyIndirectMore, safetyIndirectThird)
 	plain := newLexicon(terms, 5, crisisExceptions...)
 	ids := func(l *lexicon, text string) []string {
 		d := tokenize(text)

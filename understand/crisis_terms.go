@@ -201,7 +201,7 @@ var safetyTerms = []termGroup{
 	{"+restrict", []string{
 		"ikke spist", "ikke at spise", "spiser (næsten |)ingenting|intet", "springer ... over", "faster", "sulter",
 		"smider min madpakke ud", "kaster op", "kun drukket|drikker vand", "only (drink|drank|drinking) water", "tør ikke (at |)spise", "tæller (alle |)kalorier", "havent eaten", "not eating",
-		"skip meals", "spiser ikke", "dont eat", "vejer mig", "besvimer", "eat nothing", "hader at spise$",
+		"skip meals", "spiser ikke", "dont eat", "besvimer", "eat nothing", "hader at spise$",
 	}},
 	{KindViolence, []string{
 		daPerson + " ...4 " + daHit + " mig|os",
@@ -588,7 +588,7 @@ var safetyTerms = []termGroup{
 	}},
 }
 
-var safetyLex = newGroupedLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues, safetyIndirect, safetyIndirectMore), 5, crisisExceptions...)
+var safetyLex = newGroupedLexicon(slices.Concat(safetyTerms, safetyStructure, safetyCues, safetyIndirect, safetyIndirectMore, safetyIndirectThird), 5, crisisExceptions...)
 
 // crisisExceptions keep near-misses of crisis words out of the typo net:
 // "bakker mig op" (backs me up) is one letter from "banker".
