@@ -364,8 +364,8 @@ func TestLoginLocksOutAfterFailuresAlikeForKnownAndUnknownEmails(t *testing.T) {
 // TestParallelLoginsKeepMemoryBounded logs the heap under 64 parallel
 // sign-ins; the bound itself is the password hashes' semaphore.
 func TestParallelLoginsKeepMemoryBounded(t *testing.T) {
-	if testing.Short() {
-		t.Skip("64 password hashes take seconds")
+	if testing.Short() || raceDetector {
+		t.Skip("64 password hashes take seconds, and minutes under the race detector")
 	}
 	a, base := startLimited(t)
 	email, password := staffFor(t, a)
