@@ -16,6 +16,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -42,17 +43,28 @@ type Config struct {
 	// Database name; defaults to "brobygger".
 	Database string
 	Logger   *slog.Logger
+	// CheckpointEvery is how often the embedded database's write-ahead log
+	// is moved into its file and emptied, so that erased data leaves no
+	// copy behind; defaults to DefaultCheckpointEvery.
+	CheckpointEvery time.Duration
 }
+
+// DefaultCheckpointEvery bounds how long an erasure's old data may stay in
+// the embedded database's write-ahead log.
+const DefaultCheckpointEvery = 10 * time.Second
 
 // Store is the MongoDB-backed storage.
 type Store struct {
 	client   *mongo.Client
 	db       *mongo.Database
 	embedded bool
-	locks    keyedMutex
-	writeMu  sync.Mutex
-	stop     func()
-	log      *slog.Logger
+	// sqlite is the embedded database's own file, opened beside FerretDB
+	// for checkpoints; nil on MongoDB.
+	sqlite  *sql.DB
+	locks   keyedMutex
+	writeMu sync.Mutex
+	stop    func()
+	log     *slog.Logger
 }
 
 // Open connects to MongoDB, or starts the embedded database when cfg.URI is empty.
@@ -103,8 +115,94 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			_ = s.Close(context.Background())
 			return nil, err
 		}
+		if err := s.keepFilesPrivate(dbDir, cfg); err != nil {
+			_ = s.Close(context.Background())
+			return nil, err
+		}
 	}
 	return s, nil
+}
+
+// keepFilesPrivate makes the embedded database's folder and files readable
+// by this user only (0700 and 0600; SQLite creates its write-ahead log and
+// shared-memory files with the database file's mode), and starts
+// checkpointing its write-ahead log.
+func (s *Store) keepFilesPrivate(dbDir string, cfg Config) error {
+	if err := os.Chmod(dbDir, 0o700); err != nil {
+		return fmt.Errorf("protect data folder: %w", err)
+	}
+	files, err := os.ReadDir(dbDir)
+	if err != nil {
+		return fmt.Errorf("protect data folder: %w", err)
+	}
+	for _, f := range files {
+		if f.Type().IsRegular() {
+			if err := os.Chmod(filepath.Join(dbDir, f.Name()), 0o600); err != nil {
+				return fmt.Errorf("protect database file: %w", err)
+			}
+		}
+	}
+	file := filepath.Join(dbDir, s.db.Name()+".sqlite")
+	// A short busy wait: a checkpoint that finds readers is tried again
+	// next time rather than holding writes up.
+	s.sqlite, err = sql.Open("sqlite", "file:"+file+"?_pragma=busy_timeout(1000)")
+	if err != nil {
+		return fmt.Errorf("open embedded database file: %w", err)
+	}
+	s.sqlite.SetMaxOpenConns(1)
+	every := cfg.CheckpointEvery
+	if every <= 0 {
+		every = DefaultCheckpointEvery
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(every)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := s.Checkpoint(ctx); err != nil && ctx.Err() == nil && !errors.Is(err, errCheckpointBusy) {
+					s.log.Warn("checkpoint of the embedded database failed", "err", err)
+				}
+			}
+		}
+	}()
+	stopFerret := s.stop
+	s.stop = func() {
+		cancel()
+		<-done
+		_ = s.sqlite.Close()
+		stopFerret()
+	}
+	return nil
+}
+
+// errCheckpointBusy means readers still used the write-ahead log, so it
+// could not be emptied this time.
+var errCheckpointBusy = errors.New("the write-ahead log is still being read")
+
+// Checkpoint moves the embedded database's write-ahead log into the
+// database file and empties it. Deleted data is zeroed in the file (secure
+// delete), but the log still holds the pages as they were before; after a
+// checkpoint it holds nothing. It runs every CheckpointEvery by itself and
+// is a no-op on MongoDB.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	if s.sqlite == nil {
+		return nil
+	}
+	defer s.serialise()()
+	var busy, frames, moved int
+	if err := s.sqlite.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &frames, &moved); err != nil {
+		return fmt.Errorf("checkpoint embedded database: %w", err)
+	}
+	if busy != 0 {
+		return fmt.Errorf("checkpoint embedded database: %w", errCheckpointBusy)
+	}
+	return nil
 }
 
 // startEmbedded runs FerretDB with its SQLite handler on a loopback port.
@@ -120,9 +218,13 @@ func startEmbedded(dir string, logger *slog.Logger) (uri, dbDir string, stop fun
 		return "", "", nil, fmt.Errorf("create data folder: %w", err)
 	}
 	f, err := ferretdb.New(&ferretdb.Config{
-		Listener:  ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
-		Handler:   "sqlite",
-		SQLiteURL: "file:" + dbDir + "/",
+		Listener: ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
+		Handler:  "sqlite",
+		// FerretDB passes _pragma parameters on to every SQLite connection
+		// it opens. Secure delete overwrites deleted and replaced documents
+		// with zeros, so an erased young person's words do not stay in the
+		// file's free space.
+		SQLiteURL: "file:" + dbDir + "/?_pragma=secure_delete(on)",
 		// Only FerretDB's errors matter here.
 		Logger: slog.New(quietHandler{logger.Handler()}).With("component", "ferretdb"),
 	})
