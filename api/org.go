@@ -18,6 +18,7 @@ import (
 	"github.com/brobygger/brobygger/catalogimport"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/textclean"
 )
 
 // Orgs is the storage behind the organisation side: the catalog's
@@ -71,6 +72,7 @@ func (s *Server) createOrganisation(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	name = textclean.Name(name)
 	o, err := s.orgs.CreateOrganisation(c.UserContext(), name, s.now())
 	if err != nil {
 		return err
@@ -358,6 +360,7 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 			catalog.OpportunityPrefix(orgID), catalog.MaxOpportunityID))
 	}
 	o := req.opportunity(id, org)
+	catalogimport.CleanTexts(&o)
 	if err := catalog.ResolvePlace(&o.Place); err != nil {
 		return unprocessable(opportunityProblems(err))
 	}

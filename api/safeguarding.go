@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -163,14 +162,12 @@ func (s *Server) closeCase(c *fiber.Ctx) error {
 
 // staffText trims a required text field and checks its length.
 func staffText(field, text string, maxRunes int) (string, error) {
-	text = strings.TrimSpace(text)
-	if text == "" {
+	if strings.TrimSpace(text) == "" {
 		return "", badRequest(field + " is required.")
 	}
-	if utf8.RuneCountInString(text) > maxRunes {
-		return "", badRequest(field + " is too long; keep it under " + strconv.Itoa(maxRunes) + " characters.")
-	}
-	return text, nil
+	// No NUL, no bidi or zero-width characters: staff text is read by
+	// other people, and in an audit.
+	return messageText(field, text, maxRunes)
 }
 
 type auditEntryJSON struct {

@@ -2,6 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
+	"github.com/brobygger/brobygger/textclean"
 	"time"
 
 	"github.com/brobygger/brobygger/accounts"
@@ -33,7 +35,14 @@ func (a *Admin) CreateStaff(ctx context.Context, n accounts.NewStaff, now time.T
 }
 
 // CreateOrganisation adds an organisation named name and returns its id.
+// The name loses bidi, zero-width and control characters, as in the API.
 func (a *Admin) CreateOrganisation(ctx context.Context, name string, now time.Time) (id string, err error) {
+	if textclean.HasNUL(name) {
+		return "", errors.New("an organisation's name must not hold a NUL character")
+	}
+	if name = textclean.Name(name); name == "" {
+		return "", errors.New("an organisation needs a name")
+	}
 	o, err := a.st.CreateOrganisation(ctx, name, now)
 	return o.ID, err
 }
