@@ -189,7 +189,8 @@ func (s *Store) SpendRefreshToken(ctx context.Context, hash string, now time.Tim
 	return accounts.RefreshToken(t), nil
 }
 
-// RevokeFamily revokes every token of one sign-in.
+// RevokeFamily revokes every token of one sign-in, and the sign-in itself
+// (kept beside its tokens, see StartSession), so its access tokens end too.
 func (s *Store) RevokeFamily(ctx context.Context, family string) error {
 	_, err := s.updateMany(ctx, colTokens, bson.D{{Key: "family", Value: family}},
 		bson.D{{Key: "$set", Value: bson.D{{Key: "revoked", Value: true}}}})
