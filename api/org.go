@@ -360,13 +360,15 @@ func (s *Server) putOpportunity(c *fiber.Ctx) error {
 			catalog.OpportunityPrefix(orgID), catalog.MaxOpportunityID))
 	}
 	o := req.opportunity(id, org)
-	catalogimport.CleanTexts(&o)
 	if err := catalog.ResolvePlace(&o.Place); err != nil {
 		return unprocessable(opportunityProblems(err))
 	}
 	if err := catalog.Validate(o); err != nil {
 		return unprocessable(opportunityProblems(err))
 	}
+	// NUL, control characters and line breaks were refused above; what is
+	// left to clean is invisible: bidi controls and zero-width characters.
+	catalogimport.CleanTexts(&o)
 	o.Published = !exists || old.Published
 	if req.Published != nil {
 		o.Published = *req.Published
