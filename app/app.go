@@ -239,6 +239,9 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	if cfg.LLM != nil {
 		lc := *cfg.LLM
 		lc.Logger, lc.Now = cfg.Logger, cfg.Now
+		if lc.Budget == nil {
+			lc.Budget = st // every instance counts the same daily budget
+		}
 		client, err := llm.New(lc)
 		if err != nil {
 			_ = st.Close(context.Background())

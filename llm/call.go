@@ -19,7 +19,7 @@ func (c *Client) call(ctx context.Context, op string, p prompts.Rendered, attemp
 	usage := Usage{Prompt: p.Name, PromptVersion: p.Version}
 	var err error
 	switch {
-	case !c.budget.allowed(user, c.cfg.Now()):
+	case !c.budget.allowedShared(ctx, user, c.cfg.Now()):
 		err = &Error{Kind: KindBudgetSpent, Op: op}
 	case !c.breaker.allow(c.cfg.Now()):
 		err = &Error{Kind: KindBreakerOpen, Op: op}
@@ -28,7 +28,7 @@ func (c *Client) call(ctx context.Context, op string, p prompts.Rendered, attemp
 		usage.Prompt, usage.PromptVersion = p.Name, p.Version
 		c.breaker.result(err == nil || !unavailable(KindOf(err)), c.cfg.Now())
 		if usage.Total() > 0 {
-			c.budget.spend(user, c.cfg.Now(), usage.Total())
+			c.budget.spendShared(context.WithoutCancel(ctx), user, c.cfg.Now(), usage.Total())
 		}
 	}
 	rec.Usage, rec.Duration, rec.Failure = usage, time.Since(started), KindOf(err)

@@ -50,6 +50,10 @@ type Config struct {
 	// DailyTokens is each user's token budget per Copenhagen day; negative
 	// means no limit.
 	DailyTokens int
+	// Budget keeps what each user spent where every instance sees it; nil
+	// keeps it in this process only (a restart or a second instance starts
+	// counting afresh).
+	Budget BudgetStore
 	// Retries is how often a 429 or 5xx answer is retried; negative means never.
 	Retries int
 	// Backoff is the wait before the first retry; it doubles after that.
@@ -128,7 +132,7 @@ func New(cfg Config) (*Client, error) {
 		cfg:     cfg,
 		api:     openai.NewClientWithConfig(oc),
 		prompts: set,
-		budget:  newBudget(cfg.DailyTokens),
+		budget:  newBudget(cfg.DailyTokens, cfg.Budget),
 		breaker: &breaker{threshold: cfg.BreakerThreshold, cooldown: cfg.BreakerCooldown},
 		stats:   newRecorder(),
 	}, nil
@@ -172,12 +176,46 @@ var copenhagen = match.Copenhagen
 // restart or a second instance starts counting afresh.
 type budget struct {
 	limit int
+	store BudgetStore
 	mu    sync.Mutex
 	day   string
 	spent map[string]int
 }
 
-func newBudget(limit int) *budget { return &budget{limit: limit, spent: map[string]int{}} }
+// BudgetStore keeps each user's token spend per Danish calendar day (day
+// is "2006-01-02"), shared by every instance; the store implements it.
+type BudgetStore interface {
+	TokensSpent(ctx context.Context, user, day string) (int, error)
+	SpendTokens(ctx context.Context, user, day string, tokens int) error
+}
+
+func newBudget(limit int, store BudgetStore) *budget {
+	return &budget{limit: limit, store: store, spent: map[string]int{}}
+}
+
+// allowedShared asks the shared store; a store that cannot answer spends
+// nothing more: the young person gets the deterministic path, as when the
+// budget is spent.
+func (b *budget) allowedShared(ctx context.Context, user string, now time.Time) bool {
+	if b.limit < 0 {
+		return true
+	}
+	if b.store == nil {
+		return b.allowed(user, now)
+	}
+	spent, err := b.store.TokensSpent(ctx, user, now.In(copenhagen).Format(time.DateOnly))
+	return err == nil && spent < b.limit
+}
+
+func (b *budget) spendShared(ctx context.Context, user string, now time.Time, tokens int) {
+	if b.store == nil {
+		b.spend(user, now, tokens)
+		return
+	}
+	// A spend that cannot be stored is lost; the call already happened,
+	// and failing the turn for it would help no one.
+	_ = b.store.SpendTokens(ctx, user, now.In(copenhagen).Format(time.DateOnly), tokens)
+}
 
 func (b *budget) roll(now time.Time) {
 	day := now.In(copenhagen).Format(time.DateOnly)
@@ -205,6 +243,10 @@ func (b *budget) spend(user string, now time.Time, tokens int) {
 
 // Spent returns how many tokens the user used today.
 func (c *Client) Spent(userID string) int {
+	if c.budget.store != nil {
+		n, _ := c.budget.store.TokensSpent(context.Background(), userID, c.cfg.Now().In(copenhagen).Format(time.DateOnly))
+		return n
+	}
 	c.budget.mu.Lock()
 	defer c.budget.mu.Unlock()
 	c.budget.roll(c.cfg.Now())

@@ -183,3 +183,25 @@ func TestPurgeLimitsKeepsWhatStillCounts(t *testing.T) {
 		t.Fatalf("the failure before the purge was lost: locked until %s", until)
 	}
 }
+
+// TestTokenBudgetIsShared: what one instance spends on the language model
+// counts for every instance, per user and per Danish day.
+func TestTokenBudgetIsShared(t *testing.T) {
+	eachWay(t, func(t *testing.T, st *Store) {
+		ctx := context.Background()
+		for range 3 {
+			if err := st.SpendTokens(ctx, "alice", "2026-12-04", 400); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n, err := st.TokensSpent(ctx, "alice", "2026-12-04"); err != nil || n != 1200 {
+			t.Errorf("alice spent %d (%v), want 1200", n, err)
+		}
+		if n, _ := st.TokensSpent(ctx, "alice", "2026-12-05"); n != 0 {
+			t.Errorf("a new day starts at %d", n)
+		}
+		if n, _ := st.TokensSpent(ctx, "bob", "2026-12-04"); n != 0 {
+			t.Errorf("bob shares alice's budget: %d", n)
+		}
+	})
+}
