@@ -53,3 +53,28 @@ func TestOldRetryIsNotStoredTwice(t *testing.T) {
 		}
 	}
 }
+
+// TestRetryAfterForgettingIsNotStoredTwice: when the bot forgets a
+// conversation (an under-13 is stopped and nothing is kept about them), the
+// messages and the ids the state kept go; a late retry of a message from
+// before is still recognised and stores nothing.
+func TestRetryAfterForgettingIsNotStoredTwice(t *testing.T) {
+	c, conv := guest(t)
+	path := "/v1/conversations/" + conv + "/messages"
+	for _, body := range []map[string]any{
+		{"client_message_id": "before", "text": "jeg elsker dyr"},
+		{"client_message_id": "age", "text": "jeg er 12"},
+	} {
+		if res := c.do("POST", path, body); res.Status != 200 {
+			t.Fatalf("%v: %d %s", body, res.Status, res.Body)
+		}
+	}
+	before := messages(t, c.do("GET", path, nil))
+	if res := c.do("POST", path, map[string]any{"client_message_id": "before", "text": "jeg elsker dyr"}); res.Status != 200 {
+		t.Fatalf("retry: %d %s", res.Status, res.Body)
+	}
+	after := messages(t, c.do("GET", path, nil))
+	if len(after) != len(before) {
+		t.Errorf("the retry after forgetting stored %d messages: %v", len(after)-len(before), after[len(before):])
+	}
+}
