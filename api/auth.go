@@ -161,6 +161,9 @@ type principal struct {
 	UserID string
 	Role   string
 	OrgID  string
+	// SessionID is the sign-in the token belongs to, checked again by
+	// long-lived requests such as the event stream.
+	SessionID string
 }
 
 // authenticate checks the bearer token, that its sign-in still holds and
@@ -195,7 +198,7 @@ func (s *Server) authenticate(queryToken bool, roles []string) fiber.Handler {
 		if !slices.Contains(roles, cl.Role) {
 			return &Error{Status: fiber.StatusForbidden, Slug: "forbidden", Detail: "Your role may not do this."}
 		}
-		c.Locals(principalKey{}, principal{UserID: cl.Subject, Role: cl.Role, OrgID: cl.OrgID})
+		c.Locals(principalKey{}, principal{UserID: cl.Subject, Role: cl.Role, OrgID: cl.OrgID, SessionID: cl.SessionID})
 		return c.Next()
 	}
 }

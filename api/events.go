@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/brobygger/brobygger/accounts"
 	"sync"
 	"time"
 
@@ -82,7 +83,7 @@ func (h *hub) send(conv string, sig streamSignal) {
 // (without an id: they are provisional); the stored message follows as a
 // "message" event and replaces them.
 func (s *Server) events(c *fiber.Ctx) error {
-	userID, convID := caller(c).UserID, c.Params("id")
+	userID, convID, sessionID := caller(c).UserID, c.Params("id"), caller(c).SessionID
 	conv, err := s.conv.Get(c.UserContext(), userID, convID)
 	if err != nil {
 		return err
@@ -107,6 +108,12 @@ func (s *Server) events(c *fiber.Ctx) error {
 		fmt.Fprintf(w, "retry: 3000\n\n")
 		for {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			// A stream outlives the request that opened it: after a sign-out
+			// or an erasure it ends at its next wake, on every instance.
+			if err := accounts.CheckSession(ctx, s.accounts, sessionID, userID); err != nil {
+				cancel()
+				return
+			}
 			ms, err := s.conv.Messages(ctx, userID, convID, last)
 			cancel()
 			if err != nil {

@@ -48,7 +48,9 @@ func (s *Store) EraseUser(ctx context.Context, userID string) error {
 	if _, err := s.deleteOne(ctx, colUsers, bson.D{{Key: "_id", Value: userID}}); err != nil {
 		return fmt.Errorf("erase user: %w", translate(err))
 	}
-	return nil
+	// Empty the write-ahead log now, so the erased words leave the files at
+	// once rather than at the next periodic checkpoint.
+	return s.Checkpoint(ctx)
 }
 
 // Retention says how long personal data is kept after a user's last activity.
