@@ -242,6 +242,9 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		if lc.Budget == nil {
 			lc.Budget = st // every instance counts the same daily budget
 		}
+		if lc.Breaker == nil {
+			lc.Breaker = st // and stops calling a failing provider together
+		}
 		client, err := llm.New(lc)
 		if err != nil {
 			_ = st.Close(context.Background())

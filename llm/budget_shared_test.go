@@ -33,3 +33,26 @@ func TestDailyBudgetHoldsAcrossInstances(t *testing.T) {
 		}
 	}
 }
+
+// TestOpenBreakerHoldsAcrossInstances: when one instance finds the
+// provider failing and opens its breaker, the other stops calling it too
+// until the cool-down ends.
+func TestOpenBreakerHoldsAcrossInstances(t *testing.T) {
+	srv := llmtest.New(t)
+	srv.Default(llmtest.Status(500))
+	shared := storetest.Open(t, "llmbreaker")
+	edit := func(c *llm.Config) { c.Breaker, c.BreakerThreshold, c.Retries = shared, 1, -1 }
+	one, _ := newClient(t, srv, edit)
+	two, _ := newClient(t, srv, edit)
+	ctx := llm.WithUser(context.Background(), "alice")
+	if _, _, err := one.Understand(ctx, "jeg er 17", "da"); errors.Is(err, llm.ErrBreakerOpen) || err == nil {
+		t.Fatalf("first call: %v, want the provider's failure", err)
+	}
+	calls := srv.Count()
+	if _, _, err := two.Understand(ctx, "jeg er 17", "da"); !errors.Is(err, llm.ErrBreakerOpen) {
+		t.Errorf("the other instance: %v, want breaker_open", err)
+	}
+	if srv.Count() != calls {
+		t.Errorf("the other instance still called the failing provider")
+	}
+}

@@ -21,12 +21,12 @@ func (c *Client) call(ctx context.Context, op string, p prompts.Rendered, attemp
 	switch {
 	case !c.budget.allowedShared(ctx, user, c.cfg.Now()):
 		err = &Error{Kind: KindBudgetSpent, Op: op}
-	case !c.breaker.allow(c.cfg.Now()):
+	case !c.breaker.allowShared(ctx, c.cfg.Now()):
 		err = &Error{Kind: KindBreakerOpen, Op: op}
 	default:
 		usage, rec.Attempts, err = c.attempts(ctx, op, attempt)
 		usage.Prompt, usage.PromptVersion = p.Name, p.Version
-		c.breaker.result(err == nil || !unavailable(KindOf(err)), c.cfg.Now())
+		c.breaker.resultShared(context.WithoutCancel(ctx), err == nil || !unavailable(KindOf(err)), c.cfg.Now())
 		if usage.Total() > 0 {
 			c.budget.spendShared(context.WithoutCancel(ctx), user, c.cfg.Now(), usage.Total())
 		}

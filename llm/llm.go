@@ -50,6 +50,10 @@ type Config struct {
 	// DailyTokens is each user's token budget per Copenhagen day; negative
 	// means no limit.
 	DailyTokens int
+	// Breaker shares an open circuit breaker with every instance: when one
+	// instance stops calling a failing provider, all do until the cool-down
+	// ends. Nil keeps the breaker in this process only.
+	Breaker BreakerStore
 	// Budget keeps what each user spent where every instance sees it; nil
 	// keeps it in this process only (a restart or a second instance starts
 	// counting afresh).
@@ -133,7 +137,7 @@ func New(cfg Config) (*Client, error) {
 		api:     openai.NewClientWithConfig(oc),
 		prompts: set,
 		budget:  newBudget(cfg.DailyTokens, cfg.Budget),
-		breaker: &breaker{threshold: cfg.BreakerThreshold, cooldown: cfg.BreakerCooldown},
+		breaker: &breaker{threshold: cfg.BreakerThreshold, cooldown: cfg.BreakerCooldown, shared: cfg.Breaker},
 		stats:   newRecorder(),
 	}, nil
 }
@@ -259,10 +263,51 @@ func (c *Client) Spent(userID string) int {
 type breaker struct {
 	threshold int
 	cooldown  time.Duration
+	shared    BreakerStore
 	mu        sync.Mutex
 	failures  int
 	openUntil time.Time
 	trial     bool
+}
+
+// BreakerStore keeps when the circuit breaker is open until, shared by
+// every instance; the store implements it.
+type BreakerStore interface {
+	BreakerOpenUntil(ctx context.Context) (time.Time, error)
+	SetBreakerOpenUntil(ctx context.Context, until time.Time) error
+}
+
+// allowShared is allow, also asking whether another instance opened the
+// breaker. A store that cannot answer does not stop the call: the local
+// breaker still guards this instance.
+func (b *breaker) allowShared(ctx context.Context, now time.Time) bool {
+	if b.shared != nil {
+		if until, err := b.shared.BreakerOpenUntil(ctx); err == nil && now.Before(until) {
+			return false
+		}
+	}
+	return b.allow(now)
+}
+
+// resultShared is result, telling every instance when this one opens the
+// breaker and when a call succeeds again.
+func (b *breaker) resultShared(ctx context.Context, ok bool, now time.Time) {
+	b.result(ok, now)
+	if b.shared == nil {
+		return
+	}
+	b.mu.Lock()
+	until := b.openUntil
+	open := !ok && b.failures >= b.threshold
+	b.mu.Unlock()
+	switch {
+	case open:
+		_ = b.shared.SetBreakerOpenUntil(ctx, until)
+	case ok:
+		if was, err := b.shared.BreakerOpenUntil(ctx); err == nil && !was.IsZero() {
+			_ = b.shared.SetBreakerOpenUntil(ctx, time.Time{})
+		}
+	}
 }
 
 func (b *breaker) allow(now time.Time) bool {

@@ -14,7 +14,40 @@ import (
 	"github.com/brobygger/brobygger/llm"
 )
 
-var _ llm.BudgetStore = (*Store)(nil)
+var (
+	_ llm.BudgetStore  = (*Store)(nil)
+	_ llm.BreakerStore = (*Store)(nil)
+)
+
+// breakerKey is the language model's shared circuit breaker.
+const breakerKey = "llm-breaker"
+
+// BreakerOpenUntil is until when some instance opened the language model's
+// circuit breaker; zero when none did.
+func (s *Store) BreakerOpenUntil(ctx context.Context) (time.Time, error) {
+	var d limitDoc
+	err := s.db.Collection(colLimits).FindOne(ctx, bson.D{{Key: "_id", Value: breakerKey}}).Decode(&d)
+	switch {
+	case errors.Is(err, mongo.ErrNoDocuments):
+		return time.Time{}, nil
+	case err != nil:
+		return time.Time{}, fmt.Errorf("load breaker: %w", err)
+	}
+	return d.LockedUntil, nil
+}
+
+// SetBreakerOpenUntil opens the breaker for every instance until then, or
+// closes it with the zero time.
+func (s *Store) SetBreakerOpenUntil(ctx context.Context, until time.Time) error {
+	_, err := s.changeLimit(ctx, breakerKey, func(d *limitDoc) {
+		d.LockedUntil = until
+		d.ExpiresAt = until.Add(24 * time.Hour)
+	})
+	if err != nil {
+		return fmt.Errorf("set breaker: %w", err)
+	}
+	return nil
+}
 
 // budgetKey names one user's token spend on one Danish day. The user id is
 // hashed: the count needs no link to a person, and erasure leaves none.
