@@ -14,28 +14,22 @@ import (
 	"github.com/brobygger/brobygger/leads"
 )
 
-// countingListener is a TCP port on 127.0.0.1 that counts the connections
-// made to it and answers each with a plain 204, whatever is asked.
+// countingListener is a server on 127.0.0.1 that counts the connections
+// made to it and answers every request, once it is read, with a plain 204.
 func countingListener(t *testing.T) (port string, accepted *atomic.Int64) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
 	accepted = &atomic.Int64{}
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
+	srv := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.WriteHeader(http.StatusNoContent)
+	}))
+	srv.Config.ConnState = func(_ net.Conn, state http.ConnState) {
+		if state == http.StateNew {
 			accepted.Add(1)
-			_, _ = c.Write([]byte("HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"))
-			c.Close()
 		}
-	}()
-	_, port, _ = net.SplitHostPort(ln.Addr().String())
+	}
+	srv.Start()
+	t.Cleanup(srv.Close)
+	_, port, _ = net.SplitHostPort(srv.Listener.Addr().String())
 	return port, accepted
 }
 
