@@ -157,7 +157,9 @@ func (t *turn) rank(p match.Profile) ([]match.Suggestion, []string) {
 	add := func(ss []match.Suggestion) bool {
 		added := false
 		for _, s := range ss {
-			title := strings.ToLower(t.textOf(s.Opportunity).Title)
+			// "… – Dyrevennerne Østjylland" is the same task under another
+			// organisation's name.
+			title := strings.ToLower(strings.TrimSuffix(t.textOf(s.Opportunity).Title, " – "+s.Opportunity.Organisation))
 			if len(picked) < cardsPerTurn && !seen[s.Opportunity.ID] && !seen[title] {
 				seen[s.Opportunity.ID], seen[title] = true, true
 				picked = append(picked, s)
