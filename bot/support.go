@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/brobygger/brobygger/flows"
 	"github.com/brobygger/brobygger/redact"
 	"github.com/brobygger/brobygger/understand"
 )
@@ -22,12 +23,7 @@ func (t *turn) crisis(kinds []string) {
 	t.st.Pending = nil
 	var b strings.Builder
 	b.WriteString(t.tr("crisis"))
-	for _, h := range t.e.helplines {
-		if h.ForKinds(kinds) || len(kinds) == 0 {
-			b.WriteString("\n• ")
-			b.WriteString(h.Describe(t.st.Lang, t.now.In(copenhagen)))
-		}
-	}
+	t.listHelplines(&b, func(h flows.Helpline) bool { return len(kinds) == 0 || h.ForKinds(kinds) })
 	b.WriteString("\n\n")
 	b.WriteString(t.tr("crisis_outro"))
 	m := t.say(b.String(), t.action("back_to_volunteering"))
@@ -64,12 +60,7 @@ func (t *turn) concern() {
 	b.WriteString(t.tr("concern_check"))
 	b.WriteString("\n\n")
 	b.WriteString(t.tr("concern_help"))
-	for _, h := range t.e.helplines {
-		if h.Concern {
-			b.WriteString("\n• ")
-			b.WriteString(h.Describe(t.st.Lang, t.now.In(copenhagen)))
-		}
-	}
+	t.listHelplines(&b, func(h flows.Helpline) bool { return h.Concern })
 	m := t.say(b.String(), t.action("concern_yes"), t.action("concern_no"), t.action("back_to_volunteering"))
 	m.Kind = "concern"
 }
@@ -123,14 +114,20 @@ func (t *turn) support() {
 	b.WriteString(t.tr([]string{"support_1", "support_2", "support_3"}[t.st.Turns%3]))
 	b.WriteString("\n\n")
 	b.WriteString(t.tr("support_help"))
-	for _, h := range t.e.helplines {
-		if len(h.Kinds) == 0 {
-			b.WriteString("\n• ")
-			b.WriteString(h.Describe(t.st.Lang, t.now.In(copenhagen)))
-		}
-	}
+	t.listHelplines(&b, func(h flows.Helpline) bool { return len(h.Kinds) == 0 })
 	b.WriteString("\n\n")
 	b.WriteString(t.tr("support_outro"))
 	m := t.say(b.String(), t.action("back_to_volunteering"))
 	m.Kind = "crisis"
+}
+
+// listHelplines writes the helplines that keep passes, one a line, saying
+// "open now" only where their hours in Danish time say so.
+func (t *turn) listHelplines(b *strings.Builder, keep func(flows.Helpline) bool) {
+	for _, h := range t.e.helplines {
+		if keep(h) {
+			b.WriteString("\n• ")
+			b.WriteString(h.Describe(t.st.Lang, t.now.In(copenhagen)))
+		}
+	}
 }
