@@ -4,12 +4,8 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"time"
-
-	"go.mongodb.org/mongo-driver/v2/bson"
-	"go.mongodb.org/mongo-driver/v2/mongo"
 
 	"github.com/brobygger/brobygger/llm"
 )
@@ -25,15 +21,8 @@ const breakerKey = "llm-breaker"
 // BreakerOpenUntil is until when some instance opened the language model's
 // circuit breaker; zero when none did.
 func (s *Store) BreakerOpenUntil(ctx context.Context) (time.Time, error) {
-	var d limitDoc
-	err := s.db.Collection(colLimits).FindOne(ctx, bson.D{{Key: "_id", Value: breakerKey}}).Decode(&d)
-	switch {
-	case errors.Is(err, mongo.ErrNoDocuments):
-		return time.Time{}, nil
-	case err != nil:
-		return time.Time{}, fmt.Errorf("load breaker: %w", err)
-	}
-	return d.LockedUntil, nil
+	d, err := s.loadLimit(ctx, breakerKey)
+	return d.LockedUntil, err
 }
 
 // SetBreakerOpenUntil opens the breaker for every instance until then, or
@@ -59,15 +48,8 @@ func budgetKey(user, day string) string {
 // TokensSpent is how many tokens the user spent on the language model on
 // day, as every instance counted them.
 func (s *Store) TokensSpent(ctx context.Context, user, day string) (int, error) {
-	var d limitDoc
-	err := s.db.Collection(colLimits).FindOne(ctx, bson.D{{Key: "_id", Value: budgetKey(user, day)}}).Decode(&d)
-	switch {
-	case errors.Is(err, mongo.ErrNoDocuments):
-		return 0, nil
-	case err != nil:
-		return 0, fmt.Errorf("load token budget: %w", err)
-	}
-	return int(d.Tokens), nil
+	d, err := s.loadLimit(ctx, budgetKey(user, day))
+	return int(d.Tokens), err
 }
 
 // SpendTokens adds tokens to the user's spend on day. The count is kept

@@ -54,13 +54,9 @@ func (s *Store) changeLimit(ctx context.Context, key string, f func(d *limitDoc)
 		defer s.serialise()()
 	}
 	for range 20 {
-		var d limitDoc
-		err := col.FindOne(ctx, bson.D{{Key: "_id", Value: key}}).Decode(&d)
-		switch {
-		case errors.Is(err, mongo.ErrNoDocuments):
-			d = limitDoc{ID: key}
-		case err != nil:
-			return limitDoc{}, fmt.Errorf("load limit: %w", err)
+		d, err := s.loadLimit(ctx, key)
+		if err != nil {
+			return limitDoc{}, err
 		}
 		old := d.V
 		f(&d)
@@ -117,15 +113,22 @@ func (s *Store) TakeToken(ctx context.Context, key string, n, burst int, every t
 // LockedUntil reports until when key is locked out; a time before now, or
 // zero, means it is not.
 func (s *Store) LockedUntil(ctx context.Context, key string) (time.Time, error) {
+	d, err := s.loadLimit(ctx, key)
+	return d.LockedUntil, err
+}
+
+// loadLimit reads the state kept under key; a key never used reads as its
+// zero state (version 0), which changeLimit then inserts.
+func (s *Store) loadLimit(ctx context.Context, key string) (limitDoc, error) {
 	var d limitDoc
 	err := s.db.Collection(colLimits).FindOne(ctx, bson.D{{Key: "_id", Value: key}}).Decode(&d)
 	switch {
 	case errors.Is(err, mongo.ErrNoDocuments):
-		return time.Time{}, nil
+		return limitDoc{ID: key}, nil
 	case err != nil:
-		return time.Time{}, fmt.Errorf("load lockout %s: %w", key, err)
+		return limitDoc{}, fmt.Errorf("load limit %s: %w", key, err)
 	}
-	return d.LockedUntil, nil
+	return d, nil
 }
 
 // Fail counts a failure against key and returns until when key is now
