@@ -560,7 +560,7 @@ func (t *turn) text(text string, extra *understand.Result) {
 			return
 		}
 	}
-	if excluded, only := understand.ExcludedSlots(text); only && t.st.Profile.WhenKnown && len(t.st.Profile.Slots) > 0 {
+	if excluded := r.NotSlots; r.OnlyRulesOut() && t.st.Profile.WhenKnown && len(t.st.Profile.Slots) > 0 {
 		// "kan ikke om mandagen" takes Monday away from the times already
 		// known, rather than meaning every other time of the week.
 		r.Slots = slices.DeleteFunc(slices.Clone(t.st.Profile.Slots), func(s string) bool { return slices.Contains(excluded, s) })

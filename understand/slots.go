@@ -125,7 +125,7 @@ type timeItem struct {
 }
 
 // findSlots turns the message's time expressions into weekly slots.
-func findSlots(d *doc) []string {
+func findSlots(d *doc) (slots, ruledOut []string) {
 	pos, neg := slotMasks(d)
 	if pos == ([7]uint8{}) && neg != ([7]uint8{}) {
 		pos = [7]uint8{allParts, allParts, allParts, allParts, allParts, allParts, allParts}
@@ -133,7 +133,15 @@ func findSlots(d *doc) []string {
 	for i := range pos {
 		pos[i] &^= neg[i]
 	}
-	return slotCodes(pos)
+	return slotCodes(pos), slotCodes(neg)
+}
+
+// OnlyRulesOut reports whether a message named no time the user can make,
+// only times they cannot ("ikke om mandagen"): Slots then reads as every
+// other time of the week, and a conversation that already knows the user's
+// times takes NotSlots away from those instead.
+func (r Result) OnlyRulesOut() bool {
+	return len(r.NotSlots) > 0 && len(r.Slots)+len(r.NotSlots) == 7*3
 }
 
 // slotMasks returns, per day, the parts the message names as times the
@@ -175,8 +183,9 @@ func slotCodes(mask [7]uint8) []string {
 // the user's times should take the excluded ones away from those instead.
 func ExcludedSlots(text string) (excluded []string, only bool) {
 	d := tokenize(text)
-	pos, neg := slotMasks(&d)
-	return slotCodes(neg), pos == ([7]uint8{}) && neg != ([7]uint8{})
+	r := Result{}
+	r.Slots, r.NotSlots = findSlots(&d)
+	return r.NotSlots, r.OnlyRulesOut()
 }
 
 // timeItems finds every day and part-of-day expression in word order.

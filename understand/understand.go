@@ -19,6 +19,10 @@ type Result struct {
 	// Slots are "<day>_<part>" with days mon..sun and parts
 	// morning|afternoon|evening, sorted by day then part; never nil.
 	Slots []string `json:"slots"`
+	// NotSlots are the slots the message rules out ("kan ikke om aftenen",
+	// "dødtræt efter skole"), sorted like Slots and never nil; see
+	// OnlyRulesOut.
+	NotSlots []string `json:"not_slots,omitempty"`
 	// Commitment is "one_off", "short_term", "recurring" or "".
 	Commitment string `json:"commitment"`
 	// Group is "alone", "with_friend", "group" or "".
@@ -121,7 +125,7 @@ func Parse(text string) Result {
 	if len(r.InterestWords) == 0 {
 		r.InterestWords = nil
 	}
-	r.Slots = findSlots(&d)
+	r.Slots, r.NotSlots = findSlots(&d)
 	r.Commitment = findCommitment(&d)
 	r.Group = findGroup(&d)
 	r.Age = findAge(&d)
