@@ -479,9 +479,16 @@ func (s *Service) flushCases(ctx context.Context, conversationID string) error {
 // FlushCases retries opening safeguarding cases that could not be stored
 // when they were raised, for the conversations given.
 func (s *Service) FlushCases(ctx context.Context, conversationIDs []string) error {
+	return eachConversation(ctx, conversationIDs, s.flushCases)
+}
+
+// eachConversation runs flush for every conversation, going on past
+// failures and returning them all: one stuck conversation must not hold up
+// the others' outboxes.
+func eachConversation(ctx context.Context, ids []string, flush func(context.Context, string) error) error {
 	var errs []error
-	for _, id := range conversationIDs {
-		if err := s.flushCases(ctx, id); err != nil {
+	for _, id := range ids {
+		if err := flush(ctx, id); err != nil {
 			errs = append(errs, err)
 		}
 	}
@@ -569,11 +576,5 @@ func (s *Service) flushLeads(ctx context.Context, conversationID string) error {
 // FlushLeads retries sending warm leads that could not be sent when the
 // young person agreed, for the conversations given.
 func (s *Service) FlushLeads(ctx context.Context, conversationIDs []string) error {
-	var errs []error
-	for _, id := range conversationIDs {
-		if err := s.flushLeads(ctx, id); err != nil {
-			errs = append(errs, err)
-		}
-	}
-	return errors.Join(errs...)
+	return eachConversation(ctx, conversationIDs, s.flushLeads)
 }
