@@ -20,14 +20,12 @@ type Store interface {
 	EraseUser(ctx context.Context, userID string) error
 }
 
-// ClientMessages keeps the key of every answered client message for good.
-// A Store that implements it (package store does) has retries deduplicated
-// however old; with one that does not, only the latest ids the state keeps
-// (State.ClientIDs) are recognised.
+// ClientMessages finds the key of every answered client message whose
+// message has left the conversation's latest ones. A Store that implements
+// it (package store does, keeping a key as its message moves into the
+// archive) has retries deduplicated however old; with one that does not,
+// only the latest ids the state keeps (State.ClientIDs) are recognised.
 type ClientMessages interface {
-	// RememberClientMessage keeps the key of an answered message; keeping
-	// the same key again changes nothing.
-	RememberClientMessage(ctx context.Context, m ClientMessage) error
 	// ClientMessage finds the key of a client message id in a
 	// conversation; one never answered is ErrNotFound.
 	ClientMessage(ctx context.Context, conversationID, clientMessageID string) (ClientMessage, error)
@@ -40,9 +38,12 @@ type Service struct {
 	engine *Engine
 	store  Store
 	// keys is the store's ClientMessages, nil when it keeps none.
-	keys  ClientMessages
-	cases CaseStore
-	leads Leads
+	keys ClientMessages
+	// classes finds a class by a code typed in the chat; nil when there
+	// are no classes.
+	classes ClassJoiner
+	cases   CaseStore
+	leads   Leads
 	// delivered is told about messages added outside a turn.
 	delivered func(conversationID string)
 	now       func() time.Time
@@ -152,8 +153,8 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	var after Outcome
 	var lang string
 	archived, erase, leadsWaiting := false, false, false
-	// key is the client message's lasting key: found for an old retry, or
-	// made by this turn and kept after its update.
+	// key is the lasting key of a message answered long ago, whose
+	// replies are in the archive.
 	var key *ClientMessage
 	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
 	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
@@ -164,8 +165,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 		key = nil
 		if r, ok := c.RepliesTo(clientMessageID); ok {
-			// A retry keeps the key again, in case keeping it failed before.
-			replies, key = r, retriedKey(c, clientMessageID, r)
+			replies = r
 			return ErrUnchanged
 		}
 		if slices.Contains(c.State.ClientIDs, clientMessageID) {
@@ -191,15 +191,20 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			user.Text = s.engine.Label(in.Choice, c.State.Lang)
 		}
 		var out Outcome
+		prior := c.State.ClientIDs
 		if st, planned, at, ok := plan.turn(c); ok {
 			// LLM assist: the turn planned before the update, phrased.
 			c.State, out, now = st, planned, at
 		} else {
 			out = s.engine.Turn(&c.State, in, now)
 		}
+		// The client ids are the service's, whatever the turn did to the
+		// state: they say nothing about the person, and after "start
+		// forfra" a late retry of an earlier message must still not be
+		// stored again.
+		c.State.ClientIDs = prior
 		c.State.rememberClientID(clientMessageID)
-		stored := c.appendMessages(now, user)
-		key = &ClientMessage{ConversationID: id, ClientMessageID: clientMessageID, MessageID: stored[0].ID}
+		c.appendMessages(now, user)
 		safeguarding, erase = nil, false
 		for _, ev := range out.Events {
 			switch ev := ev.(type) {
@@ -227,9 +232,6 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			}
 		}
 		replies = c.appendMessages(now, out.Messages...)
-		for _, r := range replies {
-			key.ReplyIDs = append(key.ReplyIDs, r.ID)
-		}
 		c.UpdatedAt = now
 		after, lang = out, c.State.Lang
 		leadsWaiting = len(c.State.PendingLeads) > 0
@@ -259,15 +261,6 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 	}
 	s.afterTurn(ctx, userID, id, lang, after)
-	if s.keys != nil && key != nil && !archived && !erase {
-		// Kept once the turn and all it started are done, so a failed turn
-		// leaves no key that would swallow its retry. Should this write
-		// fail, the error makes the app retry, which finds the replies
-		// among the latest and keeps the key then.
-		if err := s.keys.RememberClientMessage(ctx, *key); err != nil {
-			return nil, err
-		}
-	}
 	if archived {
 		if conv, err = s.loadHistory(ctx, conv); err != nil {
 			return nil, err
@@ -279,22 +272,6 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 	}
 	return replies, nil
-}
-
-// retriedKey is the key of a message found among the latest, with the
-// replies it got.
-func retriedKey(c *Conversation, clientMessageID string, replies []Message) *ClientMessage {
-	k := &ClientMessage{ConversationID: c.ID, ClientMessageID: clientMessageID}
-	for _, m := range c.Messages {
-		if m.From == FromUser && m.ClientMessageID == clientMessageID {
-			k.MessageID = m.ID
-			break
-		}
-	}
-	for _, r := range replies {
-		k.ReplyIDs = append(k.ReplyIDs, r.ID)
-	}
-	return k
 }
 
 // replies picks the key's replies out of the conversation's messages; those
@@ -411,6 +388,9 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 				say("lead_reply_sent")
 			}
 		case JoinRequested:
+			if s.joinClass(ctx, userID, convID, ev.Code) {
+				continue
+			}
 			org, title, err := s.leads.JoinLead(ctx, userID, ev.Code)
 			if err != nil {
 				say("join_failed")

@@ -54,10 +54,12 @@ type State struct {
 	// after two it offers the buttons that fit instead of asking again.
 	Unclear int `json:"unclear,omitempty"`
 	// ClientIDs are the latest client message ids: a retry of one of them
-	// is recognised without a read. Every id, however old, is also kept
-	// as a ClientMessage in the store, which is what keeps a retry from
-	// being stored twice.
+	// is recognised without a read. An id whose message moves out of the
+	// latest messages is also kept as a ClientMessage in the store, which
+	// is what keeps a retry however old from being stored twice.
 	ClientIDs []string `json:"client_ids,omitempty"`
+	// Class is the school session the conversation counts in, if any.
+	Class *Class `json:"class,omitempty"`
 }
 
 // maxClientIDs bounds how many client message ids the state itself keeps;
@@ -137,6 +139,9 @@ type Profile struct {
 	Landmass string `json:"landmass,omitempty"`
 	Online   bool   `json:"online,omitempty"`
 	Group    string `json:"group,omitempty"`
+	// GroupSize is how many would come, when the young person said (a
+	// class); 0 leaves it to the kind of group.
+	GroupSize int `json:"group_size,omitempty"`
 	// Nickname is what an organisation may call the young person; asked
 	// only when they want to send a lead.
 	Nickname string `json:"nickname,omitempty"`
@@ -175,7 +180,7 @@ func (p *Profile) Forget(slot string) {
 	case "place":
 		p.Postcode, p.Town, p.Municipality, p.Lat, p.Lon, p.Online, p.Landmass = "", "", "", 0, 0, false, ""
 	case "group":
-		p.Group = ""
+		p.Group, p.GroupSize = "", 0
 	}
 }
 

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"time"
 
-	"go.mongodb.org/mongo-driver/v2/bson"
-
 	"github.com/brobygger/brobygger/accounts"
 )
 
@@ -51,8 +49,7 @@ func (s *Store) StartSession(ctx context.Context, sess accounts.Session) error {
 // Session loads a sign-in by id; an unknown one is accounts.ErrNotFound.
 func (s *Store) Session(ctx context.Context, id string) (accounts.Session, error) {
 	var d sessionDoc
-	err := s.db.Collection(colTokens).FindOne(ctx, bson.D{{Key: "_id", Value: sessionDocID(id)}}).Decode(&d)
-	if err != nil {
+	if err := s.findByID(ctx, colTokens, sessionDocID(id), &d); err != nil {
 		return accounts.Session{}, fmt.Errorf("load session: %w", translateAccounts(err))
 	}
 	if d.Kind != sessionKind {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"go.mongodb.org/mongo-driver/v2/bson"
+	"go.mongodb.org/mongo-driver/v2/mongo"
 	"go.mongodb.org/mongo-driver/v2/mongo/options"
 
 	"github.com/brobygger/brobygger/bot"
@@ -39,8 +40,8 @@ type messagePage struct {
 // oldest pageSize at a time into pages. Page n holds messages n*pageSize+1 …
 // (n+1)*pageSize, so rewriting a page after a crash writes the same thing.
 const (
-	windowMax = 24
-	pageSize  = 16
+	windowMax = 12
+	pageSize  = 8
 )
 
 func pageID(conv string, n int) string { return fmt.Sprintf("%s/%06d", conv, n) }
@@ -75,8 +76,7 @@ func (s *Store) CreateConversation(ctx context.Context, c *bot.Conversation) err
 // Conversation loads one conversation by id.
 func (s *Store) Conversation(ctx context.Context, id string) (*bot.Conversation, error) {
 	var d conversationDoc
-	err := s.db.Collection(colConversations).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
-	if err != nil {
+	if err := s.findByID(ctx, colConversations, id, &d); err != nil {
 		return nil, fmt.Errorf("load conversation: %w", translate(err))
 	}
 	return d.conversation(), nil
@@ -123,7 +123,7 @@ func (s *Store) UpdateConversation(ctx context.Context, id string, fn func(*bot.
 		if err := s.archive(ctx, c); err != nil {
 			return nil, err
 		}
-		res, err := s.replaceOne(ctx, colConversations, s.versioned(id, version), toConversationDoc(c))
+		res, err := s.saveConversation(ctx, id, version, toConversationDoc(c))
 		if err != nil {
 			return nil, fmt.Errorf("save conversation: %w", translate(err))
 		}
@@ -132,6 +132,16 @@ func (s *Store) UpdateConversation(ctx context.Context, id string, fn func(*bot.
 		}
 	}
 	return nil, fmt.Errorf("save conversation %s: %w", id, bot.ErrConflict)
+}
+
+// saveConversation replaces the conversation if it is still at version.
+// In embedded mode the per-document lock is what holds the version, and the
+// saved document is kept in the cache.
+func (s *Store) saveConversation(ctx context.Context, id string, version int64, d conversationDoc) (*mongo.UpdateResult, error) {
+	if s.embedded {
+		return s.replaceByID(ctx, colConversations, id, d)
+	}
+	return s.replaceOne(ctx, colConversations, s.versioned(id, version), d)
 }
 
 // versioned is the filter for an optimistic update. The embedded database
@@ -158,6 +168,11 @@ func (s *Store) archive(ctx context.Context, c *bot.Conversation) error {
 	}
 	for len(c.Messages) > windowMax {
 		p := messagePage{ID: pageID(c.ID, c.Archived/pageSize), ConversationID: c.ID, Messages: c.Messages[:pageSize]}
+		// A retry of a message that left the latest ones is answered from
+		// the archive through its key, kept before the page is written.
+		if err := s.keepClientMessageKeys(ctx, clientMessageKeys(c.ID, p.Messages, c.Messages)); err != nil {
+			return err
+		}
 		_, err := s.replaceOne(ctx, colMessagePages, bson.D{{Key: "_id", Value: p.ID}}, p, options.Replace().SetUpsert(true))
 		if err != nil {
 			return fmt.Errorf("archive messages: %w", translate(err))
@@ -238,15 +253,51 @@ func clientMessageKey(conversationID, clientMessageID string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// RememberClientMessage keeps the key of an answered message; a key kept
-// before is left as it is, since it names the first answer.
-func (s *Store) RememberClientMessage(ctx context.Context, m bot.ClientMessage) error {
-	doc := clientMessageDoc{ID: clientMessageKey(m.ConversationID, m.ClientMessageID), MessageID: m.MessageID, ReplyIDs: m.ReplyIDs}
-	if _, err := s.insertOne(ctx, colClientMessages, doc); err != nil {
-		if err = translate(err); errors.Is(err, bot.ErrConflict) {
-			return nil
+// clientMessageKeys are the keys of the user messages in page: each names
+// its message and the bot's messages after it, up to the next user message,
+// found in msgs (the page and the messages after it).
+func clientMessageKeys(convID string, page, msgs []bot.Message) []any {
+	var keys []any
+	for i, m := range page {
+		if m.From != bot.FromUser || m.ClientMessageID == "" {
+			continue
 		}
-		return fmt.Errorf("remember client message: %w", err)
+		d := clientMessageDoc{ID: clientMessageKey(convID, m.ClientMessageID), MessageID: m.ID, ReplyIDs: []string{}}
+		for _, r := range msgs[i+1:] {
+			if r.From == bot.FromUser {
+				break
+			}
+			d.ReplyIDs = append(d.ReplyIDs, r.ID)
+		}
+		keys = append(keys, d)
+	}
+	return keys
+}
+
+// keepClientMessageKeys stores keys; one kept before is left as it is,
+// since it names the first answer.
+func (s *Store) keepClientMessageKeys(ctx context.Context, keys []any) error {
+	if len(keys) == 0 {
+		return nil
+	}
+	_, err := s.insertMany(ctx, colClientMessages, keys, options.InsertMany().SetOrdered(false))
+	if err = withoutDuplicates(err); err != nil {
+		return fmt.Errorf("keep client message keys: %w", translate(err))
+	}
+	return nil
+}
+
+// withoutDuplicates drops duplicate keys from an unordered insert's error:
+// those keys were kept before, which is what was asked.
+func withoutDuplicates(err error) error {
+	var bwe mongo.BulkWriteException
+	if !errors.As(err, &bwe) || bwe.WriteConcernError != nil {
+		return err
+	}
+	for _, we := range bwe.WriteErrors {
+		if we.Code != 11000 {
+			return err
+		}
 	}
 	return nil
 }

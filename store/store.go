@@ -63,8 +63,11 @@ type Store struct {
 	sqlite  *sql.DB
 	locks   keyedMutex
 	writeMu sync.Mutex
-	stop    func()
-	log     *slog.Logger
+	// cache keeps the documents read on every request, in embedded mode
+	// only (doccache.go); nil on MongoDB.
+	cache *docCache
+	stop  func()
+	log   *slog.Logger
 }
 
 // Open connects to MongoDB, or starts the embedded database when cfg.URI is empty.
@@ -85,6 +88,7 @@ func Open(ctx context.Context, cfg Config) (*Store, error) {
 			return nil, err
 		}
 		s.embedded = true
+		s.cache = newDocCache()
 	}
 	opts := options.Client().ApplyURI(uri).
 		SetBSONOptions(&options.BSONOptions{UseJSONStructTags: true}).
@@ -223,8 +227,11 @@ func startEmbedded(dir string, logger *slog.Logger) (uri, dbDir string, stop fun
 		// FerretDB passes _pragma parameters on to every SQLite connection
 		// it opens. Secure delete overwrites deleted and replaced documents
 		// with zeros, so an erased young person's words do not stay in the
-		// file's free space.
-		SQLiteURL: "file:" + dbDir + "/?_pragma=secure_delete(on)",
+		// file's free space. In write-ahead-log mode, synchronous=normal
+		// syncs the log at checkpoints rather than at every commit: the
+		// file stays consistent, and a power cut can lose only the last
+		// turns, which the app sends again with their client message ids.
+		SQLiteURL: "file:" + dbDir + "/?_pragma=secure_delete(on)&_pragma=synchronous(normal)",
 		// Only FerretDB's errors matter here.
 		Logger: slog.New(quietHandler{logger.Handler()}).With("component", "ferretdb"),
 	})
@@ -279,7 +286,12 @@ func (s *Store) Close(ctx context.Context) error {
 }
 
 // Drop removes the whole database; tests use it to start clean.
-func (s *Store) Drop(ctx context.Context) error { return s.db.Drop(ctx) }
+func (s *Store) Drop(ctx context.Context) error {
+	if s.cache != nil {
+		defer s.cache.clear()
+	}
+	return s.db.Drop(ctx)
+}
 
 // Collection names.
 const (

@@ -82,7 +82,7 @@ func (s *Store) User(ctx context.Context, id string) (accounts.User, error) {
 // caller to translate into its domain's.
 func (s *Store) userDoc(ctx context.Context, id string) (userDoc, error) {
 	var d userDoc
-	err := s.db.Collection(colUsers).FindOne(ctx, bson.D{{Key: "_id", Value: id}}).Decode(&d)
+	err := s.findByID(ctx, colUsers, id, &d)
 	return d, err
 }
 
