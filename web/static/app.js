@@ -58,6 +58,7 @@
       myLocation: '📍 Min placering',
       noLocation: 'Jeg kunne ikke se din placering. Skriv dit postnummer eller din by i stedet.',
       outsideDenmark: 'Den placering ligger ikke i Danmark. Skriv et dansk postnummer eller en by i stedet.',
+      classCodeRefused: 'Klassens kode virker ikke lige nu. Spørg din lærer, og skriv koden her i chatten – eller kom i gang alligevel.',
     },
     en: {
       tagline: 'Find a place to volunteer',
@@ -100,6 +101,7 @@
       myLocation: '📍 My location',
       noLocation: "I couldn't see your location. Type your postcode or town instead.",
       outsideDenmark: "That location isn't in Denmark. Type a Danish postcode or town instead.",
+      classCodeRefused: "Your class's code doesn't work right now. Ask your teacher and type the code here in the chat – or just get started.",
     },
   };
 
@@ -312,6 +314,7 @@
     constructor(status, problem) {
       super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
       this.status = status;
+      this.problem = problem;
     }
   }
 
@@ -882,14 +885,60 @@
   let startAttempt = 0;
   let started = false;
 
+  // A class's link (/?join=CODE) starts the pupil's conversation in that
+  // class's session, even on a phone that already has a conversation. The
+  // code is read once: it leaves the address bar as soon as the server has
+  // answered, so a reload does not join again.
+  let classCode = (new URLSearchParams(location.search).get('join') || '').trim();
+
+  function forgetClassCode() {
+    classCode = '';
+    const params = new URLSearchParams(location.search);
+    if (!params.has('join')) return;
+    params.delete('join');
+    const query = params.toString();
+    history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
+  }
+
+  // openConversation starts the conversation, in the class's session when
+  // there is a code. A code the server refuses (unknown, expired, too many
+  // tries) is said in the chat, and the pupil carries on without it.
+  async function openConversation() {
+    if (!classCode) return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: '' };
+    try {
+      const data = await api('POST', '/v1/conversations', { locale: lang, join_code: classCode });
+      forgetClassCode();
+      return { data, refused: '' };
+    } catch (err) {
+      if (!(err instanceof HttpError) || err.status < 400 || err.status >= 500 || err.status === 408) throw err;
+      forgetClassCode();
+      return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: (err.problem && (err.problem.detail || err.problem.title)) || t('classCodeRefused') };
+    }
+  }
+
+  // showNotice puts the app's own words in the chat as the bot would say
+  // them, after the last thing the pupil said. It is not part of the stored
+  // conversation, so it is not cached and the quick replies stay.
+  function showNotice(text) {
+    if (!text) return;
+    const node = renderBotMessage({ id: '', text });
+    delete node.dataset.id;
+    node.classList.add('msg--notice');
+    node.setAttribute('role', 'status');
+    const users = log.querySelectorAll('.msg--user');
+    const after = users.length ? users[users.length - 1] : null;
+    log.insertBefore(node, after ? after.nextSibling : log.firstChild);
+  }
+
   async function start() {
     clearTimeout(startTimer);
     try {
       await ensureAuth();
-      const data = await api('POST', '/v1/conversations', { locale: lang });
+      const { data, refused } = await openConversation();
       conversationId = data.conversation_id;
       save(KEY.conversation, conversationId);
       showConversation(data.messages || []);
+      showNotice(refused);
       started = true;
       startAttempt = 0;
       boot.hidden = true;
