@@ -40,9 +40,10 @@ func testApp(t *testing.T) string {
 			MongoURI: os.Getenv("MONGODB_URI"),
 			Database: fmt.Sprintf("apitest_%d", time.Now().UnixNano()),
 			// A fixed secret keeps MONGODB_URI runs working too.
-			JWTSecret: strings.Repeat("k", 40),
-			Now:       func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) },
-			Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
+			JWTSecret:    strings.Repeat("k", 40),
+			SummaryEvery: -1,
+			Now:          func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) },
+			Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
 		})
 		if sharedErr != nil {
 			return

@@ -95,6 +95,8 @@ func toMessages(ms []bot.Message) []messageJSON {
 
 type startConversationRequest struct {
 	Locale string `json:"locale"`
+	// JoinCode starts the conversation in a class's session.
+	JoinCode string `json:"join_code"`
 }
 
 func (s *Server) startConversation(c *fiber.Ctx) error {
@@ -109,7 +111,17 @@ func (s *Server) startConversation(c *fiber.Ctx) error {
 			lang = u.Locale
 		}
 	}
-	conv, _, err := s.conv.Start(c.UserContext(), p.UserID, lang)
+	var class *bot.Class
+	var conv *bot.Conversation
+	var err error
+	if code := strings.TrimSpace(req.JoinCode); code != "" && s.schools != nil {
+		if len(code) > 20 {
+			return badRequest("join_code is at most 20 characters.")
+		}
+		conv, class, err = s.joinClass(c, code, lang)
+	} else {
+		conv, _, err = s.conv.Start(c.UserContext(), p.UserID, lang)
+	}
 	if err != nil {
 		return err
 	}
@@ -117,7 +129,11 @@ func (s *Server) startConversation(c *fiber.Ctx) error {
 		return err
 	}
 	c.Status(fiber.StatusCreated)
-	return c.JSON(fiber.Map{"conversation_id": conv.ID, "messages": toMessages(conv.Messages)})
+	out := fiber.Map{"conversation_id": conv.ID, "messages": toMessages(conv.Messages)}
+	if class != nil {
+		out["session"] = fiber.Map{"title": class.Title}
+	}
+	return c.JSON(out)
 }
 
 type sendMessageRequest struct {

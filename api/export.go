@@ -142,6 +142,7 @@ type exportProfileJSON struct {
 	Landmass       string            `json:"landmass,omitempty"`
 	Online         bool              `json:"online,omitempty"`
 	Group          string            `json:"group,omitempty"`
+	GroupSize      int               `json:"group_size,omitempty"`
 	Nickname       string            `json:"nickname,omitempty"`
 }
 

@@ -292,6 +292,7 @@ func init() {
 	// takes the semicolons a Danish spreadsheet saves too.
 	openapi3filter.RegisterBodyDecoder("text/calendar", openapi3filter.PlainBodyDecoder)
 	openapi3filter.RegisterBodyDecoder("text/csv", openapi3filter.PlainBodyDecoder)
+	openapi3filter.RegisterBodyDecoder("image/svg+xml", openapi3filter.PlainBodyDecoder)
 }
 
 // findings keeps what the transport found until a test reports it.

@@ -13,6 +13,7 @@ import (
 	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/safeguarding"
+	"github.com/brobygger/brobygger/schools"
 )
 
 // Problem is an RFC 9457 problem details body.
@@ -75,14 +76,14 @@ func errorHandler(log *slog.Logger) fiber.ErrorHandler {
 		case errors.As(err, &apiErr):
 			p.Status, p.Type, p.Detail = apiErr.Status, problemBase+apiErr.Slug, apiErr.Detail
 		case errors.Is(err, bot.ErrNotFound), errors.Is(err, leads.ErrNotFound), errors.Is(err, accounts.ErrNotFound),
-			errors.Is(err, safeguarding.ErrNotFound), errors.Is(err, catalog.ErrNotFound):
+			errors.Is(err, safeguarding.ErrNotFound), errors.Is(err, catalog.ErrNotFound), errors.Is(err, schools.ErrNotFound):
 			p.Status, p.Type, p.Detail = http.StatusNotFound, problemBase+"not-found", "No such resource, or it is not yours."
 		case errors.As(err, &transition):
 			p.Status, p.Type, p.Detail = http.StatusConflict, problemBase+"lead-status", transition.Reason
 		case errors.Is(err, leads.ErrInvalid), errors.Is(err, catalog.ErrInvalid):
 			p.Status, p.Type, p.Detail = http.StatusUnprocessableEntity, problemBase+"invalid", invalidDetail(err)
 		case errors.Is(err, bot.ErrConflict), errors.Is(err, accounts.ErrConflict),
-			errors.Is(err, safeguarding.ErrConflict), errors.Is(err, catalog.ErrConflict), errors.Is(err, leads.ErrConflict):
+			errors.Is(err, safeguarding.ErrConflict), errors.Is(err, catalog.ErrConflict), errors.Is(err, leads.ErrConflict), errors.Is(err, schools.ErrConflict):
 			p.Status, p.Type, p.Detail = http.StatusConflict, problemBase+"conflict", "The resource changed at the same time; try again."
 		case errors.As(err, &fe):
 			p.Status, p.Type = fe.Code, "about:blank"

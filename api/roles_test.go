@@ -213,6 +213,14 @@ func TestRoleMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	// A class session of the facilitator's, so the session routes are
+	// walked with one the caller owns.
+	sessionRes := facilitator.do("POST", "/v1/sessions", map[string]any{"title": "Matrix"})
+	if sessionRes.Status != 201 {
+		t.Fatalf("create session: %d %s", sessionRes.Status, sessionRes.Body)
+	}
+	sessionA := sessionRes.json(t)["id"].(string)
+
 	// params fills a route's parameters with the caller's own ids where it
 	// has any, so the allowed calls get past the ownership checks too.
 	// Organisation routes name organisation A, so organisation B's staff
@@ -234,6 +242,9 @@ func TestRoleMatrix(t *testing.T) {
 				return leadA.ID
 			case p == ":code":
 				return "NOCODE"
+			case p == ":id" && strings.HasPrefix(path, "/v1/sessions/"):
+				return sessionA
+
 			}
 			t.Fatalf("the matrix does not know what to put for %s in %s; teach it", p, path)
 			return ""

@@ -30,6 +30,7 @@ import (
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/safeguarding"
+	"github.com/brobygger/brobygger/schools"
 )
 
 // Request body limits. Every route takes at most maxBody, except those that
@@ -76,6 +77,8 @@ type Config struct {
 	// none.
 	Limits     Limits
 	LimitStore LimitStore
+	// Schools runs class sessions; nil serves none.
+	Schools *schools.Service
 }
 
 // Server holds the API's dependencies.
@@ -96,7 +99,8 @@ type Server struct {
 	orgs              Orgs
 	allowHTTPWebhooks bool
 	// limits is nil when there are none.
-	limits *limiter
+	limits  *limiter
+	schools *schools.Service
 }
 
 // route is one endpoint and who may call it. Every route is either public
@@ -127,6 +131,7 @@ func (s *Server) routes() []route {
 	actOnCases := []string{RoleSafeguarding}
 	admin := []string{RoleAdmin}
 	orgStaff := []string{RoleOrgStaff}
+	facilitator := []string{RoleFacilitator}
 	return []route{
 		{method: fiber.MethodGet, path: "/healthz", public: true, handler: healthz},
 		{method: fiber.MethodGet, path: "/readyz", public: true, handler: s.readyz},
@@ -168,6 +173,13 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/webhook", roles: orgStaff, orgScoped: true, handler: s.getWebhook},
 		{method: fiber.MethodPut, path: "/v1/orgs/:org_id/webhook", roles: orgStaff, orgScoped: true, handler: s.putWebhook},
 		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/responsiveness", roles: orgStaff, orgScoped: true, handler: s.responsiveness},
+
+		{method: fiber.MethodPost, path: "/v1/sessions", roles: facilitator, handler: s.createSession},
+		{method: fiber.MethodGet, path: "/v1/sessions", roles: facilitator, handler: s.listSessions},
+		{method: fiber.MethodGet, path: "/v1/sessions/:id", roles: facilitator, handler: s.getSession},
+		{method: fiber.MethodPost, path: "/v1/sessions/:id/renew", roles: facilitator, handler: s.renewSession},
+		{method: fiber.MethodGet, path: "/v1/sessions/:id/qr.svg", roles: facilitator, handler: s.sessionQR},
+		{method: fiber.MethodGet, path: "/v1/sessions/:id/summary", roles: facilitator, handler: s.sessionSummary},
 
 		{method: fiber.MethodGet, path: "/v1/safeguarding/cases", roles: readCases, handler: s.listCases},
 		{method: fiber.MethodGet, path: "/v1/safeguarding/cases/:id", roles: readCases, handler: s.getCase},
@@ -214,7 +226,7 @@ func New(cfg Config) *fiber.App {
 	}
 	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, safeguarding: cfg.Safeguarding,
 		ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
-		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks}
+		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks, schools: cfg.Schools}
 	if cfg.LimitStore != nil && cfg.Limits.any() {
 		s.limits = &limiter{Limits: cfg.Limits, store: cfg.LimitStore, secret: cfg.Secret, now: cfg.Now, hub: &s.hub,
 			watched: map[chan streamSignal]bool{}}
@@ -241,6 +253,9 @@ func New(cfg Config) *fiber.App {
 	// derives deadlines from it.
 	app.Use(securityHeaders)
 	for _, r := range s.routes() {
+		if s.schools == nil && strings.HasPrefix(r.path, "/v1/sessions") {
+			continue // no class sessions without their service
+		}
 		if r.public == (len(r.roles) > 0) {
 			panic(fmt.Sprintf("api: route %s %s must be either public or name the roles that may call it", r.method, r.path))
 		}

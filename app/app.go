@@ -28,6 +28,7 @@ import (
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/llm"
 	"github.com/brobygger/brobygger/match"
+	"github.com/brobygger/brobygger/schools"
 	"github.com/brobygger/brobygger/store"
 	"github.com/brobygger/brobygger/web"
 )
@@ -38,6 +39,9 @@ type Config struct {
 	DataDir   string // BROBYGGER_DATA
 	MongoURI  string // MONGODB_URI
 	JWTSecret string // BROBYGGER_JWT_SECRET
+	// SummaryEvery is how often a class session's totals may change;
+	// zero is schools.SnapshotEvery, negative counts afresh every time.
+	SummaryEvery time.Duration
 	// Database overrides the database name (tests use a fresh one each).
 	Database string
 	// SkipSample leaves the sample catalog out.
@@ -182,6 +186,7 @@ type App struct {
 	Store    *store.Store
 	Catalog  *match.Index
 	Leads    *leads.Service
+	Schools  *schools.Service
 	Fiber    *fiber.App
 	log      *slog.Logger
 	stop     context.CancelFunc
@@ -256,7 +261,12 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
 	a.Leads = a.startLeads(syncCtx, svc, st)
-	a.Fiber = api.New(api.Config{Conversations: svc, Accounts: st, Privacy: st, Safeguarding: st,
+	a.Schools = schools.NewService(st, svc, cfg.Now, api.NewID)
+	if cfg.SummaryEvery != 0 {
+		a.Schools.Every = cfg.SummaryEvery
+	}
+	svc.SetClasses(a.Schools)
+	a.Fiber = api.New(api.Config{Schools: a.Schools, Conversations: svc, Accounts: st, Privacy: st, Safeguarding: st,
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
 		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks, Limits: cfg.Limits, LimitStore: st})

@@ -103,13 +103,14 @@ var (
 		"shared_name", "shared_age", "shared_place", "shared_when", "shared_interests", "shared_message",
 		"shared_contact", "contact_in_app", "contact_phone", "contact_email", "lead_invite", "lead_failed",
 		"join_ok", "join_failed", "lead_reply_ask", "lead_reply_sent", "lead_reply_failed",
-		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown"}, calendarTexts...)
+		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown",
+		"class_joined", "class_left", "class_not_in", "fact_group_class"}, calendarTexts...)
 	// calendarTexts are the words for days, months and dates.
 	calendarTexts = []string{"day_mon", "days_mon", "day_tue", "days_tue", "day_wed", "days_wed", "day_thu", "days_thu", "day_fri", "days_fri", "day_sat", "days_sat", "day_sun", "days_sun", "part_morning", "part_afternoon", "part_evening", "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12", "weekdays", "weekends", "weekday_morning", "weekday_afternoon", "weekday_evening", "date_time", "date_time_year", "time_format", "every_morning", "every_afternoon", "every_evening", "every_day"}
 	actionNames   = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
 		"reason_not_my_thing", "back_to_volunteering", "widen_online", "widen_distance", "use_location", "location", "concern_yes", "concern_no", "concern_talk", "erase_confirm", "erase_cancel",
-		"lead_send", "lead_message", "lead_no", "join", "lead_reply", "lead_retry"}
+		"lead_send", "lead_message", "lead_no", "join", "lead_reply", "lead_retry", "with_class", "leave_class"}
 )
 
 // NewEngine loads and validates the onboarding flow and the helplines.
@@ -372,6 +373,10 @@ func (t *turn) choice(id string) {
 	case "start":
 		t.begin()
 		t.next()
+	case "with_class":
+		t.withClass()
+	case "leave_class":
+		t.leaveClass()
 	case "stored":
 		t.stored()
 	case "lang_en", "lang_da":
@@ -483,6 +488,14 @@ func (t *turn) text(text string, extra *understand.Result) {
 	t.switchLanguage(r)
 	if code := inviteCode(text); code != "" {
 		t.join = code
+		return
+	}
+	if m := classCodeText.FindStringSubmatch(text); m != nil && strings.ContainsAny(m[1], "23456789") {
+		t.join = m[1]
+		return
+	}
+	if leavesClass(text) {
+		t.leaveClass()
 		return
 	}
 	switch {
@@ -837,6 +850,9 @@ func (t *turn) ask(q *flows.Question, text string) {
 	for _, r := range q.Replies {
 		replies = append(replies, QuickReply{ID: r.ID, Label: r.Label.In(t.st.Lang)})
 	}
+	if q.Slot == "group" && t.st.Class != nil {
+		replies = append(replies, t.action("with_class"))
+	}
 	if q.Slot == "place" {
 		// A young person who only taps can still say where they are; a
 		// client that cannot read the location still has "Online" first.
@@ -847,7 +863,7 @@ func (t *turn) ask(q *flows.Question, text string) {
 
 func (t *turn) restart() {
 	lang := t.st.Lang
-	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq, Turns: t.st.Turns}
+	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq, Turns: t.st.Turns, Class: t.st.Class}
 	t.forget = t.st.Consent == nil
 	t.say(t.tr("restarted"))
 	t.next()

@@ -26,6 +26,7 @@ func (st *State) matchProfile() match.Profile {
 		Slots:        p.Slots,
 		Commitment:   p.Commitment,
 		Group:        p.Group,
+		GroupSize:    p.GroupSize,
 		Online:       p.Online,
 		HasLocation:  p.Municipality != "" && !p.Online,
 		Lat:          p.Lat,
