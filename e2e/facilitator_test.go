@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -42,6 +44,21 @@ func watchCSP(t *testing.T, ctx context.Context) {
 	}
 }
 
+// acceptLanguage makes the tab's browser ask for these languages, in
+// navigator.languages and in Accept-Language.
+func acceptLanguage(languages string) chromedp.Action[chromedp.Void] {
+	return chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		v, err := chromedp.CallBrowser(ctx, browser.GetVersion, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		_, err = chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
+			UserAgent: v.UserAgent, AcceptLanguage: languages,
+		})
+		return err
+	})
+}
+
 func facToken(t *testing.T, ctx context.Context) string {
 	t.Helper()
 	return eval[string](t, ctx, `(JSON.parse(sessionStorage.getItem('brobygger.facilitator.auth') || '{}').access_token || '')`)
@@ -72,11 +89,16 @@ func TestTeacherRunsAClassSession(t *testing.T) {
 	// (a) The teacher signs in and makes a session.
 	teacher := newBrowser(t)
 	watchCSP(t, teacher)
+	// A browser that asks for English gets the page in English (headless
+	// Chromium asks for en-US); a Danish one, as a Danish school's, in Danish.
 	do(t, teacher, "open /facilitator/", desktop(), calm(), chromedp.Navigate(base+"/facilitator/"))
 	orgWaitFor(t, teacher, "the sign-in form", `!document.getElementById('signin').hidden`)
-	if lang := eval[string](t, teacher, `document.documentElement.lang`); lang != "da" {
-		t.Errorf("page language = %q, want da", lang)
+	if got := eval[string](t, teacher, `document.documentElement.lang + ': ' + document.getElementById('signin-title').textContent`); got != "en: Sign in as a teacher" {
+		t.Errorf("for an English browser the page reads %q", got)
 	}
+	do(t, teacher, "ask for Danish", acceptLanguage("da-DK,da;q=0.9"), chromedp.Reload())
+	orgWaitFor(t, teacher, "the sign-in form in Danish", `!document.getElementById('signin').hidden &&
+		document.documentElement.lang === 'da' && document.getElementById('signin-title').textContent === 'Log ind som lærer'`)
 	do(t, teacher, "sign in",
 		chromedp.SendKeys(chromedp.ID("signin-email"), email),
 		chromedp.SendKeys(chromedp.ID("signin-password"), password),
@@ -127,11 +149,15 @@ func TestTeacherRunsAClassSession(t *testing.T) {
 	}
 	if s.Title != title || s.JoinCode != code || s.Postcode == nil || *s.Postcode != "8000" ||
 		s.ClassSize == nil || *s.ClassSize != 24 || s.StartsAt == nil {
-		t.Errorf("the stored session does not match the form: %s", body)
+		t.Fatalf("the stored session does not match the form: %s", body)
+	}
+	// The time is Danish time (CET in March), whatever the computer's zone.
+	if at, err := time.Parse(time.RFC3339, *s.StartsAt); err != nil || !at.Equal(time.Date(2027, 3, 9, 9, 0, 0, 0, time.UTC)) {
+		t.Errorf("starts_at = %s, want 10:00 Danish time (09:00 UTC)", *s.StartsAt)
 	}
 
 	// (b) A pupil who has used the chat before opens the class's link on a
-	// phone: a new conversation in the class, and the code leaves the
+	// phone: the chat says which class they are in, and the code leaves the
 	// address bar.
 	pupil := newBrowser(t)
 	openApp(t, pupil, base, phone())
@@ -142,8 +168,10 @@ func TestTeacherRunsAClassSession(t *testing.T) {
 	}
 	do(t, pupil, "open the class's link", chromedp.Navigate(base+u.RequestURI()))
 	waitFor(t, pupil, "the class's conversation", fmt.Sprintf(`window.brobygger && window.brobygger.started &&
-		window.brobygger.conversationId && window.brobygger.conversationId !== %q &&
-		document.querySelector('#quick-replies:not([hidden]) .chip')`, before.ConversationID))
+		[...document.querySelectorAll('#log .msg--bot .bubble')].some(b => b.textContent.includes(%q))`, title))
+	if got := pageSession(t, pupil); got.UserID != before.UserID {
+		t.Errorf("joining the class made a new guest: before %+v, after %+v", before, got)
+	}
 	if q := eval[string](t, pupil, `location.search`); q != "" {
 		t.Errorf("the address bar still holds %q", q)
 	}
@@ -151,7 +179,6 @@ func TestTeacherRunsAClassSession(t *testing.T) {
 		t.Errorf("a good code was refused: %s", eval[string](t, pupil, `document.querySelector('#log .msg--notice').textContent`))
 	}
 	const secret = "jeg er 14 og min hemmelighed er blåbærsyltetøj"
-	tap(t, pupil, "start")
 	say(t, pupil, secret)
 
 	// (c) The teacher's totals: fewer than five pupils, so every count is
@@ -205,6 +232,9 @@ func TestTeacherRunsAClassSession(t *testing.T) {
 	do(t, teacher, "open the class plan", chromedp.Click(chromedp.ID("to-plan")))
 	orgWaitFor(t, teacher, "the class plan", fmt.Sprintf(`window.brobyggerFacilitator.view === 'plan' &&
 		document.getElementById('plan-title').textContent === %q && document.getElementById('plan-follow').textContent !== ''`, title))
+	if meta := eval[string](t, teacher, `document.getElementById('plan-meta').textContent`); !strings.Contains(meta, "tirsdag 9. marts 2027 kl. 10.00") {
+		t.Errorf("the plan says the session is %q, want tirsdag 9. marts 2027 kl. 10.00", meta)
+	}
 	visible := `(sel) => [...document.querySelectorAll(sel)].some(n => n.getClientRects().length > 0)`
 	if !eval[bool](t, teacher, `(`+visible+`)('#plan .view-nav')`) {
 		t.Error("the class plan has no navigation on screen")

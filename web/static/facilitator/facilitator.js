@@ -82,6 +82,7 @@
       contact: 'Kontakt:',
       groupSize: (n) => `Plads til ${n} ad gangen`,
       distance: (km) => `${km} km fra skolen`,
+      nearSchool: 'tæt på skolen',
       sessionMeta: (parts) => parts.join(' · '),
       classSize: (n) => `${n} elever`,
       postcode: (pc) => `Postnummer ${pc}`,
@@ -172,6 +173,7 @@
       contact: 'Contact:',
       groupSize: (n) => `Room for ${n} at a time`,
       distance: (km) => `${km} km from the school`,
+      nearSchool: 'close to the school',
       sessionMeta: (parts) => parts.join(' · '),
       classSize: (n) => `${n} pupils`,
       postcode: (pc) => `Postcode ${pc}`,
@@ -331,6 +333,28 @@
     return lang === 'en'
       ? `${parts.weekday} ${parts.day} ${parts.month} ${parts.year}`
       : `${parts.weekday} ${parts.day}. ${parts.month} ${parts.year}`;
+  }
+
+  // danishMoment reads a date-and-time field ("2027-03-09T10:00") as Danish
+  // time, as the page writes every time, whatever zone the computer is set
+  // to, and returns the moment in RFC 3339.
+  function danishMoment(local) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local || '');
+    if (!m) return '';
+    const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
+    const fmt = new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+    });
+    // How far Danish clocks are ahead of UTC at a moment (one or two hours).
+    const ahead = (ms) => {
+      const p = {};
+      for (const x of fmt.formatToParts(new Date(ms))) p[x.type] = x.value;
+      return Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute) - ms;
+    };
+    // Twice, so a time near a daylight-saving change gets that day's offset.
+    let utc = wall - ahead(wall);
+    utc = wall - ahead(utc);
+    return new Date(utc).toISOString();
   }
 
   function timeNode(iso, text) {
@@ -640,11 +664,9 @@
       return;
     }
     const body = { title };
-    // A datetime-local value is the browser's own clock time; Date reads it
-    // so, and the server gets an exact moment.
     if (ui.newStarts.value) {
-      const d = new Date(ui.newStarts.value);
-      if (!Number.isNaN(d.getTime())) body.starts_at = d.toISOString();
+      const at = danishMoment(ui.newStarts.value);
+      if (at) body.starts_at = at;
     }
     if (postcode) body.postcode = postcode;
     if (size) body.class_size = Number(size);
@@ -826,7 +848,7 @@
     if (!s) return;
     const mine = epoch;
     try {
-      const data = await api('GET', sessionPath(s.id, '/summary'));
+      const data = await api('GET', sessionPath(s.id, `/summary?lang=${lang}`));
       if (mine !== epoch) return;
       state.summary = data || null;
       state.summaryLoads++;
@@ -917,20 +939,44 @@
     return p;
   }
 
+  // The server's step text ends with the date the plan shows on its own
+  // line ("… – onsdag d. 13. januar kl. 09.00"); say it once.
+  function stepText(fs) {
+    const text = fs.text || '';
+    const p = fs.starts_at ? dateParts(fs.starts_at) : null;
+    if (!p) return text;
+    const cut = text.lastIndexOf(' – ');
+    const tail = cut < 0 ? '' : text.slice(cut + 3);
+    const day = new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, day: 'numeric' }).format(new Date(fs.starts_at));
+    const hhmm = [':', '.'].map((sep) => `${p.hour}${sep}${p.minute}`);
+    if (tail && new RegExp(`\\b${day}\\b`).test(tail) && hhmm.some((c) => tail.includes(c))) return text.slice(0, cut);
+    return text;
+  }
+
+  // formatSpan writes a first step's start, and its end when the same day
+  // ("onsdag 13. januar 2027 kl. 09.00–12.30").
+  function formatSpan(startsAt, endsAt) {
+    const start = formatTime(startsAt);
+    const end = endsAt ? dateParts(endsAt) : null;
+    if (!end || dayKey(new Date(startsAt)) !== dayKey(new Date(endsAt))) return start;
+    return `${start}–${lang === 'en' ? `${end.hour}:${end.minute}` : `${end.hour}.${end.minute}`}`;
+  }
+
   function outingItem(o) {
     const li = el('li', 'outing');
     if (o.opportunity_id) li.dataset.opportunity = o.opportunity_id;
     li.append(el('h4', 'outing__title', o.title || ''));
     const by = [o.organisation];
     if (typeof o.group_size === 'number' && o.group_size > 1) by.push(t('groupSize', o.group_size));
-    if (typeof o.distance_km === 'number') by.push(t('distance', kmText(o.distance_km)));
+    // Under a kilometre is "close to the school": "0 km" reads like a mistake.
+    if (typeof o.distance_km === 'number') by.push(o.distance_km < 1 ? t('nearSchool') : t('distance', kmText(o.distance_km)));
     li.append(el('p', 'outing__org', by.filter(Boolean).join(' · ')));
     if (o.summary) li.append(el('p', 'outing__summary', o.summary));
     const fs = o.first_step || {};
     const step = el('div', 'outing__step');
     step.append(el('p', 'outing__step-title', t('firstStep')));
-    if (fs.text) step.append(el('p', 'outing__step-what', fs.text));
-    if (fs.starts_at) step.append(stepLine(t('when'), timeNode(fs.starts_at)));
+    if (fs.text) step.append(el('p', 'outing__step-what', stepText(fs)));
+    if (fs.starts_at) step.append(stepLine(t('when'), timeNode(fs.starts_at, formatSpan(fs.starts_at, fs.ends_at))));
     if (fs.place) step.append(stepLine(t('place'), fs.place));
     if (fs.contact) step.append(stepLine(t('contact'), fs.contact));
     li.append(step);
