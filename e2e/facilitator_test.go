@@ -281,9 +281,9 @@ func TestRefusedClassCodeIsSaidInTheChat(t *testing.T) {
 	if q := eval[string](t, ctx, `location.search`); q != "" {
 		t.Errorf("the address bar still holds %q", q)
 	}
-	notice := eval[string](t, ctx, `document.querySelector('#log .msg--notice .bubble').textContent`)
-	if strings.HasPrefix(notice, "HTTP ") {
-		t.Errorf("the notice is a status code, not words: %q", notice)
+	// In the chat's own language, and pointing to the teacher.
+	if notice := eval[string](t, ctx, `document.querySelector('#log .msg--notice .bubble').textContent`); !strings.Contains(notice, "Spørg din lærer") {
+		t.Errorf("the notice reads %q, want Danish words that point to the teacher", notice)
 	}
 	// The notice is the app's, not part of the stored conversation: a reload
 	// shows the conversation without it, and does not try the code again.

@@ -58,7 +58,8 @@
       myLocation: '📍 Min placering',
       noLocation: 'Jeg kunne ikke se din placering. Skriv dit postnummer eller din by i stedet.',
       outsideDenmark: 'Den placering ligger ikke i Danmark. Skriv et dansk postnummer eller en by i stedet.',
-      classCodeRefused: 'Klassens kode virker ikke lige nu. Spørg din lærer, og skriv koden her i chatten – eller kom i gang alligevel.',
+      classCodeRefused: 'Den kode kan jeg ikke finde, eller også er den udløbet. Spørg din lærer om koden – du kan også skrive den her i chatten. Du kan sagtens gå i gang imens.',
+      classCodeTooMany: 'Der er prøvet for mange forkerte koder. Spørg din lærer om koden, og prøv igen om lidt. Du kan sagtens gå i gang imens.',
     },
     en: {
       tagline: 'Find a place to volunteer',
@@ -101,7 +102,8 @@
       myLocation: '📍 My location',
       noLocation: "I couldn't see your location. Type your postcode or town instead.",
       outsideDenmark: "That location isn't in Denmark. Type a Danish postcode or town instead.",
-      classCodeRefused: "Your class's code doesn't work right now. Ask your teacher and type the code here in the chat – or just get started.",
+      classCodeRefused: "I can't find that code, or it has expired. Ask your teacher for the code – you can also type it here in the chat. You're welcome to get started meanwhile.",
+      classCodeTooMany: 'Too many wrong codes have been tried. Ask your teacher for the code and try again in a little while. You can get started meanwhile.',
     },
   };
 
@@ -912,8 +914,16 @@
     } catch (err) {
       if (!(err instanceof HttpError) || err.status < 400 || err.status >= 500 || err.status === 408) throw err;
       forgetClassCode();
-      return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: (err.problem && (err.problem.detail || err.problem.title)) || t('classCodeRefused') };
+      return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: refusalText(err) };
     }
+  }
+
+  // refusalText says why a class code was refused. The server's problem
+  // detail is written in English, so a Danish chat says it in its own words.
+  function refusalText(err) {
+    const detail = err.problem && err.problem.detail;
+    if (lang === 'en' && detail) return detail;
+    return t(err.status === 429 ? 'classCodeTooMany' : 'classCodeRefused');
   }
 
   // showNotice puts the app's own words in the chat as the bot would say
