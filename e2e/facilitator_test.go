@@ -138,6 +138,12 @@ func TestTeacherRunsAClassSession(t *testing.T) {
 	if px := eval[float64](t, teacher, `parseFloat(getComputedStyle(document.getElementById('join-code')).fontSize)`); px < 48 {
 		t.Errorf("the join code is %.0f px high, want at least 48", px)
 	}
+	// Renewing keeps the code the class has already copied, for 14 more days.
+	do(t, teacher, "renew the code", chromedp.Click(chromedp.ID("renew")))
+	orgWaitFor(t, teacher, "the renewal announced", `document.getElementById('announcer').textContent.startsWith('Koden er fornyet')`)
+	if got := eval[string](t, teacher, `document.getElementById('join-code').textContent`); got != code {
+		t.Errorf("after renewing the code reads %q, want %q", got, code)
+	}
 	// The server stored what the form said.
 	status, body := orgHTTP(t, http.MethodGet, base+"/v1/sessions/"+id, facToken(t, teacher), nil)
 	if status != http.StatusOK {
@@ -155,6 +161,14 @@ func TestTeacherRunsAClassSession(t *testing.T) {
 	if at, err := time.Parse(time.RFC3339, *s.StartsAt); err != nil || !at.Equal(time.Date(2027, 3, 9, 9, 0, 0, 0, time.UTC)) {
 		t.Errorf("starts_at = %s, want 10:00 Danish time (09:00 UTC)", *s.StartsAt)
 	}
+
+	// The session is in the teacher's list, and opens from there.
+	do(t, teacher, "back to my sessions", chromedp.Click(chromedp.CSS(`#projector .view-nav a[href="#"]`)))
+	orgWaitFor(t, teacher, "the session in the list", fmt.Sprintf(`window.brobyggerFacilitator.view === 'sessions' &&
+		document.querySelector('#session-list li[data-session=%q] a')?.textContent === %q`, id, title))
+	do(t, teacher, "open the session", chromedp.Click(chromedp.CSS(fmt.Sprintf(`#session-list li[data-session=%q] a`, id))))
+	orgWaitFor(t, teacher, "the projector view again", fmt.Sprintf(`window.brobyggerFacilitator.view === 'projector' &&
+		document.getElementById('join-code').textContent === %q && document.querySelector('#join-qr-image svg')`, code))
 
 	// (b) A pupil who has used the chat before opens the class's link on a
 	// phone: the chat says which class they are in, and the code leaves the
