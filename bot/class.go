@@ -107,7 +107,13 @@ func (s *Service) SetClasses(j ClassJoiner) { s.classes = j }
 // classJoined is the one line that tells a pupil what the teacher will see.
 func (e *Engine) classJoined(st *State) Message {
 	t := e.newTurn(st, time.Time{})
-	t.say(t.tr("class_joined", "title", st.Class.Title), t.action("leave_class"))
+	replies := []QuickReply{t.action("leave_class")}
+	if !st.Started {
+		// The greeting's buttons are above; the last message's are the
+		// ones the app shows, so the way to begin comes along.
+		replies = []QuickReply{t.action("start"), t.action("leave_class")}
+	}
+	t.say(t.tr("class_joined", "title", st.Class.Title), replies...)
 	return t.msgs[0]
 }
 

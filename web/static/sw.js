@@ -42,6 +42,7 @@ function isShell(request) {
   if (url.origin !== self.location.origin) return false;
   if (url.pathname.startsWith('/v1/')) return false;
   if (url.pathname === '/org' || url.pathname.startsWith('/org/')) return false; // the staff page is never cached
+  if (url.pathname === '/facilitator' || url.pathname.startsWith('/facilitator/')) return false; // nor the teachers' page
   return request.mode === 'navigate' || shellPaths.has(url.pathname);
 }
 
