@@ -250,7 +250,7 @@ func (s *Server) joinClass(c *fiber.Ctx, code, lang string) (*bot.Conversation, 
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := s.schools.JoinClass(c.UserContext(), code, conv.ID); err != nil {
+	if _, err := s.schools.Join(c.UserContext(), class.ID, conv.ID); err != nil {
 		return nil, nil, err
 	}
 	return conv, &class, nil

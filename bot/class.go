@@ -54,11 +54,7 @@ func (s *Service) StartInClass(ctx context.Context, userID, lang string, class C
 		return nil, err
 	}
 	if found {
-		return s.store.UpdateConversation(ctx, existing.ID, func(c *Conversation) error {
-			c.State.Class = &class
-			c.appendMessages(s.now(), s.engine.classJoined(&c.State))
-			return nil
-		})
+		return s.putInClass(ctx, existing.ID, class)
 	}
 	now := s.now()
 	c := &Conversation{ID: s.newID(), UserID: userID, CreatedAt: now, UpdatedAt: now}
@@ -72,33 +68,31 @@ func (s *Service) StartInClass(ctx context.Context, userID, lang string, class C
 	return c, nil
 }
 
+// putInClass makes a conversation count in class from now on, and tells
+// the pupil what the teacher will see.
+func (s *Service) putInClass(ctx context.Context, convID string, class Class) (*Conversation, error) {
+	return s.store.UpdateConversation(ctx, convID, func(c *Conversation) error {
+		c.State.Class = &class
+		c.appendMessages(s.now(), s.engine.classJoined(&c.State))
+		return nil
+	})
+}
+
 // joinClass puts the user's conversation into the class behind code, typed
 // in the chat; it reports false when code is no class's.
-func (s *Service) joinClass(ctx context.Context, userID, convID, code string) bool {
+func (s *Service) joinClass(ctx context.Context, userID, convID, lang, code string) bool {
 	if s.classes == nil || len(code) != ClassCodeLength {
 		return false
 	}
 	class, err := s.classes.JoinClass(ctx, code, convID)
 	if err != nil {
-		_ = s.Deliver(ctx, userID, Message{Text: s.engine.Say("join_failed", s.langOf(ctx, convID))})
+		_ = s.Deliver(ctx, userID, Message{Text: s.engine.Say("join_failed", lang)})
 		return true
 	}
-	_, err = s.store.UpdateConversation(ctx, convID, func(c *Conversation) error {
-		c.State.Class = &class
-		c.appendMessages(s.now(), s.engine.classJoined(&c.State))
-		return nil
-	})
-	if err == nil && s.delivered != nil {
+	if _, err := s.putInClass(ctx, convID, class); err == nil && s.delivered != nil {
 		s.delivered(convID)
 	}
 	return true
-}
-
-func (s *Service) langOf(ctx context.Context, convID string) string {
-	if c, err := s.store.Conversation(ctx, convID); err == nil {
-		return c.State.Lang
-	}
-	return "da"
 }
 
 // SetClasses lets pupils join a class by typing its code in the chat.
@@ -153,7 +147,7 @@ func leavesClass(text string) bool {
 	return leaveClassText.MatchString(text)
 }
 
-var leaveClassText = regexp.MustCompile(`(?i)^\s*(?:forlad|forlade|forlader|ud af|meld mig ud af|leave)\s+(?:the\s+)?(?:klassen|class|my class)\s*[.!]?\s*$|(?i)ikke\s+(?:være\s+)?med\s+i\s+klassen`)
+var leaveClassText = regexp.MustCompile(`(?i)^\s*(?:forlad|forlade|forlader|ud af|meld mig ud af|leave)\s+(?:the\s+)?(?:klassen|class|my class)\s*[.!]?\s*$|ikke\s+(?:være\s+)?med\s+i\s+klassen`)
 
 // ClassAnswer is what one pupil's conversation adds to the class's totals:
 // never text, ids or times, only what the totals count.

@@ -388,7 +388,7 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 				say("lead_reply_sent")
 			}
 		case JoinRequested:
-			if s.joinClass(ctx, userID, convID, ev.Code) {
+			if s.joinClass(ctx, userID, convID, lang, ev.Code) {
 				continue
 			}
 			org, title, err := s.leads.JoinLead(ctx, userID, ev.Code)

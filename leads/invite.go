@@ -14,18 +14,22 @@ const InviteAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 // live two weeks, and short enough to say to a friend.
 const InviteCodeLength = 6
 
-// NewInviteCode returns a random invite code. Each character is drawn from
-// crypto/rand with rejection sampling, so no character is likelier than
-// another.
-func NewInviteCode() string {
+// NewInviteCode returns a random invite code.
+func NewInviteCode() string { return NewCode(InviteCodeLength) }
+
+// NewCode returns a random code of length characters from InviteAlphabet,
+// for friends' invites and for other codes people read and type (a class's
+// join code). Each character is drawn from crypto/rand with rejection
+// sampling, so no character is likelier than another.
+func NewCode(length int) string {
 	const n = len(InviteAlphabet)
 	limit := byte(256 - 256%n) // bytes at or above this would favour the first characters
 	var code strings.Builder
 	buf := make([]byte, 16)
-	for code.Len() < InviteCodeLength {
+	for code.Len() < length {
 		_, _ = rand.Read(buf) // never fails, see crypto/rand.Read
 		for _, b := range buf {
-			if b < limit && code.Len() < InviteCodeLength {
+			if b < limit && code.Len() < length {
 				code.WriteByte(InviteAlphabet[int(b)%n])
 			}
 		}
@@ -33,10 +37,13 @@ func NewInviteCode() string {
 	return code.String()
 }
 
-// NormaliseInviteCode is the form codes are stored and looked up in: upper
-// case, without the spaces and dashes people type. It returns "" for
-// anything that cannot be a code.
-func NormaliseInviteCode(s string) string {
+// NormaliseInviteCode is the form invite codes are stored and looked up in.
+func NormaliseInviteCode(s string) string { return NormaliseCode(s, InviteCodeLength) }
+
+// NormaliseCode is the form codes of length characters are stored and
+// looked up in: upper case, without the spaces and dashes people type. It
+// returns "" for anything that cannot be such a code.
+func NormaliseCode(s string, length int) string {
 	var b strings.Builder
 	for _, r := range strings.ToUpper(s) {
 		switch {
@@ -47,7 +54,7 @@ func NormaliseInviteCode(s string) string {
 			return ""
 		}
 	}
-	if b.Len() != InviteCodeLength {
+	if b.Len() != length {
 		return ""
 	}
 	return b.String()

@@ -5,11 +5,13 @@ package schools
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/leads"
 )
 
 // Errors the store and the service return.
@@ -21,12 +23,12 @@ var (
 )
 
 // CodeAlphabet leaves out characters that look alike on a projector
-// (0/O, 1/I/L), like the friends' invite codes.
-const CodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+// (0/O, 1/I/L): the friends' invite codes' alphabet.
+const CodeAlphabet = leads.InviteAlphabet
 
 // CodeLength gives 31^7 ≈ 27 billion codes, one longer than a friend's
 // invite code so the chat tells them apart.
-const CodeLength = 7
+const CodeLength = bot.ClassCodeLength
 
 // CodeLife is how long a code stays valid after the session was opened,
 // renewed or last joined.
@@ -57,34 +59,12 @@ type Session struct {
 	Version  int64
 }
 
-// NewCode returns a random join code, each character drawn from
-// crypto/rand with rejection sampling.
-func NewCode() string {
-	const n = len(CodeAlphabet)
-	limit := byte(256 - 256%n)
-	var b strings.Builder
-	buf := make([]byte, 16)
-	for b.Len() < CodeLength {
-		_, _ = rand.Read(buf)
-		for _, c := range buf {
-			if c < limit && b.Len() < CodeLength {
-				b.WriteByte(CodeAlphabet[int(c)%n])
-			}
-		}
-	}
-	return b.String()
-}
+// NewCode returns a random join code.
+func NewCode() string { return leads.NewCode(CodeLength) }
 
-// NormaliseCode reads a code as typed: any case, spaces and dashes ignored.
-func NormaliseCode(code string) string {
-	code = strings.ToUpper(code)
-	return strings.Map(func(r rune) rune {
-		if r == ' ' || r == '-' {
-			return -1
-		}
-		return r
-	}, code)
-}
+// NormaliseCode reads a code as typed: any case, spaces and dashes ignored;
+// "" for anything that cannot be a join code.
+func NormaliseCode(code string) string { return leads.NormaliseCode(code, CodeLength) }
 
 // Store keeps sessions.
 type Store interface {

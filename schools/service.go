@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -99,15 +100,21 @@ func (s *Service) Find(ctx context.Context, code string) (bot.Class, error) {
 	return classOf(ses), nil
 }
 
-// JoinClass counts a conversation in the class behind code; each join keeps
-// the code valid for CodeLife more. It implements bot.ClassJoiner.
+// JoinClass counts a conversation in the class behind code. It implements
+// bot.ClassJoiner.
 func (s *Service) JoinClass(ctx context.Context, code, conversationID string) (bot.Class, error) {
 	class, err := s.Find(ctx, code)
 	if err != nil {
 		return bot.Class{}, err
 	}
-	ses, err := s.store.UpdateSession(ctx, class.ID, func(ses *Session) error {
-		if !containsString(ses.Members, conversationID) {
+	return s.Join(ctx, class.ID, conversationID)
+}
+
+// Join counts a conversation in a class found by Find; each join keeps the
+// code valid for CodeLife more.
+func (s *Service) Join(ctx context.Context, classID, conversationID string) (bot.Class, error) {
+	ses, err := s.store.UpdateSession(ctx, classID, func(ses *Session) error {
+		if !slices.Contains(ses.Members, conversationID) {
 			ses.Members = append(ses.Members, conversationID)
 		}
 		ses.ExpiresAt = s.now().Add(CodeLife)
@@ -171,7 +178,8 @@ func (s *Service) Plan(sum Summary, lang string) Plan {
 		// Too few about the class's interests: any outing near the school.
 		more := s.conv.Engine().ClassOutings(bot.OutingQuery{Size: sum.Size, Age: sum.Age, Postcode: sum.Postcode, Lang: lang}, Outings*2, sum.AsOf)
 		for _, c := range more {
-			if len(p.Outings) < Outings && !hasCard(p.Outings, c.OpportunityID) {
+			taken := slices.ContainsFunc(p.Outings, func(o bot.Card) bool { return o.OpportunityID == c.OpportunityID })
+			if len(p.Outings) < Outings && !taken {
 				p.Outings = append(p.Outings, c)
 			}
 		}
@@ -188,22 +196,4 @@ func (s *Service) Plan(sum Summary, lang string) Plan {
 	}
 	p.FollowUpOn = &follow
 	return p
-}
-
-func hasCard(cs []bot.Card, id string) bool {
-	for _, c := range cs {
-		if c.OpportunityID == id {
-			return true
-		}
-	}
-	return false
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
