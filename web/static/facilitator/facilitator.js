@@ -371,151 +371,10 @@
 
   // -------------------------------------------------------------------- auth
 
-  class HttpError extends Error {
-    constructor(status, problem) {
-      super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
-      this.status = status;
-      this.problem = problem;
-    }
-  }
-
-  class SignedOut extends Error {}
-
-  // The sign-in lasts as long as the tab: a shared classroom computer
-  // forgets it when the browser closes.
-  function readAuth() {
-    try {
-      return JSON.parse(sessionStorage.getItem(KEY) || 'null');
-    } catch {
-      return null;
-    }
-  }
-
-  function writeAuth(value) {
-    try {
-      if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
-      else sessionStorage.removeItem(KEY);
-    } catch {
-      // Storage may be off; the sign-in then lasts as long as the page.
-    }
-  }
-
-  // claims reads an access token's payload. The server checks the token;
-  // the page only needs to know the role.
-  function claims(token) {
-    try {
-      const part = String(token).split('.')[1];
-      const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      return JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      return null;
-    }
-  }
-
-  let auth = readAuth();
-
-  function setTokens(tokens) {
-    const c = claims(tokens.access_token) || {};
-    auth = {
-      access_token: tokens.access_token,
-      refresh_token: tokens.refresh_token,
-      expires_at: Date.now() + (tokens.expires_in || 900) * 1000,
-      role: tokens.role || c.role || '',
-    };
-    writeAuth(auth);
-  }
-
-  async function postJSON(path, body) {
-    let res;
-    try {
-      res = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
-        cache: 'no-store',
-      });
-    } catch {
-      throw new HttpError(0, null);
-    }
-    const data = await res.json().catch(() => null);
-    if (!res.ok) throw new HttpError(res.status, data);
-    return data;
-  }
-
-  // Refresh tokens rotate: one refresh at a time, and a request that was
-  // refused with an older access token picks up the newer one.
-  let refreshing = null;
-  function refresh(staleToken) {
-    if (refreshing) return refreshing;
-    refreshing = (async () => {
-      const stored = readAuth() || auth;
-      if (stored && stored.access_token && stored.access_token !== staleToken) {
-        auth = stored;
-        return;
-      }
-      if (!stored || !stored.refresh_token) throw new SignedOut();
-      try {
-        const role = stored.role;
-        setTokens(await postJSON('/v1/auth/refresh', { refresh_token: stored.refresh_token }));
-        if (!auth.role) auth.role = role;
-      } catch (err) {
-        if (err instanceof HttpError && (err.status === 400 || err.status === 401)) throw new SignedOut();
-        throw err;
-      }
-    })().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  }
-
-  // request sends an authenticated request; an access token the server no
-  // longer takes is refreshed once.
-  async function request(method, path, body, accept) {
-    if (!auth || !auth.access_token) throw new SignedOut();
-    if (auth.expires_at && auth.expires_at - Date.now() < 30000) {
-      try {
-        await refresh(auth.access_token);
-      } catch (err) {
-        if (err instanceof SignedOut) return expired();
-      }
-    }
-    for (let attempt = 0; ; attempt++) {
-      const token = auth.access_token;
-      const headers = { Authorization: `Bearer ${token}`, Accept: accept || 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      let res;
-      try {
-        res = await fetch(path, {
-          method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      } catch {
-        throw new HttpError(0, null);
-      }
-      if (res.status === 401 && attempt === 0) {
-        try {
-          await refresh(token);
-        } catch (err) {
-          if (err instanceof SignedOut) return expired();
-          throw err;
-        }
-        continue;
-      }
-      if (res.status === 401) return expired();
-      if (!res.ok) throw new HttpError(res.status, await res.json().catch(() => null));
-      return res;
-    }
-  }
-
-  async function api(method, path, body) {
-    const res = await request(method, path, body);
-    return res.status === 204 ? null : res.json().catch(() => null);
-  }
-
-  function expired() {
-    if (auth) signOut(t('expiredSession'));
-    throw new SignedOut();
-  }
+  const staff = window.BrobyggerStaff;
+  const { HttpError, SignedOut, claims, postJSON } = staff;
+  const client = staff.client(KEY, () => signOut(t('expiredSession')));
+  const { api, request, setTokens } = client;
 
   function problemText(err) {
     if (err instanceof SignedOut) return '';
@@ -577,7 +436,7 @@
     epoch++;
     clearInterval(pollTimer);
     pollTimer = 0;
-    if (!auth) return;
+    if (!client.auth) return;
     const r = route();
     if (r.view === 'sessions') {
       show('sessions');
@@ -862,7 +721,7 @@
   }
 
   function poll() {
-    if (document.visibilityState !== 'visible' || !auth) return;
+    if (document.visibilityState !== 'visible' || !client.auth) return;
     renderExpiry();
     if (state.session) loadSummary();
     else openSession(route().id);
@@ -1017,15 +876,7 @@
   function signOut(message) {
     epoch++;
     // End the sign-in on the server too, so the refresh token is worthless.
-    if (auth && auth.refresh_token) {
-      fetch('/v1/auth/logout', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refresh_token: auth.refresh_token }),
-      }).catch(() => {});
-    }
-    auth = null;
-    writeAuth(null);
+    client.endSignIn();
     clearInterval(pollTimer);
     pollTimer = 0;
     Object.assign(state, { sessions: [], session: null, summary: null, qrFor: '' });
@@ -1055,11 +906,7 @@
       if (role !== 'facilitator') {
         ui.signinError.textContent = t('wrongRole');
         // Don't keep a sign-in this page cannot use.
-        fetch('/v1/auth/logout', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ refresh_token: tokens.refresh_token }),
-        }).catch(() => {});
+        staff.logout(tokens.refresh_token);
         return;
       }
       setTokens(tokens);
@@ -1091,10 +938,10 @@
   // -------------------------------------------------------------------- go
 
   applyLanguage();
-  if (auth && auth.access_token && auth.role === 'facilitator') go(false);
+  const signedIn = client.auth;
+  if (signedIn && signedIn.access_token && signedIn.role === 'facilitator') go(false);
   else {
-    writeAuth(null);
-    auth = null;
+    client.clear();
     showSignin();
   }
 

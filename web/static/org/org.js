@@ -236,144 +236,10 @@
 
   // -------------------------------------------------------------------- auth
 
-  class HttpError extends Error {
-    constructor(status, problem) {
-      super((problem && (problem.detail || problem.title)) || `HTTP ${status}`);
-      this.status = status;
-    }
-  }
-
-  function readAuth() {
-    try {
-      return JSON.parse(sessionStorage.getItem(KEY) || 'null');
-    } catch {
-      return null;
-    }
-  }
-
-  function writeAuth(value) {
-    try {
-      if (value) sessionStorage.setItem(KEY, JSON.stringify(value));
-      else sessionStorage.removeItem(KEY);
-    } catch {
-      // Storage may be off; the session then lasts as long as the page.
-    }
-  }
-
-  // claims reads an access token's payload. The server checks the token;
-  // the page only needs to know which organisation it is for.
-  function claims(token) {
-    try {
-      const part = String(token).split('.')[1];
-      const b64 = part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '=');
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      return JSON.parse(new TextDecoder().decode(bytes));
-    } catch {
-      return null;
-    }
-  }
-
-  let auth = readAuth();
-
-  function setTokens(tokens) {
-    const c = claims(tokens.access_token) || {};
-    auth = {
-      user_id: tokens.user_id || c.sub || '',
-      access_token: tokens.access_token,
-      refresh_token: tokens.refresh_token,
-      expires_at: Date.now() + (tokens.expires_in || 900) * 1000,
-      org: c.org || '',
-      role: c.role || '',
-    };
-    writeAuth(auth);
-  }
-
-  async function postJSON(path, body) {
-    let res;
-    try {
-      res = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
-        cache: 'no-store',
-      });
-    } catch {
-      throw new HttpError(0, null);
-    }
-    const data = await res.json().catch(() => null);
-    if (!res.ok) throw new HttpError(res.status, data);
-    return data;
-  }
-
-  class SignedOut extends Error {}
-
-  // Refresh tokens rotate: one refresh at a time, and a request that was
-  // refused with an older access token picks up the newer one.
-  let refreshing = null;
-  function refresh(staleToken) {
-    if (refreshing) return refreshing;
-    refreshing = (async () => {
-      const stored = readAuth() || auth;
-      if (stored && stored.access_token && stored.access_token !== staleToken) {
-        auth = stored;
-        return;
-      }
-      if (!stored || !stored.refresh_token) throw new SignedOut();
-      try {
-        setTokens(await postJSON('/v1/auth/refresh', { refresh_token: stored.refresh_token }));
-      } catch (err) {
-        if (err instanceof HttpError && (err.status === 400 || err.status === 401)) throw new SignedOut();
-        throw err;
-      }
-    })().finally(() => {
-      refreshing = null;
-    });
-    return refreshing;
-  }
-
-  // api sends an authenticated request and decodes the answer; an access
-  // token the server no longer takes is refreshed once.
-  async function api(method, path, body) {
-    if (!auth || !auth.access_token) throw new SignedOut();
-    if (auth.expires_at && auth.expires_at - Date.now() < 30000) {
-      try {
-        await refresh(auth.access_token);
-      } catch (err) {
-        if (err instanceof SignedOut) return expired();
-      }
-    }
-    for (let attempt = 0; ; attempt++) {
-      const token = auth.access_token;
-      const headers = { Authorization: `Bearer ${token}`, Accept: 'application/json' };
-      if (body !== undefined) headers['Content-Type'] = 'application/json';
-      let res;
-      try {
-        res = await fetch(path, {
-          method, headers, cache: 'no-store', body: body === undefined ? undefined : JSON.stringify(body),
-        });
-      } catch {
-        throw new HttpError(0, null);
-      }
-      if (res.status === 401 && attempt === 0) {
-        try {
-          await refresh(token);
-        } catch (err) {
-          if (err instanceof SignedOut) return expired();
-          throw err;
-        }
-        continue;
-      }
-      if (res.status === 401) return expired();
-      const data = res.status === 204 ? null : await res.json().catch(() => null);
-      if (!res.ok) throw new HttpError(res.status, data);
-      return data;
-    }
-  }
-
-  function expired() {
-    if (auth) signOut('Du er blevet logget ud. Log ind igen for at fortsætte.');
-    throw new SignedOut();
-  }
+  const staff = window.BrobyggerStaff;
+  const { HttpError, SignedOut, claims, postJSON } = staff;
+  const client = staff.client(KEY, () => signOut('Du er blevet logget ud. Log ind igen for at fortsætte.'));
+  const { api, setTokens } = client;
 
   function problemText(err) {
     if (err instanceof SignedOut) return '';
@@ -411,7 +277,7 @@
   // requests are dropped instead of shown to the next person.
   let epoch = 0;
 
-  const orgPath = (rest) => `/v1/orgs/${encodeURIComponent(auth ? auth.org : '')}${rest}`;
+  const orgPath = (rest) => `/v1/orgs/${encodeURIComponent(client.auth ? client.auth.org : '')}${rest}`;
 
   // ------------------------------------------------------------------ inbox
 
@@ -830,15 +696,7 @@
   function signOut(message) {
     epoch++;
     // End the sign-in on the server too, so the refresh token is worthless.
-    if (auth && auth.refresh_token) {
-      fetch('/v1/auth/logout', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ refresh_token: auth.refresh_token }),
-      }).catch(() => {});
-    }
-    auth = null;
-    writeAuth(null);
+    client.endSignIn();
     clearInterval(pollTimer);
     pollTimer = 0;
     Object.assign(state, { leads: [], byId: new Map(), opportunities: new Map(), selected: null, loaded: false, orgName: '' });
@@ -862,7 +720,7 @@
     if (focusInbox) ui.inboxTitle.focus();
     const wanted = /^#lead=(.+)$/.exec(location.hash);
     loadLeads().then(() => {
-      if (wanted && auth) select(decodeURIComponent(wanted[1]), false);
+      if (wanted && client.auth) select(decodeURIComponent(wanted[1]), false);
     });
     loadOpportunities();
     loadResponsiveness();
@@ -871,9 +729,9 @@
   }
 
   async function poll() {
-    if (document.visibilityState !== 'visible' || !auth) return;
+    if (document.visibilityState !== 'visible' || !client.auth) return;
     await loadLeads({ quiet: true });
-    if (state.selected && auth) {
+    if (state.selected && client.auth) {
       // Don't redraw under someone who is typing a reply or choosing a status.
       const busy = ui.detailBody.contains(document.activeElement) && document.activeElement !== ui.detailTitle;
       try {
@@ -954,22 +812,22 @@
     if (ev.key === 'Escape') ui.declineNo.click();
   });
   document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'visible' && auth && state.loaded) poll();
+    if (document.visibilityState === 'visible' && client.auth && state.loaded) poll();
   });
 
   // -------------------------------------------------------------------- go
 
-  if (auth && auth.access_token && auth.org) openWorkspace(false);
+  const signedIn = client.auth;
+  if (signedIn && signedIn.access_token && signedIn.org) openWorkspace(false);
   else {
-    writeAuth(null);
-    auth = null;
+    client.clear();
     showSignin();
   }
 
   // For the browser tests and for looking around in the console.
   window.brobyggerOrg = {
     get org() {
-      return auth ? auth.org : '';
+      return client.auth ? client.auth.org : '';
     },
     get loaded() {
       return state.loaded;
