@@ -122,6 +122,14 @@ type exportStateJSON struct {
 	Widened      bool                    `json:"widened,omitempty"`
 	Unclear      int                     `json:"unclear,omitempty"`
 	ClientIDs    []string                `json:"client_ids,omitempty"`
+	// Class is the school session the conversation counts in.
+	Class *exportClassJSON `json:"class,omitempty"`
+}
+
+type exportClassJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Size  int    `json:"size,omitempty"`
 }
 
 type exportProfileJSON struct {
@@ -291,6 +299,9 @@ func toExportState(st bot.State) exportStateJSON {
 	out := exportStateJSON{Flow: st.Flow, Lang: st.Lang, Started: st.Started, Profile: exportProfileJSON(st.Profile),
 		Asking: st.Asking, Shown: st.Shown, Seen: st.Seen, Stopped: st.Stopped, Crisis: st.Crisis, Concern: st.Concern,
 		Seq: st.Seq, Turns: st.Turns, Widened: st.Widened, Unclear: st.Unclear, ClientIDs: st.ClientIDs}
+	if st.Class != nil {
+		out.Class = (*exportClassJSON)(st.Class)
+	}
 	if st.Pending != nil {
 		p := exportPendingJSON(*st.Pending)
 		out.Pending = &p
