@@ -25,6 +25,13 @@ type archetype struct {
 	online     bool
 	note       string // optional closing sentence
 	places     int    // if > 0, the task always has a limited number of places
+	// class marks a class outing (see classArchetypes): its description
+	// and contact line speak to a school class, and it has no limit on
+	// places besides its group size.
+	class bool
+	// notice is how many hours ahead the organisation needs to know
+	// (first_step.way_in.notice_hours); 0 leaves the default of about a day.
+	notice int
 }
 
 const (

@@ -72,7 +72,7 @@ func main() {
 // generate builds the whole sample catalog.
 func generate() ([]organisation, []match.Opportunity, error) {
 	all := slices.Concat(peopleArchetypes, greenArchetypes, cultureArchetypes)
-	listed := slices.Concat(all, extraArchetypes, coverageArchetypes)
+	listed := slices.Concat(all, extraArchetypes, coverageArchetypes, classArchetypes)
 	if err := checkArchetypes(listed); err != nil {
 		return nil, nil, err
 	}
@@ -126,6 +126,22 @@ func generate() ([]organisation, []match.Opportunity, error) {
 		}
 		opps = append(opps, more...)
 	}
+	hosts, outings, err := g.classOutings()
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, o := range hosts {
+		id := "org-" + slug(o.name)
+		if seenOrg[id] {
+			return nil, nil, fmt.Errorf("duplicate organisation id %s", id)
+		}
+		seenOrg[id] = true
+		orgOut = append(orgOut, organisation{
+			ID: id, Name: o.name, Municipality: o.municipality, Description: o.description,
+			ContactName: o.contactName, ContactRole: o.contactRole, Sample: true,
+		})
+	}
+	opps = append(opps, outings...)
 	var problems []error
 	for _, o := range opps {
 		if err := catalog.Validate(o); err != nil {
@@ -413,6 +429,9 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 	}
 	// One draw picks the Danish line and its English, as g.pick would.
 	lines := contactLines(a.online)
+	if a.class {
+		lines = classContactLines
+	}
 	line := lines[g.rng.IntN(len(lines))]
 	opp.FirstStep = match.FirstStep{
 		What:    step.da,
@@ -432,6 +451,9 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 }
 
 func (g *generator) placesLeft(a archetype, group int) int {
+	if a.class {
+		return 0 // a class outing takes one class at a time: its group size says it all
+	}
 	if a.places > 0 {
 		return max(1, a.places-g.rng.IntN(a.places/2+1))
 	}
@@ -518,6 +540,8 @@ func (g *generator) description(a archetype, group int) (string, string) {
 	if len(extras) < 2 {
 		var pool, poolEn []string
 		switch {
+		case a.class:
+			pool, poolEn = welcomeClass, welcomeClassEn
 		case mentionsCompany.MatchString(strings.Join(parts, " ")):
 			pool, poolEn = welcomeAlone, welcomeAloneEn
 		case a.online:
@@ -533,8 +557,11 @@ func (g *generator) description(a archetype, group int) (string, string) {
 		parts, partsEn = append(parts, pool[i]), append(partsEn, poolEn[i])
 	}
 	meet, meetEn := meetSentences, meetSentencesEn
-	if a.online {
+	switch {
+	case a.online:
 		meet, meetEn = meetOnline, meetOnlineEn
+	case a.class:
+		meet, meetEn = meetClass, meetClassEn
 	}
 	i := g.rng.IntN(len(meet))
 	parts, partsEn = append(parts, meet[i]), append(partsEn, meetEn[i])
@@ -761,6 +788,8 @@ func checkArchetypes(all []archetype) error {
 			return fmt.Errorf("%s: weekly tasks are not one-off", a.key)
 		case len(a.weekly) > 0 && a.commitment == shortTerm && len(a.period) == 0:
 			return fmt.Errorf("%s: short-term weekly tasks need a period", a.key)
+		case a.class && (a.group[0] < 25 || a.minAge > 13 || a.childCert || a.commitment != oneOff || len(a.dates) == 0 || a.notice <= 0 || a.online):
+			return fmt.Errorf("%s: a class outing takes a class of 25 or more from 13, without a child certificate, once, on dates booked with notice", a.key)
 		}
 		seen[a.key] = true
 		st, ok := steps[a.key]

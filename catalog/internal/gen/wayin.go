@@ -11,7 +11,7 @@ import (
 // steps holds every archetype's first step and English text, by key.
 var steps = func() map[string]firstStep {
 	all := map[string]firstStep{}
-	for _, m := range []map[string]firstStep{peopleSteps, greenSteps, cultureSteps, extraSteps, coverageSteps} {
+	for _, m := range []map[string]firstStep{peopleSteps, greenSteps, cultureSteps, extraSteps, coverageSteps, classSteps} {
 		maps.Copy(all, m)
 	}
 	return all
@@ -57,7 +57,7 @@ func (g *generator) wayInFor(a archetype, step firstStep, sched match.Schedule) 
 			return match.WayIn{Kind: match.WayInIntro, Dates: dates}
 		}
 	}
-	w := match.WayIn{Kind: match.WayInSession}
+	w := match.WayIn{Kind: match.WayInSession, NoticeHours: a.notice}
 	w.Weekly = append(w.Weekly, sched.Weekly...)
 	w.Dates = append(w.Dates, sched.Events...)
 	return w
