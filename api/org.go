@@ -215,6 +215,7 @@ type opportunityJSON struct {
 	MinAge           int                      `json:"min_age"`
 	MaxAge           int                      `json:"max_age"`
 	GroupSize        int                      `json:"group_size"`
+	MinGroupSize     int                      `json:"min_group_size"`
 	ChildCertificate bool                     `json:"child_certificate"`
 	PlacesLeft       *int                     `json:"places_left"`
 	Place            placeJSON                `json:"place"`
@@ -245,7 +246,7 @@ func toOpportunity(o match.Opportunity) opportunityJSON {
 	return opportunityJSON{
 		ID: o.ID, OrganisationID: o.OrganisationID, Organisation: o.Organisation, Title: o.Title, Summary: o.Summary,
 		Description: o.Description, Interests: nonNil(o.Interests), Commitment: o.Commitment, Schedule: sched,
-		MinAge: o.MinAge, MaxAge: o.MaxAge, GroupSize: o.GroupSize, ChildCertificate: o.ChildCertificate,
+		MinAge: o.MinAge, MaxAge: o.MaxAge, GroupSize: o.GroupSize, MinGroupSize: o.MinGroupSize, ChildCertificate: o.ChildCertificate,
 		PlacesLeft: o.PlacesLeft, Place: placeJSON{Online: o.Place.Online, Address: o.Place.Address, Postcode: o.Place.Postcode, Municipality: o.Place.Municipality, Lat: o.Place.Lat, Lon: o.Place.Lon, Landmass: o.Place.Landmass}, ActiveFrom: optionalTime(o.ActiveFrom),
 		ActiveTo: optionalTime(o.ActiveTo), FirstStep: opportunityFirstStepJSON{What: o.FirstStep.What, Where: o.FirstStep.Where, Contact: o.FirstStep.Contact,
 			WayIn: toWayIn(o.FirstStep.WayIn)}, Published: o.Published, En: toTranslation(o.En),
@@ -277,6 +278,7 @@ type opportunityRequest struct {
 	MinAge           int                      `json:"min_age"`
 	MaxAge           int                      `json:"max_age"`
 	GroupSize        int                      `json:"group_size"`
+	MinGroupSize     int                      `json:"min_group_size"`
 	ChildCertificate bool                     `json:"child_certificate"`
 	PlacesLeft       *int                     `json:"places_left"`
 	Place            opportunityPlaceRequest  `json:"place"`
@@ -301,7 +303,7 @@ func (r opportunityRequest) opportunity(id string, org catalog.Organisation) mat
 	o := match.Opportunity{
 		ID: id, OrganisationID: org.ID, Organisation: org.Name,
 		Title: strings.TrimSpace(r.Title), Summary: strings.TrimSpace(r.Summary), Description: strings.TrimSpace(r.Description),
-		Interests: r.Interests, Commitment: r.Commitment, MinAge: r.MinAge, MaxAge: r.MaxAge, GroupSize: r.GroupSize,
+		Interests: r.Interests, Commitment: r.Commitment, MinAge: r.MinAge, MaxAge: r.MaxAge, GroupSize: r.GroupSize, MinGroupSize: r.MinGroupSize,
 		ChildCertificate: r.ChildCertificate, PlacesLeft: r.PlacesLeft,
 		Place: match.Place{Online: r.Place.Online, Address: strings.TrimSpace(r.Place.Address), Postcode: strings.TrimSpace(r.Place.Postcode)},
 		FirstStep: match.FirstStep{What: strings.TrimSpace(r.FirstStep.What), Where: strings.TrimSpace(r.FirstStep.Where),

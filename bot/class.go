@@ -23,14 +23,14 @@ type Class struct {
 	Size int `json:"size,omitempty"`
 }
 
-// defaultClassSize is a Danish class when the teacher did not say.
-const defaultClassSize = 25
+// DefaultClassSize is a Danish class when the teacher did not say.
+const DefaultClassSize = 25
 
 func (c *Class) size() int {
 	if c.Size > 0 {
 		return c.Size
 	}
-	return defaultClassSize
+	return DefaultClassSize
 }
 
 // ClassJoiner finds the class behind a join code typed in the chat.

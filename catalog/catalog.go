@@ -371,6 +371,9 @@ func Validate(o match.Opportunity) error {
 	if o.GroupSize < 1 {
 		bad("group_size", "is %d; use 1 for one volunteer at a time", o.GroupSize)
 	}
+	if o.MinGroupSize < 0 || o.MinGroupSize > max(o.GroupSize, 1) {
+		bad("min_group_size", "is %d; use 0 when one may come alone, and at most group_size (%d)", o.MinGroupSize, o.GroupSize)
+	}
 	if o.PlacesLeft != nil && *o.PlacesLeft < 0 {
 		bad("places_left", "is negative (%d)", *o.PlacesLeft)
 	}

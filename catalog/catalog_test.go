@@ -310,8 +310,12 @@ func TestSampleCommitmentAndSchedule(t *testing.T) {
 func TestSampleAgesAndGroups(t *testing.T) {
 	_, opps := loadSample(t)
 	ages := map[int]int{}
-	groupFriendly, youthOnly := 0, 0
+	groupFriendly, youthOnly, n := 0, 0, 0
 	for _, o := range opps {
+		if o.MinGroupSize > 1 {
+			continue // class outings are all 13+ (TestSampleClassOutings)
+		}
+		n++
 		ages[o.MinAge]++
 		if o.MinAge != 13 && o.MinAge != 15 && o.MinAge != 18 {
 			t.Errorf("%s: min_age %d, want 13, 15 or 18", o.ID, o.MinAge)
@@ -329,7 +333,6 @@ func TestSampleAgesAndGroups(t *testing.T) {
 			t.Errorf("%s: places_left %d, want 1-40", o.ID, *o.PlacesLeft)
 		}
 	}
-	n := len(opps)
 	share := func(age int) int { return ages[age] * 100 / n }
 	// The big towns offer every interest to 13- and 15-year-olds at every
 	// time (TestSampleCoversEveryInterestAtEveryTime), so the mix leans

@@ -86,6 +86,9 @@ func TestSampleClassOutings(t *testing.T) {
 		if !catalog.HasDatedWayIn(o) {
 			t.Errorf("%s: no dated way in", o.ID)
 		}
+		if o.MinGroupSize < 2 {
+			t.Errorf("%s: a class outing with min_group_size %d would be offered to a young person alone", o.ID, o.MinGroupSize)
+		}
 		if o.GroupSize > 35 {
 			t.Errorf("%s: group_size %d, want a class of 25-35", o.ID, o.GroupSize)
 		}
@@ -158,6 +161,16 @@ func TestSampleClassOutings(t *testing.T) {
 		for _, s := range got {
 			if !isClassOuting(*s.Opportunity) {
 				t.Errorf("%s: a class of %d is shown %s, which takes %d", town, classSize, s.Opportunity.ID, s.Opportunity.GroupSize)
+			}
+		}
+		// A class outing is planned for a class: a young person alone or
+		// with four friends is never offered one, whatever they asked for.
+		for _, who := range []match.Profile{{Group: match.Alone}, {Group: match.Group, GroupSize: 4}, {Group: match.WithFriend}} {
+			who.Age, who.Slots, who.HasLocation, who.Lat, who.Lon = 16, classSlots, true, m.Lat, m.Lon
+			for _, s := range match.Rank(who, ptrs, now, 20) {
+				if s.Opportunity.MinGroupSize > 1 {
+					t.Errorf("%s: %s (%d) is shown the class outing %s", town, who.Group, who.GroupSize, s.Opportunity.ID)
+				}
 			}
 		}
 	}

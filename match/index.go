@@ -38,6 +38,7 @@ type entry struct {
 	minAge     int
 	maxAge     int
 	groupSize  int
+	minGroup   int
 	placesLeft int // -1 when unlimited
 	latDeg     float64
 	latRad     float64
@@ -155,6 +156,7 @@ func (ix *Index) compile(o *Opportunity, sched, way schedule) entry {
 		// An unknown group size is read as "one at a time": promising room
 		// for friends the organisation never offered would be worse.
 		groupSize:  max(o.GroupSize, 1),
+		minGroup:   max(o.MinGroupSize, 1),
 		placesLeft: -1,
 		commitment: commitmentCode(o.Commitment),
 		published:  o.Published,

@@ -47,6 +47,10 @@ type Opportunity struct {
 	MaxAge int `json:"max_age,omitempty" bson:"max_age,omitempty"`
 	// GroupSize is how many volunteers can come together; 1 means one at a time.
 	GroupSize int `json:"group_size" bson:"group_size"`
+	// MinGroupSize is the smallest group the organisation takes, such as a
+	// whole school class for a class outing; 0 or 1 means anyone may come
+	// alone.
+	MinGroupSize int `json:"min_group_size,omitempty" bson:"min_group_size,omitempty"`
 	// ChildCertificate is true when the task needs a børneattest (regular
 	// contact with children under 15, for volunteers aged 15 and over).
 	ChildCertificate bool `json:"child_certificate" bson:"child_certificate"`

@@ -441,7 +441,7 @@ func (q *query) eval(e *entry) (c cand, ok bool) {
 	if !e.published || e.placesLeft == 0 ||
 		e.minAge > q.age || e.maxAge > 0 && q.age > e.maxAge ||
 		e.childCert && q.age < childAge ||
-		e.groupSize < q.need ||
+		e.groupSize < q.need || q.need < e.minGroup ||
 		q.onlineOnly && !e.online ||
 		!e.activeFrom.IsZero() && e.activeFrom.After(q.now) ||
 		!e.activeTo.IsZero() && e.activeTo.Before(q.now) {

@@ -1,6 +1,7 @@
 package schools
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"time"
@@ -24,8 +25,8 @@ type Summary struct {
 	Joined, Suggested, Chose *int
 	Interests                []Count
 	Times                    []Count
-	// Size is how many the plan is for: the joined pupils, or the class
-	// size the teacher gave when more.
+	// Size is how many the plan is for: the class size the teacher gave
+	// (a usual class when they did not), or the joined pupils when more.
 	Size int
 	// TopInterests are the class's most common interests, shown counts only.
 	TopInterests []string
@@ -111,7 +112,7 @@ func summarise(answers []bot.ClassAnswer, s Session, now time.Time) Summary {
 			age = a.Age
 		}
 	}
-	out := Summary{AsOf: now, Age: max(age, 13), Postcode: s.Postcode, Size: max(joined, s.ClassSize)}
+	out := Summary{AsOf: now, Age: max(age, 13), Postcode: s.Postcode, Size: max(joined, cmp.Or(s.ClassSize, bot.DefaultClassSize))}
 	if out.Postcode == "" {
 		out.Postcode = mostCommon(postcodes)
 	}

@@ -84,3 +84,21 @@ func TestProtectHidesTheSmallerOfTwoClosePartsOfAFunnel(t *testing.T) {
 		t.Fatalf("27 joined, 24 reached, 22 chose: got %v %v %v, want 27, hidden, 22", got[0], got[1], got[2])
 	}
 }
+
+// TestThePlanIsForTheWholeClass: six pupils have joined when the teacher
+// opens the plan; the outings must still take the class, as the teacher
+// gave it or as a usual class when they did not.
+func TestThePlanIsForTheWholeClass(t *testing.T) {
+	six := make([]bot.ClassAnswer, 6)
+	for _, c := range []struct {
+		classSize, joined, want int
+	}{{0, 6, bot.DefaultClassSize}, {18, 6, 18}, {18, 6 + 15, 21}} {
+		answers := six
+		for range c.joined - 6 {
+			answers = append(answers, bot.ClassAnswer{})
+		}
+		if got := summarise(answers, Session{ClassSize: c.classSize}, time.Time{}).Size; got != c.want {
+			t.Errorf("class size %d, %d joined: plan for %d, want %d", c.classSize, c.joined, got, c.want)
+		}
+	}
+}

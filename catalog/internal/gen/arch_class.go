@@ -226,6 +226,11 @@ var classArchetypes = asClassOutings([]archetype{
 // asClassOutings fills in what every class outing shares: a whole class
 // of up to 30, from 13 with no child certificate, once, and a week's
 // notice to book unless the archetype asks for more.
+// classMinGroup is the smallest group a class outing takes: a small
+// class is welcome, a young person alone or a few friends are not, since
+// the task is planned, staffed and written for a class.
+const classMinGroup = 10
+
 func asClassOutings(list []archetype) []archetype {
 	for i := range list {
 		a := &list[i]

@@ -411,6 +411,9 @@ func (g *generator) build(id, orgID string, o org, a archetype, addr address) ma
 		Published:        true,
 		Sample:           true,
 	}
+	if a.class {
+		opp.MinGroupSize = classMinGroup
+	}
 	if a.online {
 		opp.Place = match.Place{Online: true}
 	} else {
