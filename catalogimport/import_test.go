@@ -296,3 +296,26 @@ func TestImportWaysInAndEnglish(t *testing.T) {
 		t.Errorf("importing the same ways in again = %+v, %v; want both unchanged", again, err)
 	}
 }
+
+// TestImportClassOutings: a task planned for a whole class says the
+// smallest group it takes; more than it takes at all is turned away.
+func TestImportClassOutings(t *testing.T) {
+	s := openStore(t)
+	ctx := context.Background()
+	t0 := time.Now().UTC()
+	org, _ := s.CreateOrganisation(ctx, "Naturlauget", t0)
+	drafts, err := catalogimport.ReadCSV(strings.NewReader("id;title;summary;interests;commitment;min_age;group_size;min_group_size;postcode;first_step_what;first_step_where;first_step_contact;way_in\n" +
+		"skov;Klassen planter skov;Plant træer.;climate;one_off;13;30;10;8000;Book en formiddag;Plantepladsen;Spørg efter Bo;2027-05-04 09:00-12:00\n" +
+		"for-mange;Klassen planter skov;Plant træer.;climate;one_off;13;30;40;8000;Book en formiddag;Plantepladsen;Spørg efter Bo;2027-05-04 09:00-12:00\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := catalogimport.Import(ctx, s, catalogimport.Organisation{ID: org.ID, Name: org.Name}, drafts, false, t0)
+	if err != nil || rep.Created != 1 || rep.Rejected != 1 || !strings.Contains(reasons(rep.Rows[1]), "min_group_size") {
+		t.Fatalf("report = %+v, %v", rep, err)
+	}
+	stored, err := s.OpportunitiesOf(ctx, org.ID)
+	if err != nil || len(stored) != 1 || stored[0].MinGroupSize != 10 || stored[0].GroupSize != 30 {
+		t.Fatalf("stored %+v, %v", stored, err)
+	}
+}

@@ -152,7 +152,7 @@ func mustLocation(name string) *time.Location {
 // Columns of the CSV file, in the order the README lists them.
 var columns = []string{
 	"id", "title", "summary", "description", "interests", "commitment",
-	"weekly", "dates", "min_age", "max_age", "group_size", "child_certificate", "places_left",
+	"weekly", "dates", "min_age", "max_age", "group_size", "min_group_size", "child_certificate", "places_left",
 	"online", "address", "postcode", "municipality", "active_from", "active_to",
 	"first_step_what", "first_step_where", "first_step_contact", "published", "organisation_id",
 	"way_in_kind", "way_in", "notice_hours",
@@ -286,6 +286,7 @@ func draftFromCells(row int, cell func(string) string) Draft {
 	o.MinAge = integer("min_age", 0)
 	o.MaxAge = integer("max_age", 0)
 	o.GroupSize = integer("group_size", 1)
+	o.MinGroupSize = integer("min_group_size", 0)
 	o.ChildCertificate, _ = boolean("child_certificate")
 	o.Place.Online, _ = boolean("online")
 	o.Published, d.PublishedGiven = boolean("published")
