@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/brobygger/brobygger/api"
 	"github.com/brobygger/brobygger/schools"
@@ -174,10 +175,17 @@ func TestAClassOnboardsTogether(t *testing.T) {
 		// Six joined so far, but the plan is for the class of 26.
 		if count(t, o["group_size"]) < 26 || o["first_step"].(map[string]any)["starts_at"] == nil {
 			t.Errorf("outing %v takes fewer than the class or has no date", o["title"])
+			continue
+		}
+		// The pupils said weekends, but a class goes out on a school day.
+		at, _ := time.Parse(time.RFC3339, o["first_step"].(map[string]any)["starts_at"].(string))
+		if !schools.SchoolDay(at) {
+			t.Errorf("outing %v starts on %s, not a school day", o["title"], at.Format("Mon 2 Jan"))
 		}
 	}
-	if plan["follow_up_on"] == nil {
-		t.Error("the class plan has no follow-up date")
+	follow, err := time.Parse(time.DateOnly, fmt.Sprint(plan["follow_up_on"]))
+	if err != nil || !schools.SchoolDay(follow) {
+		t.Errorf("the class plan's follow-up on %v is not a school day", plan["follow_up_on"])
 	}
 
 	// A pupil who leaves takes their counts with them.

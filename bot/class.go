@@ -194,9 +194,13 @@ type OutingQuery struct {
 	Lang     string
 }
 
+// schoolDay are the slots a class can go out in: weekday mornings and
+// afternoons, whatever the pupils said about their own free time.
+var schoolDay = slotsFor([]string{"mon", "tue", "wed", "thu", "fri"}, []string{"morning", "afternoon"})
+
 // ClassOutings are up to n opportunities that take a group of q.Size near
 // the school, about the class's interests where the catalog has them, each
-// a card with its dated first step.
+// a card with its dated first step, in the school day where there are such.
 func (e *Engine) ClassOutings(q OutingQuery, n int, now time.Time) []Card {
 	st := State{Flow: e.flow.ID, Lang: q.Lang}
 	if st.Lang != "en" {
@@ -207,6 +211,7 @@ func (e *Engine) ClassOutings(q OutingQuery, n int, now time.Time) []Card {
 	p.Interests, p.InterestsKnown = slices.Clone(q.Interests), true
 	p.Group, p.GroupSize = match.Group, max(q.Size, 2)
 	p.Commitment, p.CommitKnown = match.OneOff, true
+	p.Slots, p.WhenKnown = slices.Clone(schoolDay), true
 	t := e.newTurn(&st, now)
 	if pc, ok := geo.LookupPostcode(q.Postcode); ok {
 		t.setPostcode(pc)

@@ -191,7 +191,7 @@ func (s *Service) Plan(sum Summary, lang string) Plan {
 		}
 	}
 	follow := time.Date(first.Year(), first.Month(), first.Day(), 0, 0, 0, 0, time.UTC).AddDate(0, 0, 14)
-	for follow.Weekday() == time.Saturday || follow.Weekday() == time.Sunday {
+	for !SchoolDay(follow) {
 		follow = follow.AddDate(0, 0, 1)
 	}
 	p.FollowUpOn = &follow
