@@ -200,7 +200,7 @@ var schoolDay = slotsFor([]string{"mon", "tue", "wed", "thu", "fri"}, []string{"
 
 // ClassOutings are up to n opportunities that take a group of q.Size near
 // the school, about the class's interests where the catalog has them, each
-// a card with its dated first step, in the school day where there are such.
+// a card with its dated first step in the school day.
 func (e *Engine) ClassOutings(q OutingQuery, n int, now time.Time) []Card {
 	st := State{Flow: e.flow.ID, Lang: q.Lang}
 	if st.Lang != "en" {
@@ -220,16 +220,29 @@ func (e *Engine) ClassOutings(q OutingQuery, n int, now time.Time) []Card {
 	}
 	mp := st.matchProfile()
 	var cards []Card
-	for _, s := range e.catalog.Rank(mp, now, n*3) {
+	for _, s := range e.catalog.Rank(mp, now, n*10) {
 		if len(cards) == n {
 			break
 		}
 		if s.Opportunity.Place.Online {
 			continue
 		}
-		cards = append(cards, t.card(s))
+		if c := t.card(s); inSchoolTime(c.FirstStep.StartsAt) {
+			cards = append(cards, c)
+		}
 	}
 	return cards
+}
+
+// inSchoolTime reports whether a first step falls in the school day, a
+// weekday between 8 and 15, when a class can go.
+func inSchoolTime(at *time.Time) bool {
+	if at == nil {
+		return false
+	}
+	local := at.In(copenhagen)
+	wd := local.Weekday()
+	return wd != time.Saturday && wd != time.Sunday && local.Hour() >= 8 && local.Hour() < 15
 }
 
 // Opportunity looks an opportunity up in the catalog.

@@ -9,8 +9,9 @@ import (
 	"github.com/brobygger/brobygger/match"
 )
 
-// classSize is the class a teacher plans for: 25–30 pupils of 13–16.
-const classSize = 25
+// classSize is the largest class a teacher plans for: a Danish class has
+// at most 28 pupils, 30 by exception.
+const classSize = 30
 
 // classSlots are the school day: a class goes out on a weekday morning or
 // early afternoon.

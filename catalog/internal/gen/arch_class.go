@@ -237,7 +237,9 @@ func asClassOutings(list []archetype) []archetype {
 		a.class = true
 		a.commitment = oneOff
 		a.minAge = 13
-		a.group = g(25, 30)
+		// A Danish class has at most 28 pupils (30 by exception), so an
+		// outing that takes 30 takes any class with its teachers.
+		a.group = g(30, 30)
 		if a.notice == 0 {
 			a.notice = 7 * 24
 		}
