@@ -52,6 +52,12 @@ type Payload struct {
 	LeadID string `json:"lead_id"`
 	// Seq is the lead's event, for webhooks and notices.
 	Seq int `json:"seq,omitempty"`
+	// UserID is the young person a job without a lead is for (a push
+	// message); pseudonymous, like every user id.
+	UserID string `json:"user_id,omitempty" bson:"user_id,omitempty"`
+	// Step names the step of a multi-step job kind (a check-in's before,
+	// after or belong).
+	Step string `json:"step,omitempty" bson:"step,omitempty"`
 }
 
 // Job ids. Deterministic ids make enqueueing the same work twice harmless.

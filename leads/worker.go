@@ -59,6 +59,10 @@ type WorkerConfig struct {
 	Webhooks Webhooks
 	// Notifier may be nil; notices are then settled without telling anyone.
 	Notifier YouthNotifier
+	// Handlers run the job kinds other packages put in the same outbox
+	// (check-ins, push messages), with the same leases, retries and
+	// backoff: a handler's error is retried, a Permanent one given up.
+	Handlers map[string]Handler
 	// HTTP sends the webhooks. Leave it nil: the worker then uses
 	// NewWebhookClient(AllowLoopback), which connects only to addresses on
 	// the internet. A client given here dials as it likes (tests with
@@ -77,6 +81,15 @@ type WorkerConfig struct {
 	Batch  int
 	Logger *slog.Logger
 }
+
+// Handler runs one claimed job of a kind the worker does not know itself.
+// It must be safe to run again: a worker that dies mid-job leaves its
+// lease to run out, and the job runs once more.
+type Handler func(ctx context.Context, j *Job) error
+
+// Permanent marks a handler's failure that retrying cannot fix; the job is
+// given up at once.
+func Permanent(err error) error { return permanent{err} }
 
 // Stats counts what a worker did since it started.
 type Stats struct {
@@ -222,6 +235,9 @@ func (w *Worker) run(ctx context.Context, j *Job) error {
 		return w.remind(ctx, j)
 	case KindNoResponse:
 		return w.giveUp(ctx, j)
+	}
+	if h, ok := w.cfg.Handlers[j.Kind]; ok {
+		return h(ctx, j)
 	}
 	return permanent{fmt.Errorf("unknown job kind %q", j.Kind)}
 }
