@@ -124,6 +124,8 @@ type exportStateJSON struct {
 	ClientIDs    []string                `json:"client_ids,omitempty"`
 	// Class is the school session the conversation counts in.
 	Class *exportClassJSON `json:"class,omitempty"`
+	// FollowUps is what the chat keeps about check-ins.
+	FollowUps *exportFollowUpsJSON `json:"follow_ups,omitempty"`
 }
 
 type exportClassJSON struct {
@@ -215,6 +217,17 @@ type exportPendingLeadJSON struct {
 	Contact        string   `json:"contact,omitempty"`
 	Lang           string   `json:"lang"`
 	Attempts       int      `json:"attempts,omitempty"`
+	// FirstStep is the first step the chat showed (what, where, whom to
+	// ask for, when).
+	FirstStep *bot.CheckInStep `json:"first_step,omitempty"`
+	ChosenAt  *time.Time       `json:"chosen_at,omitempty"`
+}
+
+// exportFollowUpsJSON is what the chat keeps about check-ins.
+type exportFollowUpsJSON struct {
+	Unanswered int      `json:"unanswered,omitempty"`
+	Keys       []string `json:"keys,omitempty"`
+	Leads      []string `json:"leads,omitempty"`
 }
 
 // exportLeadJSON is a warm lead the young person sent, with everything the
@@ -240,7 +253,27 @@ type exportLeadJSON struct {
 	RemindedAt      *time.Time                `json:"reminded_at,omitempty"`
 	Events          []exportLeadEventJSON     `json:"events"`
 	Thread          []exportThreadMessageJSON `json:"thread"`
+	FirstStep       *exportFirstStepJSON      `json:"first_step,omitempty"`
+	Commitment      string                    `json:"commitment,omitempty"`
+	BridgeStage     string                    `json:"bridge_stage"`
+	BridgeStages    []exportStageChangeJSON   `json:"bridge_stages"`
+	FirstVisit      string                    `json:"first_visit,omitempty"`
+	Belonging       string                    `json:"belonging,omitempty"`
+	Reschedules     int                       `json:"reschedules,omitempty"`
 	Version         int64                     `json:"version"`
+}
+
+type exportFirstStepJSON struct {
+	What     string     `json:"what"`
+	Where    string     `json:"where,omitempty"`
+	Contact  string     `json:"contact,omitempty"`
+	StartsAt *time.Time `json:"starts_at,omitempty"`
+	EndsAt   *time.Time `json:"ends_at,omitempty"`
+}
+
+type exportStageChangeJSON struct {
+	Stage string    `json:"stage"`
+	At    time.Time `json:"at"`
 }
 
 type exportSharedJSON struct {
@@ -255,13 +288,16 @@ type exportSharedJSON struct {
 }
 
 type exportLeadEventJSON struct {
-	Seq    int       `json:"seq"`
-	Type   string    `json:"type"`
-	At     time.Time `json:"at"`
-	By     string    `json:"by"`
-	Name   string    `json:"name,omitempty"`
-	Status string    `json:"status"`
-	Text   string    `json:"text,omitempty"`
+	Seq      int        `json:"seq"`
+	Type     string     `json:"type"`
+	At       time.Time  `json:"at"`
+	By       string     `json:"by"`
+	Name     string     `json:"name,omitempty"`
+	Status   string     `json:"status"`
+	Text     string     `json:"text,omitempty"`
+	Stage    string     `json:"stage,omitempty"`
+	Visit    string     `json:"visit,omitempty"`
+	StartsAt *time.Time `json:"starts_at,omitempty"`
 }
 
 type exportThreadMessageJSON struct {
@@ -302,6 +338,9 @@ func toExportState(st bot.State) exportStateJSON {
 	if st.Class != nil {
 		out.Class = (*exportClassJSON)(st.Class)
 	}
+	if st.FollowUps != nil {
+		out.FollowUps = (*exportFollowUpsJSON)(st.FollowUps)
+	}
 	if st.Pending != nil {
 		p := exportPendingJSON(*st.Pending)
 		out.Pending = &p
@@ -328,8 +367,13 @@ func toExportLeads(ls []leads.Lead) []exportLeadJSON {
 			ConversationID: l.ConversationID, Lang: l.Lang, Shared: exportSharedJSON(l.Shared),
 			ContactAgreedAt: l.ContactAgreedAt, Status: l.Status, Friends: len(l.FriendIDs), MaxFriends: l.MaxFriends,
 			CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt, FirstAnsweredAt: l.FirstAnsweredAt, RemindedAt: l.RemindedAt,
-			Events:  convertAll(l.Events, func(e leads.Event) exportLeadEventJSON { return exportLeadEventJSON(e) }),
-			Thread:  convertAll(l.Thread, func(m leads.ThreadMessage) exportThreadMessageJSON { return exportThreadMessageJSON(m) }),
+			Events:       convertAll(l.Events, func(e leads.Event) exportLeadEventJSON { return exportLeadEventJSON(e) }),
+			Thread:       convertAll(l.Thread, func(m leads.ThreadMessage) exportThreadMessageJSON { return exportThreadMessageJSON(m) }),
+			FirstStep:    (*exportFirstStepJSON)(l.FirstStep),
+			Commitment:   l.Commitment,
+			BridgeStage:  l.BridgeStage,
+			BridgeStages: convertAll(l.BridgeStages, func(c leads.StageChange) exportStageChangeJSON { return exportStageChangeJSON(c) }),
+			FirstVisit:   l.FirstVisit, Belonging: l.Belonging, Reschedules: l.Reschedules,
 			Version: l.Version}
 	})
 }

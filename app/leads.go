@@ -32,6 +32,12 @@ func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, 
 	req := leads.Request{ID: r.ID, Lang: r.Lang, Shared: leads.Shared{Nickname: r.Nickname, AgeBand: r.AgeBand,
 		Municipality: r.Municipality, Slots: r.Slots, Interests: r.Interests, Message: r.Message,
 		ContactMethod: r.ContactMethod, Contact: r.Contact}}
+	if fs := r.FirstStep; fs != nil {
+		req.FirstStep = &leads.FirstStep{What: fs.What, Where: fs.Where, Contact: fs.Whom, StartsAt: fs.StartsAt, EndsAt: fs.EndsAt}
+	}
+	if r.ChosenAt != nil {
+		req.SeenAt = *r.ChosenAt
+	}
 	return c.leads.Send(ctx, leads.NewLead(*o, userID, conversationID, req, c.now()))
 }
 

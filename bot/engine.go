@@ -104,13 +104,19 @@ var (
 		"shared_contact", "contact_in_app", "contact_phone", "contact_email", "lead_invite", "lead_failed",
 		"join_ok", "join_failed", "lead_reply_ask", "lead_reply_sent", "lead_reply_failed",
 		"ask_anything", "answer_no_certificate", "answer_when", "answer_where", "answer_age", "answer_group", "answer_unknown",
-		"class_joined", "class_left", "class_not_in", "fact_group_class"}, calendarTexts...)
+		"class_joined", "class_left", "class_not_in", "fact_group_class",
+		"checkin_before", "checkin_ask_for", "checkin_after", "checkin_belong", "checkin_going", "checkin_cannot",
+		"checkin_welcomed", "checkin_not_welcomed", "checkin_missed", "checkin_belongs", "checkin_still_going",
+		"checkin_stopped", "checkin_failed", "checkin_no_next", "checkin_rescheduled", "checkin_no_friend",
+		"checkin_friend_code"}, calendarTexts...)
 	// calendarTexts are the words for days, months and dates.
 	calendarTexts = []string{"day_mon", "days_mon", "day_tue", "days_tue", "day_wed", "days_wed", "day_thu", "days_thu", "day_fri", "days_fri", "day_sat", "days_sat", "day_sun", "days_sun", "part_morning", "part_afternoon", "part_evening", "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12", "weekdays", "weekends", "weekday_morning", "weekday_afternoon", "weekday_evening", "date_time", "date_time_year", "time_format", "every_morning", "every_afternoon", "every_evening", "every_day"}
 	actionNames   = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
 		"change_interests", "show_more", "want", "more", "not_for_me", "reason_too_far", "reason_wrong_time",
 		"reason_not_my_thing", "back_to_volunteering", "widen_online", "widen_distance", "use_location", "location", "concern_yes", "concern_no", "concern_talk", "erase_confirm", "erase_cancel",
-		"lead_send", "lead_message", "lead_no", "join", "lead_reply", "lead_retry", "with_class", "leave_class"}
+		"lead_send", "lead_message", "lead_no", "join", "lead_reply", "lead_retry", "with_class", "leave_class",
+		"checkin_going", "checkin_cannot", "checkin_next", "checkin_welcomed", "checkin_not_welcomed",
+		"checkin_missed", "checkin_friend", "checkin_belongs", "checkin_still_going", "checkin_stopped"}
 )
 
 // NewEngine loads and validates the onboarding flow and the helplines.
@@ -266,7 +272,9 @@ func (e *Engine) ValidChoice(choice string) bool {
 }
 
 // cardActions carry an opportunity id after a colon.
-var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_message", "lead_reply", "lead_retry"}
+var cardActions = []string{"want", "more", "not_for_me", "lead_send", "lead_message", "lead_reply", "lead_retry",
+	"checkin_going", "checkin_cannot", "checkin_next", "checkin_welcomed", "checkin_not_welcomed",
+	"checkin_missed", "checkin_friend", "checkin_belongs", "checkin_still_going", "checkin_stopped"}
 
 // turn is the work of one turn: the state it changes and the messages it says.
 type turn struct {
@@ -284,6 +292,8 @@ type turn struct {
 	lead   *LeadRequest
 	join   string
 	reply  *LeadReply
+	// checkin is the answer to a check-in the turn took.
+	checkin *CheckInAnswered
 }
 
 func (e *Engine) newTurn(st *State, now time.Time) *turn { return &turn{e: e, st: st, now: now} }
@@ -306,6 +316,9 @@ func (t *turn) outcome() Outcome {
 	add(t.join != "", JoinRequested{Code: t.join})
 	if t.reply != nil {
 		add(true, ReplyWritten{Reply: *t.reply})
+	}
+	if t.checkin != nil {
+		add(true, *t.checkin)
 	}
 	return out
 }
@@ -369,6 +382,10 @@ func (t *turn) choice(id string) {
 		return
 	}
 	name, arg, _ := strings.Cut(id, ":")
+	if _, ok := checkInActions[name]; ok {
+		t.checkInAnswer(name, arg)
+		return
+	}
 	switch name {
 	case "start":
 		t.begin()
@@ -863,7 +880,7 @@ func (t *turn) ask(q *flows.Question, text string) {
 
 func (t *turn) restart() {
 	lang := t.st.Lang
-	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq, Turns: t.st.Turns, Class: t.st.Class}
+	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq, Turns: t.st.Turns, Class: t.st.Class, FollowUps: t.st.FollowUps}
 	t.forget = t.st.Consent == nil
 	t.say(t.tr("restarted"))
 	t.next()

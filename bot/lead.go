@@ -2,6 +2,7 @@ package bot
 
 import (
 	"regexp"
+	"time"
 	"strings"
 	"unicode/utf8"
 
@@ -32,6 +33,11 @@ type LeadRequest struct {
 	Lang          string   `json:"lang"`
 	// Attempts counts failed tries to send it; the chat says so once.
 	Attempts int `json:"attempts,omitempty"`
+	// FirstStep is the first step the chat showed for it, which the
+	// check-ins remind the young person of; ChosenAt when they said "Det
+	// vil jeg gerne" (they knew of it by then).
+	FirstStep *CheckInStep `json:"first_step,omitempty"`
+	ChosenAt  *time.Time   `json:"chosen_at,omitempty"`
 }
 
 // Contact methods a lead can carry.
@@ -184,6 +190,14 @@ func (t *turn) leadChoice(name, id string) {
 	}
 	if d.ContactMethod != "" {
 		req.ContactMethod = d.ContactMethod
+	}
+	step := t.checkInStep(o, t.now)
+	req.FirstStep = &step
+	for _, c := range t.st.Chosen {
+		if c.OpportunityID == o.ID {
+			at := c.At
+			req.ChosenAt = &at
+		}
 	}
 	// The request rides in the turn's own update; the chat says "sending"
 	// until the lead is stored, and "sent" only then (Service.flushLeads).

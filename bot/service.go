@@ -44,6 +44,8 @@ type Service struct {
 	classes ClassJoiner
 	cases   CaseStore
 	leads   Leads
+	// checkins records check-in answers on their leads; nil without leads.
+	checkins CheckIns
 	// delivered is told about messages added outside a turn.
 	delivered func(conversationID string)
 	now       func() time.Time
@@ -191,7 +193,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			user.Text = s.engine.Label(in.Choice, c.State.Lang)
 		}
 		var out Outcome
-		prior := c.State.ClientIDs
+		prior, followUps := c.State.ClientIDs, c.State.FollowUps
 		if st, planned, at, ok := plan.turn(c); ok {
 			// LLM assist: the turn planned before the update, phrased.
 			c.State, out, now = st, planned, at
@@ -204,6 +206,13 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		// stored again.
 		c.State.ClientIDs = prior
 		c.State.rememberClientID(clientMessageID)
+		// Check-ins are the service's too (a turn planned before this
+		// update has not seen one said since), and whatever the young
+		// person wrote, they are talking again: check-ins may speak again.
+		c.State.FollowUps = followUps
+		if followUps != nil {
+			followUps.Unanswered = 0
+		}
 		c.appendMessages(now, user)
 		safeguarding, erase = nil, false
 		for _, ev := range out.Events {
@@ -261,6 +270,12 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 	}
 	s.afterTurn(ctx, userID, id, lang, after)
+	if ev, ok := EventOf[CheckInAnswered](after); ok && (ev.Answer == AnswerNextTime || ev.Answer == AnswerWithFriend) && len(replies) > 0 {
+		// The new date or the friend's code is this answer's reply too.
+		if more, err := s.Messages(ctx, userID, id, replies[len(replies)-1].ID); err == nil {
+			replies = append(replies, more...)
+		}
+	}
 	if archived {
 		if conv, err = s.loadHistory(ctx, conv); err != nil {
 			return nil, err
@@ -373,6 +388,9 @@ func (s *Service) WithLeads(l Leads) *Service {
 // reply in a lead's thread or joining a friend's lead. Their outcome reaches the chat as a message
 // of its own, so the turn's replies stay what they were.
 func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, out Outcome) {
+	if ev, ok := EventOf[CheckInAnswered](out); ok {
+		s.afterCheckIn(ctx, userID, lang, ev)
+	}
 	if s.leads == nil {
 		return
 	}

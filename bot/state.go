@@ -60,6 +60,8 @@ type State struct {
 	ClientIDs []string `json:"client_ids,omitempty"`
 	// Class is the school session the conversation counts in, if any.
 	Class *Class `json:"class,omitempty"`
+	// FollowUps is what the chat keeps about check-ins after a lead.
+	FollowUps *FollowUps `json:"follow_ups,omitempty"`
 }
 
 // maxClientIDs bounds how many client message ids the state itself keeps;

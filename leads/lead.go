@@ -286,6 +286,12 @@ type Event struct {
 	Status string `json:"status"`
 	// Text is the message, for lead.message.
 	Text string `json:"text,omitempty"`
+	// Stage is the bridge stage reached, for lead.bridge_stage.
+	Stage string `json:"stage,omitempty"`
+	// Visit is the young person's answer, for lead.first_visit and lead.belonging.
+	Visit string `json:"visit,omitempty"`
+	// StartsAt is the new first step, for lead.rescheduled.
+	StartsAt *time.Time `json:"starts_at,omitempty"`
 }
 
 // ThreadMessage is one message between the young person and the
@@ -328,7 +334,22 @@ type Lead struct {
 	RemindedAt      *time.Time      `json:"reminded_at,omitempty"`
 	Events          []Event         `json:"events"`
 	Thread          []ThreadMessage `json:"thread"`
-	Version         int64           `json:"version"`
+	// FirstStep is the first step the young person chose; Commitment the
+	// opportunity's (one_off, short_term, recurring), which says whether
+	// a check-in about belonging makes sense.
+	FirstStep  *FirstStep `json:"first_step,omitempty"`
+	Commitment string     `json:"commitment,omitempty"`
+	// BridgeStage is where the young person stands on the bridge, and
+	// BridgeStages when each stage was reached.
+	BridgeStage  string        `json:"bridge_stage"`
+	BridgeStages []StageChange `json:"bridge_stages"`
+	// FirstVisit and Belonging are the young person's answers to the
+	// check-ins (VisitWelcomed…, BelongingBelongs…); Reschedules counts
+	// the times the first step was moved.
+	FirstVisit  string `json:"first_visit,omitempty"`
+	Belonging   string `json:"belonging,omitempty"`
+	Reschedules int    `json:"reschedules,omitempty"`
+	Version     int64  `json:"version"`
 }
 
 // LastSeq is the sequence number of the lead's latest event.
@@ -388,6 +409,7 @@ func (l *Lead) Open(at time.Time) error {
 	l.Status, l.CreatedAt, l.UpdatedAt = StatusNew, at, at
 	l.FirstAnsweredAt, l.RemindedAt, l.Version = nil, nil, 0
 	l.Events, l.Thread = nil, []ThreadMessage{}
+	l.openBridge(at)
 	if l.FriendIDs == nil {
 		l.FriendIDs = []string{}
 	}
@@ -500,5 +522,10 @@ func (l Lead) clone() Lead {
 	l.FriendIDs = slices.Clone(l.FriendIDs)
 	l.Shared.Slots = slices.Clone(l.Shared.Slots)
 	l.Shared.Interests = slices.Clone(l.Shared.Interests)
+	l.BridgeStages = slices.Clone(l.BridgeStages)
+	if l.FirstStep != nil {
+		fs := *l.FirstStep
+		l.FirstStep = &fs
+	}
 	return l
 }

@@ -16,6 +16,10 @@ type Request struct {
 	ID     string
 	Lang   string
 	Shared Shared
+	// FirstStep is the first step the chat showed; SeenAt when the young
+	// person first saw the card (zero when unknown).
+	FirstStep *FirstStep
+	SeenAt    time.Time
 }
 
 // NewLead is the lead a young person sends to opportunity o from their
@@ -29,6 +33,10 @@ func NewLead(o match.Opportunity, youthID, conversationID string, r Request, now
 		YouthID: youthID, ConversationID: conversationID, Lang: r.Lang,
 		MaxFriends: max(o.GroupSize-1, 0),
 		Shared:     r.Shared,
+		FirstStep:  r.FirstStep, Commitment: o.Commitment,
+	}
+	if !r.SeenAt.IsZero() {
+		l.BridgeStages = []StageChange{{StageKnowsItExists, r.SeenAt}}
 	}
 	if r.Shared.ContactMethod == ContactPhone || r.Shared.ContactMethod == ContactEmail {
 		l.ContactAgreedAt = &now

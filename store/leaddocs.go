@@ -31,6 +31,13 @@ type leadDoc struct {
 	RemindedAt       *time.Time            `bson:"reminded_at,omitempty"`
 	Events           []leads.Event         `bson:"events"`
 	Thread           []leads.ThreadMessage `bson:"thread"`
+	FirstStep        *leads.FirstStep      `bson:"first_step,omitempty"`
+	Commitment       string                `bson:"commitment,omitempty"`
+	BridgeStage      string                `bson:"bridge_stage"`
+	BridgeStages     []leads.StageChange   `bson:"bridge_stages"`
+	FirstVisit       string                `bson:"first_visit,omitempty"`
+	Belonging        string                `bson:"belonging,omitempty"`
+	Reschedules      int                   `bson:"reschedules,omitempty"`
 	Version          int64                 `bson:"version"`
 }
 

@@ -1,0 +1,306 @@
+package bot
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/brobygger/brobygger/match"
+)
+
+// Check-in steps: the day before the first step, the day after it, and
+// about four weeks in for regular tasks.
+const (
+	CheckInBefore = "before"
+	CheckInAfter  = "after"
+	CheckInBelong = "belong"
+)
+
+// Check-in answers, as the quick replies carry them ("checkin_welcomed:<lead id>").
+const (
+	AnswerGoing       = "going"
+	AnswerCannotCome  = "cannot_come"
+	AnswerNextTime    = "next_time"
+	AnswerWelcomed    = "welcomed"
+	AnswerNotWelcomed = "not_welcomed"
+	AnswerMissed      = "missed"
+	AnswerWithFriend  = "with_friend"
+	AnswerBelongs     = "belongs"
+	AnswerStillGoing  = "still_going"
+	AnswerStopped     = "stopped"
+)
+
+// checkInActions maps each check-in quick reply's action to its answer.
+var checkInActions = map[string]string{
+	"checkin_going": AnswerGoing, "checkin_cannot": AnswerCannotCome, "checkin_next": AnswerNextTime,
+	"checkin_welcomed": AnswerWelcomed, "checkin_not_welcomed": AnswerNotWelcomed, "checkin_missed": AnswerMissed,
+	"checkin_friend": AnswerWithFriend, "checkin_belongs": AnswerBelongs, "checkin_still_going": AnswerStillGoing,
+	"checkin_stopped": AnswerStopped,
+}
+
+// CheckIn is a check-in to put into the young person's chat: which lead
+// and step it is about, and the first step it reminds them of.
+type CheckIn struct {
+	// Key makes delivery idempotent: a check-in whose key the chat has
+	// seen is not said again.
+	Key    string
+	LeadID string
+	Step   string
+	// Organisation and the first step as the young person chose it.
+	Organisation      string
+	What, Where, Whom string
+	StartsAt          *time.Time
+	// Friends is whether a friend may still come along.
+	Friends bool
+}
+
+// FollowUps is what the chat keeps about check-ins: how many in a row went
+// unanswered, the keys of those said, and the leads they were about (the
+// only leads a check-in answer may name).
+type FollowUps struct {
+	Unanswered int      `json:"unanswered,omitempty"`
+	Keys       []string `json:"keys,omitempty"`
+	Leads      []string `json:"leads,omitempty"`
+}
+
+// MaxUnanswered is how many check-ins in a row may go unanswered; after
+// that the chat is silent until the young person writes.
+const MaxUnanswered = 2
+
+// maxCheckInKeys bounds the remembered keys; a job is never retried that long.
+const maxCheckInKeys = 30
+
+// CheckInAnswered is the young person's answer to a check-in.
+type CheckInAnswered struct {
+	LeadID, Answer string
+}
+
+func (CheckInAnswered) event() {}
+
+// CheckInStep is a first step as a check-in or a rescheduled lead needs it.
+type CheckInStep struct {
+	What     string     `json:"what"`
+	Where    string     `json:"where"`
+	Whom     string     `json:"whom"`
+	StartsAt *time.Time `json:"starts_at"`
+	EndsAt   *time.Time `json:"ends_at"`
+}
+
+// checkInStep is o's first step for the young person after the given
+// time, as a lead keeps it.
+func (t *turn) checkInStep(o *match.Opportunity, after time.Time) CheckInStep {
+	text := t.textOf(o)
+	step := CheckInStep{What: text.What, Where: text.Where, Whom: text.Contact}
+	if s, ok := match.FirstStepTime(o, t.st.matchProfile(), after); ok && !s.Session.Start.IsZero() {
+		start, end := s.Session.Start, s.Session.End
+		step.StartsAt, step.EndsAt = &start, &end
+	}
+	return step
+}
+
+// NextFirstStep is the first session of an opportunity after the given
+// time that fits the young person, for "a different day"; false when the
+// catalog has none (or no longer has the opportunity).
+func (s *Service) NextFirstStep(ctx context.Context, userID, opportunityID string, after time.Time) (CheckInStep, bool, error) {
+	o, ok := s.engine.catalog.Get(opportunityID)
+	if !ok {
+		return CheckInStep{}, false, nil
+	}
+	st := State{Lang: "da"}
+	if c, found, err := s.Existing(ctx, userID); err != nil {
+		return CheckInStep{}, false, err
+	} else if found {
+		st = c.State
+	}
+	t := s.engine.newTurn(&st, s.now())
+	step := t.checkInStep(o, after)
+	return step, step.StartsAt != nil, nil
+}
+
+// CheckInResult is what came of an answer that needed the lead: the new
+// first step after "a different day", or a code for a friend.
+type CheckInResult struct {
+	Organisation string
+	Next         *CheckInStep
+	InviteCode   string
+}
+
+// CheckIns carries out check-in answers: it records them on the lead,
+// tells the organisation, and moves the first step when asked.
+type CheckIns interface {
+	Answer(ctx context.Context, userID, leadID, answer string) (CheckInResult, error)
+}
+
+// WithCheckIns makes check-in answers reach the lead.
+func (s *Service) WithCheckIns(c CheckIns) *Service {
+	s.checkins = c
+	return s
+}
+
+// Check-in delivery outcomes.
+const (
+	// CheckInSaid means the check-in is in the chat (now or before).
+	CheckInSaid = "said"
+	// CheckInSilent means it was not said: too many went unanswered, or
+	// the young person has no conversation any more.
+	CheckInSilent = "silent"
+)
+
+// DeliverCheckIn puts a check-in into the young person's chat, once: a
+// key said before is not said again, and after MaxUnanswered check-ins in
+// a row without an answer nothing is said until they write.
+func (s *Service) DeliverCheckIn(ctx context.Context, userID string, ci CheckIn) (string, error) {
+	c, found, err := s.Existing(ctx, userID)
+	if err != nil {
+		return "", err
+	}
+	if !found {
+		return CheckInSilent, nil
+	}
+	outcome := CheckInSilent
+	_, err = s.store.UpdateConversation(ctx, c.ID, func(c *Conversation) error {
+		f := c.State.FollowUps
+		if f == nil {
+			f = &FollowUps{}
+		}
+		switch {
+		case slices.Contains(f.Keys, ci.Key):
+			outcome = CheckInSaid
+			return ErrUnchanged
+		case f.Unanswered >= MaxUnanswered:
+			outcome = CheckInSilent
+			return ErrUnchanged
+		}
+		now := s.now()
+		c.appendMessages(now, s.engine.checkInMessage(&c.State, ci, now))
+		f.Unanswered++
+		f.Keys = append(f.Keys, ci.Key)
+		f.Keys = f.Keys[max(len(f.Keys)-maxCheckInKeys, 0):]
+		if !slices.Contains(f.Leads, ci.LeadID) {
+			f.Leads = append(f.Leads, ci.LeadID)
+		}
+		c.State.FollowUps = f
+		c.UpdatedAt = now
+		outcome = CheckInSaid
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	if outcome == CheckInSaid && s.delivered != nil {
+		s.delivered(c.ID)
+	}
+	return outcome, nil
+}
+
+// checkInMessage is the check-in as the young person reads it.
+func (e *Engine) checkInMessage(st *State, ci CheckIn, now time.Time) Message {
+	t := e.newTurn(st, now)
+	reply := func(action string) QuickReply {
+		return QuickReply{ID: action + ":" + ci.LeadID, Label: e.flow.Action(action, st.Lang)}
+	}
+	var m Message
+	switch ci.Step {
+	case CheckInBefore:
+		m.Text = t.tr("checkin_before", "organisation", ci.Organisation, "step", t.stepLine(ci.What, ci.Where, ci.Whom, ci.StartsAt))
+		m.QuickReplies = []QuickReply{reply("checkin_going"), reply("checkin_cannot")}
+	case CheckInAfter:
+		m.Text = t.tr("checkin_after", "organisation", ci.Organisation)
+		m.QuickReplies = []QuickReply{reply("checkin_welcomed"), reply("checkin_not_welcomed"), reply("checkin_missed")}
+	default:
+		m.Text = t.tr("checkin_belong", "organisation", ci.Organisation)
+		m.QuickReplies = []QuickReply{reply("checkin_belongs"), reply("checkin_still_going"), reply("checkin_stopped")}
+	}
+	m.From, m.Kind = FromBot, "checkin"
+	return m
+}
+
+// stepLine says a first step in one line: when, what, where and whom to
+// ask for, leaving out what is unknown.
+func (t *turn) stepLine(what, where, whom string, at *time.Time) string {
+	parts := []string{}
+	if at != nil {
+		parts = append(parts, t.formatWhen(*at)+": "+what)
+	} else {
+		parts = append(parts, what)
+	}
+	if where != "" {
+		parts = append(parts, where)
+	}
+	line := strings.Join(parts, ", ") + "."
+	if whom != "" {
+		line += " " + t.tr("checkin_ask_for", "contact", whom)
+	}
+	return line
+}
+
+// checkInAnswer answers a check-in quick reply at once, warmly and with
+// the next steps that fit, and leaves recording it to the service. An
+// answer about a lead no check-in asked about gets nothing.
+func (t *turn) checkInAnswer(action, leadID string) {
+	answer := checkInActions[action]
+	if f := t.st.FollowUps; f == nil || !slices.Contains(f.Leads, leadID) {
+		t.say(t.tr("not_understood"))
+		t.resume()
+		return
+	}
+	t.st.FollowUps.Unanswered = 0
+	t.checkin = &CheckInAnswered{LeadID: leadID, Answer: answer}
+	reply := func(action string) QuickReply {
+		return QuickReply{ID: action + ":" + leadID, Label: t.e.flow.Action(action, t.st.Lang)}
+	}
+	switch answer {
+	case AnswerGoing:
+		t.say(t.tr("checkin_going"))
+	case AnswerCannotCome:
+		t.say(t.tr("checkin_cannot"), reply("checkin_next"), t.action("show_more"))
+	case AnswerWelcomed:
+		t.say(t.tr("checkin_welcomed"))
+	case AnswerNotWelcomed:
+		t.say(t.tr("checkin_not_welcomed"), reply("lead_reply"), t.action("show_more"))
+	case AnswerMissed:
+		t.say(t.tr("checkin_missed"), reply("checkin_next"), reply("checkin_friend"), t.action("show_more"))
+	case AnswerBelongs:
+		t.say(t.tr("checkin_belongs"))
+	case AnswerStillGoing:
+		t.say(t.tr("checkin_still_going"), reply("lead_reply"))
+	case AnswerStopped:
+		t.say(t.tr("checkin_stopped"), t.action("show_more"))
+	case AnswerNextTime, AnswerWithFriend:
+		// Said once the service has found the date or made the code.
+	}
+}
+
+// afterCheckIn carries out a check-in answer and says what came of it
+// when that needed the lead.
+func (s *Service) afterCheckIn(ctx context.Context, userID, lang string, ev CheckInAnswered) {
+	if s.checkins == nil {
+		return
+	}
+	res, err := s.checkins.Answer(ctx, userID, ev.LeadID, ev.Answer)
+	say := func(name string, kv ...string) *Message {
+		return &Message{Text: s.engine.Say(name, lang, kv...)}
+	}
+	var m *Message
+	switch {
+	case err != nil:
+		m = say("checkin_failed")
+	case ev.Answer == AnswerNextTime && res.Next == nil:
+		m = say("checkin_no_next")
+		m.QuickReplies = []QuickReply{{ID: "show_more", Label: s.engine.Label("show_more", lang)}}
+	case ev.Answer == AnswerNextTime:
+		st := State{Lang: lang}
+		t := s.engine.newTurn(&st, s.now())
+		n := res.Next
+		m = say("checkin_rescheduled", "organisation", res.Organisation, "step", t.stepLine(n.What, n.Where, n.Whom, n.StartsAt))
+	case ev.Answer == AnswerWithFriend && res.InviteCode == "":
+		m = say("checkin_no_friend")
+		m.QuickReplies = []QuickReply{{ID: "checkin_next:" + ev.LeadID, Label: s.engine.Label("checkin_next", lang)}}
+	case ev.Answer == AnswerWithFriend:
+		m = say("checkin_friend_code", "code", res.InviteCode, "organisation", res.Organisation)
+	}
+	if m != nil {
+		_ = s.Deliver(ctx, userID, *m)
+	}
+}
