@@ -71,6 +71,42 @@ type orgLeadSummaryJSON struct {
 	CreatedAt        time.Time  `json:"created_at"`
 	UpdatedAt        time.Time  `json:"updated_at"`
 	FirstAnsweredAt  *time.Time `json:"first_answered_at,omitempty"`
+	bridgeJSON
+	// FirstVisit is how the first visit went, as the young person said:
+	// welcomed, not_welcomed, missed or cannot_come — never their words.
+	FirstVisit string `json:"first_visit,omitempty"`
+}
+
+// bridgeJSON is where a lead stands on the bridge, and its first step.
+type bridgeJSON struct {
+	BridgeStage  string            `json:"bridge_stage"`
+	BridgeStages []stageChangeJSON `json:"bridge_stages"`
+	FirstStep    *leadFirstStepJSON    `json:"first_step,omitempty"`
+}
+
+type stageChangeJSON struct {
+	Stage string    `json:"stage"`
+	At    time.Time `json:"at"`
+}
+
+type leadFirstStepJSON struct {
+	What     string     `json:"what"`
+	Where    string     `json:"where,omitempty"`
+	Contact  string     `json:"contact,omitempty"`
+	StartsAt *time.Time `json:"starts_at"`
+	EndsAt   *time.Time `json:"ends_at,omitempty"`
+}
+
+func toBridge(l leads.Lead) bridgeJSON {
+	out := bridgeJSON{BridgeStage: l.BridgeStage, BridgeStages: make([]stageChangeJSON, len(l.BridgeStages))}
+	for i, c := range l.BridgeStages {
+		out.BridgeStages[i] = stageChangeJSON(c)
+	}
+	if l.FirstStep != nil {
+		fs := leadFirstStepJSON(*l.FirstStep)
+		out.FirstStep = &fs
+	}
+	return out
 }
 
 // orgLeadJSON is one lead as staff open it, with the messages about it.
@@ -82,7 +118,7 @@ type orgLeadJSON struct {
 func toOrgLeadSummary(l leads.Lead) orgLeadSummaryJSON {
 	return orgLeadSummaryJSON{ID: l.ID, OpportunityID: l.OpportunityID, OpportunityTitle: l.OpportunityTitle,
 		Status: l.Status, Shared: toShared(l.Shared), Friends: len(l.FriendIDs), CreatedAt: l.CreatedAt,
-		UpdatedAt: l.UpdatedAt, FirstAnsweredAt: l.FirstAnsweredAt}
+		UpdatedAt: l.UpdatedAt, FirstAnsweredAt: l.FirstAnsweredAt, bridgeJSON: toBridge(l), FirstVisit: l.FirstVisit}
 }
 
 func toOrgLead(l leads.Lead) orgLeadJSON {
@@ -105,6 +141,7 @@ type youthLeadJSON struct {
 	CreatedAt  time.Time           `json:"created_at"`
 	UpdatedAt  time.Time           `json:"updated_at"`
 	Thread     []threadMessageJSON `json:"thread"`
+	bridgeJSON
 }
 
 func toYouthLead(l leads.Lead) youthLeadJSON {
@@ -112,7 +149,7 @@ func toYouthLead(l leads.Lead) youthLeadJSON {
 		OpportunityID: l.OpportunityID, OpportunityTitle: l.OpportunityTitle, Status: l.Status,
 		StatusText: leads.StatusText(l.Status, "", l.OrganisationName, l.Lang), Shared: toShared(l.Shared),
 		Friends: len(l.FriendIDs), MaxFriends: l.MaxFriends, CreatedAt: l.CreatedAt, UpdatedAt: l.UpdatedAt,
-		Thread: toThread(l.Thread)}
+		Thread: toThread(l.Thread), bridgeJSON: toBridge(l)}
 }
 
 type leadMessageRequest struct {

@@ -79,6 +79,10 @@ type Config struct {
 	LimitStore LimitStore
 	// Schools runs class sessions; nil serves none.
 	Schools *schools.Service
+	// Push serves Web Push's key and subscriptions (push.go).
+	Push Push
+	// FollowUps are the check-ins after a lead (followups.go); nil serves none.
+	FollowUps FollowUps
 }
 
 // Server holds the API's dependencies.
@@ -101,6 +105,9 @@ type Server struct {
 	// limits is nil when there are none.
 	limits  *limiter
 	schools *schools.Service
+	push    Push // push.go
+	// followups is nil when there are none (followups.go).
+	followups FollowUps
 }
 
 // route is one endpoint and who may call it. Every route is either public
@@ -151,6 +158,15 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodGet, path: "/v1/me/export", roles: youth, handler: s.exportMe},
 		{method: fiber.MethodGet, path: "/v1/me/suggestions", roles: youth, handler: s.mySuggestions},
 		{method: fiber.MethodGet, path: "/v1/suggestions/:opportunity_id/first-step.ics", roles: youth, handler: s.firstStepICS},
+
+		// Web Push (push.go).
+		{method: fiber.MethodGet, path: "/v1/push/vapid-public-key", public: true, handler: s.vapidPublicKey},
+		{method: fiber.MethodPost, path: "/v1/me/push-subscriptions", roles: youth, handler: s.addPushSubscription},
+		{method: fiber.MethodDelete, path: "/v1/me/push-subscriptions", roles: youth, handler: s.removePushSubscription},
+
+		// Check-ins after a lead (followups.go).
+		{method: fiber.MethodGet, path: "/v1/me/followups", roles: youth, handler: s.myFollowUps},
+		{method: fiber.MethodPut, path: "/v1/me/followups", roles: youth, handler: s.setMyFollowUps},
 
 		{method: fiber.MethodGet, path: "/v1/me/leads", roles: youth, handler: s.myLeads},
 		{method: fiber.MethodGet, path: "/v1/leads/:id", roles: youth, handler: s.myLead},
@@ -226,7 +242,8 @@ func New(cfg Config) *fiber.App {
 	}
 	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, safeguarding: cfg.Safeguarding,
 		ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
-		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks, schools: cfg.Schools}
+		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks, schools: cfg.Schools,
+		push: cfg.Push, followups: cfg.FollowUps}
 	if cfg.LimitStore != nil && cfg.Limits.any() {
 		s.limits = &limiter{Limits: cfg.Limits, store: cfg.LimitStore, secret: cfg.Secret, now: cfg.Now, hub: &s.hub,
 			watched: map[chan streamSignal]bool{}}

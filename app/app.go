@@ -25,6 +25,7 @@ import (
 	"github.com/brobygger/brobygger/api"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
+	"github.com/brobygger/brobygger/followups"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/llm"
 	"github.com/brobygger/brobygger/match"
@@ -39,6 +40,11 @@ type Config struct {
 	DataDir   string // BROBYGGER_DATA
 	MongoURI  string // MONGODB_URI
 	JWTSecret string // BROBYGGER_JWT_SECRET
+	// VAPID keys for Web Push (push.go): BROBYGGER_VAPID_PUBLIC_KEY,
+	// BROBYGGER_VAPID_PRIVATE_KEY and BROBYGGER_VAPID_SUBJECT, required with
+	// MONGODB_URI; in embedded mode the keys are generated once and kept in
+	// the data folder.
+	VAPIDPublicKey, VAPIDPrivateKey, VAPIDSubject string
 	// SummaryEvery is how often a class session's totals may change;
 	// zero is schools.SnapshotEvery, negative counts afresh every time.
 	SummaryEvery time.Duration
@@ -81,6 +87,10 @@ func FromEnv() Config {
 		DataDir:   os.Getenv("BROBYGGER_DATA"),
 		MongoURI:  os.Getenv("MONGODB_URI"),
 		JWTSecret: os.Getenv("BROBYGGER_JWT_SECRET"),
+
+		VAPIDPublicKey:  os.Getenv("BROBYGGER_VAPID_PUBLIC_KEY"),
+		VAPIDPrivateKey: os.Getenv("BROBYGGER_VAPID_PRIVATE_KEY"),
+		VAPIDSubject:    os.Getenv("BROBYGGER_VAPID_SUBJECT"),
 	}
 	if cfg.Addr == "" {
 		cfg.Addr = ":8080"
@@ -193,6 +203,9 @@ type App struct {
 	synced   time.Time
 	stopping chan struct{}
 	stopOnce sync.Once
+	push     pushing // push.go
+	// followups are the check-ins after a lead (followups.go).
+	followups *followups.Service
 }
 
 // New connects to the database, loads the catalog and builds the API.
@@ -216,6 +229,10 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	vapid, err := vapidKeys(cfg) // push.go
+	if err != nil {
+		return nil, err
+	}
 	if cfg.ConcurrentHashes > 0 {
 		accounts.LimitConcurrentHashes(cfg.ConcurrentHashes)
 	}
@@ -224,6 +241,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	a := &App{cfg: cfg, Store: st, Catalog: match.NewIndex(), log: cfg.Logger, stopping: make(chan struct{})}
+	a.push.keys = vapid
 	if !cfg.SkipSample {
 		if err := a.seedSample(ctx); err != nil {
 			_ = st.Close(context.Background())
@@ -269,7 +287,8 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	a.Fiber = api.New(api.Config{Schools: a.Schools, Conversations: svc, Accounts: st, Privacy: st, Safeguarding: st,
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
-		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks, Limits: cfg.Limits, LimitStore: st})
+		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks, Limits: cfg.Limits, LimitStore: st,
+		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx, svc)
 	return a, nil

@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"fmt"
+	"maps"
 	"time"
 
 	"github.com/brobygger/brobygger/api"
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/followups"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/match"
 	"github.com/brobygger/brobygger/store"
@@ -15,9 +17,10 @@ import (
 // chatLeads connects the conversation to the lead service: "Det vil jeg
 // gerne" with consent becomes a lead, and a friend's code joins it.
 type chatLeads struct {
-	leads   *leads.Service
-	catalog *match.Index
-	now     func() time.Time
+	leads     *leads.Service
+	followups *followups.Service
+	catalog   *match.Index
+	now       func() time.Time
 }
 
 var _ bot.Leads = chatLeads{}
@@ -38,7 +41,13 @@ func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, 
 	if r.ChosenAt != nil {
 		req.SeenAt = *r.ChosenAt
 	}
-	return c.leads.Send(ctx, leads.NewLead(*o, userID, conversationID, req, c.now()))
+	code, err := c.leads.Send(ctx, leads.NewLead(*o, userID, conversationID, req, c.now()))
+	if err != nil {
+		return "", err
+	}
+	// A failure here fails the send, which the chat tries again: the lead
+	// is found stored then, and its check-ins planned.
+	return code, c.scheduleFollowUps(ctx, userID, r.ID)
 }
 
 // ReplyLead writes the young person's answer into the lead's thread.
@@ -58,7 +67,10 @@ func (c chatLeads) JoinLead(ctx context.Context, userID, code string) (string, s
 
 // chatNotifier puts what happens to a lead into the young person's chat;
 // when an organisation gave up or said no, it offers other suggestions.
-type chatNotifier struct{ conv *bot.Service }
+type chatNotifier struct {
+	conv *bot.Service
+	push func(ctx context.Context, userID string) // App.newMessagePush
+}
 
 var _ leads.YouthNotifier = chatNotifier{}
 
@@ -71,7 +83,11 @@ func (n chatNotifier) Notify(ctx context.Context, userID, leadID, text string) e
 			{ID: "show_more", Label: e.Label("show_more", lang)},
 		}
 	}
-	return n.conv.Deliver(ctx, userID, m)
+	if err := n.conv.Deliver(ctx, userID, m); err != nil {
+		return err
+	}
+	n.push(ctx, userID) // tell the phone too (push.go)
+	return nil
 }
 
 func (n chatNotifier) lang(ctx context.Context, userID string) string {
@@ -86,10 +102,15 @@ func (n chatNotifier) lang(ctx context.Context, userID string) string {
 // webhooks and chat notices and chases unanswered leads.
 func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store) *leads.Service {
 	ls := leads.NewService(st, a.cfg.Now, api.NewID)
-	svc.WithLeads(chatLeads{leads: ls, catalog: a.Catalog, now: a.cfg.Now})
+	fs, checkIns := a.startFollowUps(svc, st, ls)
+	a.followups = fs
+	svc.WithLeads(chatLeads{leads: ls, followups: fs, catalog: a.Catalog, now: a.cfg.Now})
+	handlers := map[string]leads.Handler{followups.Kind: checkIns}
+	maps.Copy(handlers, a.pushHandlers(svc, st)) // push.go
 	w := leads.NewWorker(leads.WorkerConfig{
 		Jobs: st, Leads: st, Webhooks: st,
-		Notifier:      chatNotifier{conv: svc},
+		Notifier:      chatNotifier{conv: svc, push: a.newMessagePush},
+		Handlers:      handlers,
 		AllowLoopback: a.cfg.AllowHTTPWebhooks,
 		Now:           a.cfg.Now, Logger: a.log,
 	})

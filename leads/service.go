@@ -108,6 +108,45 @@ func (s *Service) SetStatus(ctx context.Context, id string, c Caller, to string)
 	})
 }
 
+// Visit records the young person's answer about their first visit
+// (Lead.ReportVisit) and tells the organisation.
+func (s *Service) Visit(ctx context.Context, id string, c Caller, visit string) (Lead, error) {
+	at := s.now()
+	return s.change(ctx, id, youthOnly(c), func(l *Lead) error {
+		_, err := l.ReportVisit(visit, at)
+		return err
+	})
+}
+
+// Belong records how it goes about four weeks in (Lead.ReportBelonging).
+func (s *Service) Belong(ctx context.Context, id string, c Caller, answer string) (Lead, error) {
+	at := s.now()
+	return s.change(ctx, id, youthOnly(c), func(l *Lead) error {
+		_, err := l.ReportBelonging(answer, at)
+		return err
+	})
+}
+
+// Reschedule moves the lead's first step to a later session
+// (Lead.Reschedule) and tells the organisation the new date.
+func (s *Service) Reschedule(ctx context.Context, id string, c Caller, fs FirstStep) (Lead, error) {
+	at := s.now()
+	return s.change(ctx, id, youthOnly(c), func(l *Lead) error {
+		_, err := l.Reschedule(fs, at)
+		return err
+	})
+}
+
+// youthOnly lets only the young person the lead is about answer for it.
+func youthOnly(c Caller) func(*Lead) error {
+	return func(l *Lead) error {
+		if c.Actor != Youth {
+			return fmt.Errorf("lead %s: only the young person answers a check-in: %w", l.ID, ErrNotFound)
+		}
+		return c.may(l)
+	}
+}
+
 // Post adds the caller's message to the lead's thread.
 func (s *Service) Post(ctx context.Context, id string, c Caller, text string) (Lead, error) {
 	at := s.now()

@@ -91,6 +91,17 @@ type Handler func(ctx context.Context, j *Job) error
 // given up at once.
 func Permanent(err error) error { return permanent{err} }
 
+// Later asks for a job to run again at a given time rather than now (a
+// check-in that fell due in the night), saying why.
+func Later(at time.Time, why string) error { return later{at, why} }
+
+type later struct {
+	at  time.Time
+	why string
+}
+
+func (e later) Error() string { return e.why }
+
 // Stats counts what a worker did since it started.
 type Stats struct {
 	Delivered, Notices, Reminders, NoResponses, Retried, GivenUp, Skipped int64
@@ -249,9 +260,12 @@ func (w *Worker) settle(ctx context.Context, j *Job, outcome error) error {
 	var err error
 	var ny notYet
 	var perm permanent
+	var lt later
 	switch {
 	case outcome == nil:
 		err = w.cfg.Jobs.CompleteJob(ctx, j.ID, w.cfg.Owner, now)
+	case errors.As(outcome, &lt):
+		err = w.cfg.Jobs.RetryJob(ctx, j.ID, w.cfg.Owner, lt.at, lt.why)
 	case errors.As(outcome, &ny) && j.Attempts < len(notYetSchedule):
 		err = w.cfg.Jobs.RetryJob(ctx, j.ID, w.cfg.Owner, now.Add(notYetSchedule[j.Attempts]), outcome.Error())
 	case errors.As(outcome, &ny), errors.As(outcome, &perm):

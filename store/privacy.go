@@ -48,6 +48,9 @@ func (s *Store) EraseUser(ctx context.Context, userID string) error {
 	if err := s.ErasePushSubscriptionsOf(ctx, userID); err != nil { // push.go
 		return err
 	}
+	if err := s.eraseFollowUpsOf(ctx, userID); err != nil { // followups.go
+		return err
+	}
 	if _, err := s.deleteOne(ctx, colUsers, bson.D{{Key: "_id", Value: userID}}); err != nil {
 		return fmt.Errorf("erase user: %w", translate(err))
 	}
