@@ -84,7 +84,7 @@ type Store interface {
 func CheckSubscription(endpoint, p256dh, auth string, allowHTTP bool) error {
 	var problems []string
 	if err := CheckEndpoint(endpoint, allowHTTP); err != nil {
-		problems = append(problems, err.Error())
+		problems = append(problems, strings.TrimSuffix(err.Error(), ": "+ErrInvalid.Error()))
 	}
 	if b, ok := decodeKey(p256dh); !ok || len(b) != p256dhBytes {
 		problems = append(problems, fmt.Sprintf("keys.p256dh must be base64url of a %d-byte uncompressed P-256 point", p256dhBytes))

@@ -61,9 +61,15 @@ func (v VAPID) Check() error {
 	if !bytes.Equal(pub, k.PublicKey().Bytes()) {
 		return errors.New("the VAPID public key is not the private key's (an uncompressed P-256 point, 65 bytes, base64url)")
 	}
-	u, err := url.Parse(v.Subject)
+	return CheckSubject(v.Subject)
+}
+
+// CheckSubject says what is wrong with a VAPID subject: push services take
+// only a mailto: or https: URL.
+func CheckSubject(subject string) error {
+	u, err := url.Parse(subject)
 	if err != nil || (u.Scheme != "mailto" && u.Scheme != "https") || (u.Opaque == "" && u.Host == "") {
-		return fmt.Errorf("the VAPID subject %q must be a mailto: or https: URL", v.Subject)
+		return fmt.Errorf("the VAPID subject %q must be a mailto: or https: URL", subject)
 	}
 	return nil
 }
