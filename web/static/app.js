@@ -10,6 +10,9 @@
     draft: 'brobygger.draft',
     pending: 'brobygger.pending',
     messages: 'brobygger.messages',
+    // Push messages: 'subscribed', 'declined' (never asked again) or
+    // 'ios-explained' (the home-screen note was shown).
+    push: 'brobygger.push',
   };
   const POLL_MS = 5000;
   // Enough history to show the conversation offline without filling storage.
@@ -60,6 +63,16 @@
       outsideDenmark: 'Den placering ligger ikke i Danmark. Skriv et dansk postnummer eller en by i stedet.',
       classCodeRefused: 'Den kode kan jeg ikke finde, eller også er den udløbet. Spørg din lærer om koden – du kan også skrive den her i chatten. Du kan sagtens gå i gang imens.',
       classCodeTooMany: 'Der er prøvet for mange forkerte koder. Spørg din lærer om koden, og prøv igen om lidt. Du kan sagtens gå i gang imens.',
+      pushOffer: 'Vil du have besked på telefonen, når de svarer?',
+      pushOfferNote: 'Beskeden siger kun, at du har en ny besked – ikke hvad der står i den.',
+      pushYes: 'Slå beskeder til',
+      pushNo: 'Nej tak',
+      pushOn: 'Beskeder er slået til. Du får besked, når der er nyt i chatten.',
+      pushBlocked: 'Beskeder er slået fra for Brobygger i din browser. Du kan slå dem til i browserens indstillinger – svarene kommer også her i chatten.',
+      pushFailed: 'Beskeder kunne ikke slås til lige nu. Svarene kommer stadig her i chatten.',
+      pushIos: 'Vil du have besked på telefonen, når de svarer? På iPhone og iPad skal Brobygger først ligge på hjemmeskærmen: tryk på Del og vælg »Føj til hjemmeskærm«. Åbn Brobygger derfra, så kan du slå beskeder til.',
+      pushOk: 'Okay',
+      pushLabel: 'Beskeder på telefonen',
     },
     en: {
       tagline: 'Find a place to volunteer',
@@ -104,6 +117,16 @@
       outsideDenmark: "That location isn't in Denmark. Type a Danish postcode or town instead.",
       classCodeRefused: "I can't find that code, or it has expired. Ask your teacher for the code – you can also type it here in the chat. You're welcome to get started meanwhile.",
       classCodeTooMany: 'Too many wrong codes have been tried. Ask your teacher for the code and try again in a little while. You can get started meanwhile.',
+      pushOffer: 'Do you want a notification on your phone when they answer?',
+      pushOfferNote: "It only says you have a new message – not what it says.",
+      pushYes: 'Turn on notifications',
+      pushNo: 'No thanks',
+      pushOn: "Notifications are on. You'll get one when there's something new in the chat.",
+      pushBlocked: 'Notifications are blocked for Brobygger in your browser. You can allow them in its settings – the answers also come here in the chat.',
+      pushFailed: "Notifications couldn't be turned on right now. The answers still come here in the chat.",
+      pushIos: 'Do you want a notification on your phone when they answer? On iPhone and iPad, Brobygger has to be on your home screen first: tap Share and choose “Add to Home Screen”. Open Brobygger from there, and you can turn notifications on.',
+      pushOk: 'Okay',
+      pushLabel: 'Notifications on your phone',
     },
   };
 
@@ -783,6 +806,7 @@
     for (const m of messages || []) {
       const node = addServerMessage(m);
       if (node && !first) first = node;
+      if (node && m.kind === 'lead_sent') offerPush(); // the moment to ask (push)
     }
     if (first) {
       cacheMessages();
@@ -956,6 +980,7 @@
       joinFromLink();
       flush();
       syncLanguage();
+      renewPush();
     } catch (err) {
       boot.hidden = log.childElementCount > 0;
       boot.textContent = t('startFailed');
@@ -1468,6 +1493,146 @@
     if (ev.key === KEY.auth) auth = readAuth();
     if (ev.key === KEY.lang) setLanguage(load(KEY.lang, 'da'));
   });
+
+  // ------------------------------------------------------------------ push
+
+  // Right after a lead is sent, the chat offers to tell the phone when the
+  // organisation answers: never on page load, never again after "Nej tak".
+  // A push says only that there is a new message (sw.js shows it). iPhones
+  // and iPads can only get pushes from an app on the home screen, so there
+  // the offer explains that instead of asking.
+  let pushCard = null;
+
+  function isIOS() {
+    return /iPad|iPhone|iPod/.test(navigator.userAgent) ||
+      (navigator.platform === 'MacIntel' && navigator.maxTouchPoints > 1); // iPadOS asks for the desktop site
+  }
+
+  function isStandalone() {
+    return navigator.standalone === true || window.matchMedia('(display-mode: standalone)').matches;
+  }
+
+  function pushSupported() {
+    return 'serviceWorker' in navigator && window.isSecureContext && 'PushManager' in window && 'Notification' in window;
+  }
+
+  function offerPush() {
+    if (pushCard && pushCard.isConnected) return;
+    const state = load(KEY.push, '');
+    if (state === 'declined' || state === 'subscribed') return;
+    if (isIOS() && (!isStandalone() || !('PushManager' in window))) {
+      if (state === 'ios-explained') return;
+      showPushCard('pushIos', null, [{ key: 'pushOk', primary: true, act: () => {
+        save(KEY.push, 'ios-explained');
+        closePushCard();
+      } }]);
+      return;
+    }
+    if (!pushSupported() || Notification.permission === 'denied') return;
+    showPushCard('pushOffer', 'pushOfferNote', [
+      { key: 'pushYes', primary: true, act: turnOnPush },
+      { key: 'pushNo', act: () => {
+        save(KEY.push, 'declined');
+        closePushCard();
+      } },
+    ]);
+  }
+
+  // The offer sits under the conversation, outside the log: it is not part
+  // of the stored conversation, and the last message keeps its quick replies.
+  function showPushCard(textKey, noteKey, actions) {
+    closePushCard();
+    const card = el('section', 'push-offer');
+    card.setAttribute('aria-label', t('pushLabel'));
+    card.dataset.i18nLabel = 'pushLabel';
+    const text = el('p', 'push-offer__text', t(textKey));
+    text.dataset.i18n = textKey;
+    text.setAttribute('role', 'status');
+    card.append(text);
+    if (noteKey) {
+      const note = el('p', 'push-offer__note', t(noteKey));
+      note.dataset.i18n = noteKey;
+      card.append(note);
+    }
+    const row = el('div', 'push-offer__actions');
+    for (const a of actions) {
+      const b = el('button', a.primary ? 'btn btn--primary btn--small' : 'btn btn--quiet btn--small', t(a.key));
+      b.type = 'button';
+      b.dataset.i18n = a.key;
+      b.dataset.push = a.key;
+      b.addEventListener('click', () => a.act(card));
+      row.append(b);
+    }
+    card.append(row);
+    log.after(card);
+    pushCard = card;
+    if (stickToBottom) scrollToEnd();
+  }
+
+  function closePushCard(saying) {
+    if (!pushCard) return;
+    const card = pushCard;
+    pushCard = null;
+    card.remove();
+    if (saying) announce(t(saying));
+  }
+
+  async function turnOnPush(card) {
+    for (const b of card.querySelectorAll('button')) b.disabled = true;
+    try {
+      const permission = await Notification.requestPermission();
+      if (permission !== 'granted') {
+        if (permission === 'denied') save(KEY.push, 'declined');
+        closePushCard(permission === 'denied' ? 'pushBlocked' : '');
+        return;
+      }
+      await subscribePush();
+      save(KEY.push, 'subscribed');
+      closePushCard('pushOn');
+    } catch {
+      closePushCard('pushFailed');
+    }
+  }
+
+  function base64UrlBytes(s) {
+    const b64 = s.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (s.length % 4)) % 4);
+    return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  }
+
+  // subscribePush subscribes this browser with the server's key (again,
+  // when the key changed) and hands the subscription to the server.
+  async function subscribePush() {
+    const reg = await navigator.serviceWorker.ready;
+    const { public_key: key } = await api('GET', '/v1/push/vapid-public-key');
+    const serverKey = base64UrlBytes(key);
+    let sub = await reg.pushManager.getSubscription();
+    const oldKey = sub && sub.options && sub.options.applicationServerKey;
+    if (sub && oldKey && new Uint8Array(oldKey).join() !== serverKey.join()) {
+      await sub.unsubscribe();
+      sub = null;
+    }
+    if (!sub) sub = await reg.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: serverKey });
+    await sendPushSubscription(sub);
+  }
+
+  async function sendPushSubscription(sub) {
+    const { endpoint, keys } = sub.toJSON();
+    await request('POST', '/v1/me/push-subscriptions', { endpoint, keys });
+  }
+
+  // renewPush hands the browser's subscription to the server again at
+  // start: registering is idempotent, and after a new guest sign-in the
+  // phone belongs to the new young person.
+  async function renewPush() {
+    if (load(KEY.push, '') !== 'subscribed' || !pushSupported() || Notification.permission !== 'granted') return;
+    try {
+      const reg = await navigator.serviceWorker.ready;
+      const sub = await reg.pushManager.getSubscription();
+      if (sub) await sendPushSubscription(sub);
+    } catch {
+      // The next start tries again; the chat works without pushes.
+    }
+  }
 
   // -------------------------------------------------------------------- go
 

@@ -68,3 +68,65 @@ self.addEventListener('fetch', (event) => {
   if (!isShell(event.request)) return; // API calls and everything else go straight to the network
   event.respondWith(shell(event.request));
 });
+
+// Push messages say only that there is something new in the chat: the
+// server never sends what a message says, and nothing else from the push
+// is shown. One tag keeps a burst to one notification on the phone. While
+// the chat is open and in view, the message is on the screen already.
+const PUSH_TAG = 'brobygger-new-message';
+const PUSH_FALLBACK = { title: 'Brobygger', body: 'Du har en ny besked' };
+
+function pushText(data) {
+  const fallback = PUSH_FALLBACK;
+  const plain = (v, d) => (typeof v === 'string' && v.trim() && v.length <= 120 ? v : d);
+  return { title: plain(data.title, fallback.title), body: plain(data.body, fallback.body) };
+}
+
+// Only a page of this app may be opened from a notification.
+function pushTarget(url) {
+  try {
+    const target = new URL(typeof url === 'string' ? url : '/', self.registration.scope);
+    if (target.origin === self.location.origin) return target.href;
+  } catch {
+    // Fall through to the chat.
+  }
+  return new URL('./', self.registration.scope).href;
+}
+
+function isChat(client) {
+  const url = new URL(client.url);
+  return url.origin === self.location.origin && !url.pathname.startsWith('/org') && !url.pathname.startsWith('/facilitator');
+}
+
+self.addEventListener('push', (event) => {
+  let data = {};
+  try {
+    data = (event.data && event.data.json()) || {};
+  } catch {
+    // Not JSON: the generic words below.
+  }
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    if (windows.some((c) => isChat(c) && c.focused && c.visibilityState === 'visible')) return;
+    const { title, body } = pushText(data);
+    await self.registration.showNotification(title, {
+      body,
+      tag: PUSH_TAG,
+      renotify: true,
+      icon: 'icons/icon-192.png',
+      badge: 'icons/icon-192.png',
+      data: { url: pushTarget(data.url) },
+    });
+  })());
+});
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const target = pushTarget(event.notification.data && event.notification.data.url);
+  event.waitUntil((async () => {
+    const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
+    const chat = windows.find(isChat);
+    if (chat) return chat.focus();
+    return self.clients.openWindow(target);
+  })());
+});
