@@ -158,6 +158,8 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	// key is the lasting key of a message answered long ago, whose
 	// replies are in the archive.
 	var key *ClientMessage
+	// userMessageID is the id the young person's message got.
+	var userMessageID string
 	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
 	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
 	in = plan.input(in)
@@ -213,7 +215,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		if followUps != nil {
 			followUps.Unanswered = 0
 		}
-		c.appendMessages(now, user)
+		userMessageID = c.appendMessages(now, user)[0].ID
 		safeguarding, erase = nil, false
 		for _, ev := range out.Events {
 			switch ev := ev.(type) {
@@ -270,9 +272,13 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 	}
 	s.afterTurn(ctx, userID, id, lang, after)
-	if ev, ok := EventOf[CheckInAnswered](after); ok && (ev.Answer == AnswerNextTime || ev.Answer == AnswerWithFriend) && len(replies) > 0 {
-		// The new date or the friend's code is this answer's reply too.
-		if more, err := s.Messages(ctx, userID, id, replies[len(replies)-1].ID); err == nil {
+	if ev, ok := EventOf[CheckInAnswered](after); ok && (ev.Answer == AnswerNextTime || ev.Answer == AnswerWithFriend) {
+		// The new date or the friend's code is this answer's reply.
+		last := userMessageID
+		if len(replies) > 0 {
+			last = replies[len(replies)-1].ID
+		}
+		if more, err := s.Messages(ctx, userID, id, last); err == nil {
 			replies = append(replies, more...)
 		}
 	}

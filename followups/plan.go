@@ -146,10 +146,10 @@ func regular(commitment string) bool {
 }
 
 // StillDue reports whether a check-in planned for the lead's reschedule
-// round is still worth saying: not once the lead is closed or moved, nor
+// round is still worth saying: not once the lead is over or moved, nor
 // once the young person has already said what it would ask.
 func StillDue(l leads.Lead, step string, round int) bool {
-	if l.Closed() || round != l.Reschedules {
+	if l.Over() || round != l.Reschedules {
 		return false
 	}
 	switch step {

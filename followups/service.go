@@ -94,6 +94,9 @@ func (s *Service) Run(ctx context.Context, j *leads.Job) error {
 		return err
 	}
 	now := s.now()
+	if p.Step == Before && l.FirstStep.StartsAt.Before(now) {
+		return nil // too late for "tomorrow": the day-after check-in asks instead
+	}
 	if minor := Minor(l.Shared.AgeBand); Quiet(now, minor) {
 		return leads.Later(NextAllowed(now, minor), "quiet hours")
 	}

@@ -105,12 +105,16 @@ func (l *Lead) StageAt(stage string) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// Closed reports whether nothing more will come of the lead: the young
-// person withdrew it, the organisation declined or never answered.
-func (l *Lead) Closed() bool {
+// Over reports whether the bridge ends at this lead: the young person
+// withdrew it, the organisation declined it, or nobody answered it and the
+// young person has not said they went and were welcomed (an organisation
+// that never opens Brobygger may still greet a newcomer at the door).
+func (l *Lead) Over() bool {
 	switch l.Status {
-	case StatusDeclined, StatusNoResponse, StatusWithdrawn:
+	case StatusDeclined, StatusWithdrawn:
 		return true
+	case StatusNoResponse:
+		return l.FirstVisit != VisitWelcomed
 	}
 	return false
 }
@@ -123,7 +127,7 @@ func (l *Lead) ReportVisit(visit string, at time.Time) ([]Event, error) {
 	switch {
 	case !slices.Contains([]string{VisitWelcomed, VisitNotWelcomed, VisitMissed, VisitCannotCome}, visit):
 		return nil, fmt.Errorf("lead %s: %q is not a visit answer: %w", l.ID, visit, ErrInvalid)
-	case l.Closed():
+	case l.Over():
 		return nil, fmt.Errorf("lead %s is %s: %w", l.ID, l.Status, ErrInvalid)
 	case l.FirstVisit == visit:
 		return nil, ErrUnchanged
@@ -175,7 +179,7 @@ func (l *Lead) ReportBelonging(answer string, at time.Time) ([]Event, error) {
 // check-ins start again for the new date.
 func (l *Lead) Reschedule(fs FirstStep, at time.Time) (Event, error) {
 	switch {
-	case l.Closed():
+	case l.Over():
 		return Event{}, fmt.Errorf("lead %s is %s: %w", l.ID, l.Status, ErrInvalid)
 	case fs.StartsAt == nil:
 		return Event{}, fmt.Errorf("lead %s: a new first step needs a date: %w", l.ID, ErrInvalid)
