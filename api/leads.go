@@ -79,9 +79,9 @@ type orgLeadSummaryJSON struct {
 
 // bridgeJSON is where a lead stands on the bridge, and its first step.
 type bridgeJSON struct {
-	BridgeStage  string            `json:"bridge_stage"`
-	BridgeStages []stageChangeJSON `json:"bridge_stages"`
-	FirstStep    *leadFirstStepJSON    `json:"first_step,omitempty"`
+	BridgeStage  string             `json:"bridge_stage"`
+	BridgeStages []stageChangeJSON  `json:"bridge_stages"`
+	FirstStep    *leadFirstStepJSON `json:"first_step,omitempty"`
 }
 
 type stageChangeJSON struct {

@@ -2,8 +2,8 @@ package bot
 
 import (
 	"regexp"
-	"time"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/brobygger/brobygger/match"
