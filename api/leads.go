@@ -352,6 +352,12 @@ type responsivenessJSON struct {
 	AnsweredShare float64 `json:"answered_share"`
 	// MedianFirstAnswerSeconds is null until a lead was answered.
 	MedianFirstAnswerSeconds *int64 `json:"median_first_answer_seconds"`
+	// FirstVisits counts the latest first visits the young people said
+	// how went; WelcomedShare is the share that felt welcomed, null under
+	// MinVisits so that no single answer can be read off it.
+	FirstVisits   int      `json:"first_visits"`
+	WelcomedShare *float64 `json:"welcomed_share"`
+	MinVisits     int      `json:"min_visits"`
 }
 
 // responsiveness shows staff how their organisation answers its leads, the
@@ -363,7 +369,10 @@ func (s *Server) responsiveness(c *fiber.Ctx) error {
 	}
 	sc := leads.Responsiveness(ls)
 	out := responsivenessJSON{Window: leads.ResponsivenessWindow, Leads: sc.Leads, Answered: sc.Answered,
-		AnsweredShare: sc.AnsweredShare()}
+		AnsweredShare: sc.AnsweredShare(), FirstVisits: sc.Welcome.Visits, MinVisits: leads.MinVisits}
+	if share, ok := sc.Welcome.Share(); ok {
+		out.WelcomedShare = &share
+	}
 	if sc.Answered > 0 {
 		secs := int64(sc.MedianFirstAnswer / time.Second)
 		out.MedianFirstAnswerSeconds = &secs

@@ -32,7 +32,15 @@ type leadServer struct {
 
 func startLeadServer(t *testing.T) *leadServer {
 	t.Helper()
+	return startLeadServerAt(t, nil)
+}
+
+// startLeadServerAt is startLeadServer on a clock of its own (nil: the
+// machine's), for stories that must not meet quiet hours.
+func startLeadServerAt(t *testing.T, now func() time.Time) *leadServer {
+	t.Helper()
 	a, err := app.New(context.Background(), app.Config{
+		Now:               now,
 		AllowHTTPWebhooks: true,
 		DataDir:           t.TempDir(),
 		MongoURI:          os.Getenv("MONGODB_URI"),

@@ -228,6 +228,25 @@ func TestResponsiveness(t *testing.T) {
 	if one := (Score{Leads: 1}).Boost(); one < 0.03 {
 		t.Errorf("one unanswered lead sinks a new organisation to %v", one)
 	}
+	welcoming := Score{Leads: 30, Answered: 30, MedianFirstAnswer: time.Hour, Welcome: WelcomeRate{Visits: 10, Welcomed: 10}}.Boost()
+	cold := Score{Leads: 30, Answered: 30, MedianFirstAnswer: time.Hour, Welcome: WelcomeRate{Visits: 10}}.Boost()
+	if !(welcoming > fast && fast > cold && welcoming <= MaxBoost) || welcoming-cold > MaxBoost/4 {
+		t.Errorf("welcome moves the boost from %v (cold) through %v to %v (welcoming); want a gentle, ordered effect", cold, fast, welcoming)
+	}
+	var visits []Lead
+	for i := range 8 {
+		l := Lead{CreatedAt: base.Add(-time.Duration(i) * time.Hour), FirstVisit: VisitWelcomed}
+		if i%4 == 0 {
+			l.FirstVisit = VisitNotWelcomed
+		}
+		visits = append(visits, l, Lead{CreatedAt: l.CreatedAt, FirstVisit: VisitMissed})
+	}
+	if w := Responsiveness(visits).Welcome; w.Visits != 8 || w.Welcomed != 6 {
+		t.Errorf("welcome over 8 visits (2 not welcomed) and 8 missed = %+v", w)
+	}
+	if share, ok := (WelcomeRate{Visits: 4, Welcomed: 4}).Share(); ok || share != 0 {
+		t.Error("a welcome rate over 4 visits is shown")
+	}
 }
 
 func TestInviteCodes(t *testing.T) {

@@ -21,6 +21,9 @@ type Score struct {
 	// MedianFirstAnswer is the median time from a lead to the
 	// organisation's first action on it, over the answered leads.
 	MedianFirstAnswer time.Duration
+	// Welcome is how the first visits of its latest leads went, as the
+	// young people said the day after.
+	Welcome WelcomeRate
 }
 
 // AnsweredShare is the share of measured leads that were answered, 0 when none were measured.
@@ -52,7 +55,11 @@ func Responsiveness(leads []Lead) Score {
 			waits = append(waits, max(l.FirstAnsweredAt.Sub(l.CreatedAt), 0))
 		}
 	}
-	s := Score{Leads: len(decided), Answered: len(waits)}
+	visited := slices.DeleteFunc(slices.Clone(leads), func(l Lead) bool {
+		return l.FirstVisit != VisitWelcomed && l.FirstVisit != VisitNotWelcomed
+	})
+	slices.SortFunc(visited, func(a, b Lead) int { return b.CreatedAt.Compare(a.CreatedAt) })
+	s := Score{Leads: len(decided), Answered: len(waits), Welcome: Welcomes(visited[:min(len(visited), ResponsivenessWindow)])}
 	if len(waits) > 0 {
 		slices.SortFunc(waits, cmp.Compare)
 		mid := len(waits) / 2
@@ -65,19 +72,21 @@ func Responsiveness(leads []Lead) Score {
 }
 
 // Boost is what responsiveness adds to an opportunity's match score, in
-// [0, MaxBoost]. It gently favours organisations that answer, and answer
-// fast, without burying anyone: the answered share is pulled towards one
-// half by three imagined leads, so an organisation with no history gets the
-// middle of the range and one bad week moves it little; speed counts fully
-// for a median answer within a day and not at all after a week.
+// [0, MaxBoost]. It gently favours organisations that answer, answer fast
+// and welcome newcomers well, without burying anyone: the answered and the
+// welcomed shares are pulled towards one half by three imagined leads or
+// visits, so an organisation with no history gets the middle of the range
+// and one bad week moves it little; speed counts fully for a median answer
+// within a day and not at all after a week.
 func (s Score) Boost() float64 {
 	const prior, priorLeads = 0.5, 3.0
 	share := (float64(s.Answered) + prior*priorLeads) / (float64(s.Leads) + priorLeads)
+	welcome := (float64(s.Welcome.Welcomed) + prior*priorLeads) / (float64(s.Welcome.Visits) + priorLeads)
 	speed := 0.5 // no answers yet: neither fast nor slow
 	if s.Answered > 0 {
 		const fast, slow = 24 * time.Hour, 7 * 24 * time.Hour
 		speed = 1 - float64(s.MedianFirstAnswer-fast)/float64(slow-fast)
 		speed = min(max(speed, 0), 1)
 	}
-	return min(max(MaxBoost*(0.7*share+0.3*speed), 0), MaxBoost)
+	return min(max(MaxBoost*(0.6*share+0.25*speed+0.15*welcome), 0), MaxBoost)
 }

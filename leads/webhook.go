@@ -75,13 +75,23 @@ type DeliveredLead struct {
 	Shared           Shared    `json:"shared"`
 	Friends          int       `json:"friends"`
 	CreatedAt        time.Time `json:"created_at"`
+	// BridgeStage is where the young person stands; FirstVisit how their
+	// first visit went in their own answer (never their words), and
+	// FirstStepAt the first step they are coming to.
+	BridgeStage string     `json:"bridge_stage"`
+	FirstVisit  string     `json:"first_visit,omitempty"`
+	FirstStepAt *time.Time `json:"first_step_at,omitempty"`
 }
 
 // NewDelivery builds the body that announces event e of lead l.
 func NewDelivery(l Lead, e Event) Delivery {
-	return Delivery{ID: webhookJobID(l.ID, e.Seq), Type: e.Type, Event: e, Lead: DeliveredLead{
+	d := Delivery{ID: webhookJobID(l.ID, e.Seq), Type: e.Type, Event: e, Lead: DeliveredLead{
 		ID: l.ID, OrganisationID: l.OrganisationID, OpportunityID: l.OpportunityID,
 		OpportunityTitle: l.OpportunityTitle, Status: l.Status, Shared: l.Shared,
-		Friends: len(l.FriendIDs), CreatedAt: l.CreatedAt,
+		Friends: len(l.FriendIDs), CreatedAt: l.CreatedAt, BridgeStage: l.BridgeStage, FirstVisit: l.FirstVisit,
 	}}
+	if l.FirstStep != nil {
+		d.Lead.FirstStepAt = l.FirstStep.StartsAt
+	}
+	return d
 }

@@ -210,8 +210,29 @@
       answeredAt: raw.first_answered_at || '',
       friends: Number.isFinite(raw.friends) ? raw.friends : 0,
       thread: Array.isArray(raw.thread) ? raw.thread : null,
+      bridgeStage: raw.bridge_stage || '',
+      firstVisit: raw.first_visit || '',
+      firstStepAt: (raw.first_step && raw.first_step.starts_at) || '',
     };
   }
+
+  // BRIDGE says where the young person stands on the bridge, as they told
+  // the chat the day after their first visit and a month in.
+  const BRIDGE = {
+    knows_it_exists: 'Kender jer',
+    knows_how: 'Ved, hvordan de kommer i gang',
+    welcomed: 'Har været der og følte sig godt modtaget',
+    belongs: 'Kommer stadig og føler sig som en del af det',
+  };
+
+  // FIRST_VISIT is how the first visit went, in the young person's answer;
+  // never their words. "Not welcomed" is a signal, not a complaint.
+  const FIRST_VISIT = {
+    welcomed: 'Følte sig godt modtaget 🎉',
+    not_welcomed: 'Var der, men følte sig ikke helt godt modtaget. Overvej, hvordan nye bliver taget imod – fx én, der venter ved døren og kender navnet.',
+    missed: 'Nåede det ikke – måske kommer de en anden dag.',
+    cannot_come: 'Kunne ikke alligevel.',
+  };
 
   // nextStatuses are the statuses staff may move a lead to now.
   function nextStatuses(lead) {
@@ -231,7 +252,18 @@
     let text = `I har svaret på ${r.answered} af ${r.leads}`;
     const median = r.median_first_answer_seconds;
     if (Number.isFinite(median) && median >= 0) text += ` – typisk inden for ${durationText(median)}`;
-    return `${text}.`;
+    return `${text}.${welcomeText(r)}`;
+  }
+
+  // welcomeText adds how first visits went, once enough young people said:
+  // " Af de seneste 8 førstegangsbesøg følte 6 af 8 sig godt modtaget."
+  function welcomeText(r) {
+    const visits = r.first_visits;
+    if (!Number.isFinite(visits) || visits === 0) return '';
+    if (!Number.isFinite(r.welcomed_share)) {
+      return ` Når mindst ${r.min_visits || 5} unge har fortalt, hvordan deres første besøg gik, kan I se her, hvor godt de følte sig taget imod.`;
+    }
+    return ` ${Math.round(r.welcomed_share * 100)} % af de seneste ${visits} førstegangsbesøg endte med, at den unge følte sig godt modtaget.`;
   }
 
   // -------------------------------------------------------------------- auth
@@ -510,6 +542,9 @@
     fact('Venner', friendsText(lead.friends));
     fact('Modtaget', timeNode(lead.createdAt));
     if (lead.answeredAt) fact('Første svar', timeNode(lead.answeredAt));
+    if (lead.firstStepAt) fact('Kommer første gang', timeNode(lead.firstStepAt));
+    fact('Broen', BRIDGE[lead.bridgeStage] || '');
+    fact('Første besøg', FIRST_VISIT[lead.firstVisit] || '');
 
     // Status: what it is, and the steps staff can take from here.
     const next = nextStatuses(lead);
