@@ -198,14 +198,32 @@ func (k browserPushKeys) open(body []byte) ([]byte, error) {
 	return []byte(strings.TrimRight(string(plain), "\x00")), nil
 }
 
-// TestPushAfterALeadIsSent: once the lead is sent, the chat offers push
+// TestPush runs the push tests side by side on one server of their own.
+// The test itself is not parallel, so the server starts while no other
+// test starts one: the embedded database's start-up is not safe to run
+// twice at once in one process.
+func TestPush(t *testing.T) {
+	a, base := startPushServer(t)
+	t.Run("AfterALeadIsSent", func(t *testing.T) {
+		t.Parallel()
+		pushAfterALeadIsSent(t, a, base)
+	})
+	t.Run("OnAnIPhoneExplainsTheHomeScreen", func(t *testing.T) {
+		t.Parallel()
+		pushOnAnIPhoneExplainsTheHomeScreen(t, base)
+	})
+	t.Run("NoThanks", func(t *testing.T) {
+		t.Parallel()
+		pushNoThanks(t, base)
+	})
+}
+
+// pushAfterALeadIsSent: once the lead is sent, the chat offers push
 // messages; "Slå beskeder til" subscribes the browser with the server's
 // key and hands the subscription to the server; and when the organisation
 // answers, the server pushes to the browser's push service a message that
 // says only that there is a new message.
-func TestPushAfterALeadIsSent(t *testing.T) {
-	t.Parallel()
-	a, base := startPushServer(t)
+func pushAfterALeadIsSent(t *testing.T, a *app.App, base string) {
 	svc := newTestPushService(t)
 	ctx := newBrowser(t)
 	grantNotifications(t, ctx, base)
@@ -324,12 +342,10 @@ func mustKey(t *testing.T) *ecdh.PrivateKey {
 	return k
 }
 
-// TestPushOnAnIPhoneExplainsTheHomeScreen: in Safari on an iPhone, where
+// pushOnAnIPhoneExplainsTheHomeScreen: in Safari on an iPhone, where
 // pushes need the app on the home screen, the chat explains how instead of
 // asking for permission, and says it once.
-func TestPushOnAnIPhoneExplainsTheHomeScreen(t *testing.T) {
-	t.Parallel()
-	_, base := startPushServer(t)
+func pushOnAnIPhoneExplainsTheHomeScreen(t *testing.T, base string) {
 	ctx := newBrowser(t)
 	countPermissionRequests(t, ctx)
 	if _, err := chromedp.Call(ctx, emulation.SetUserAgentOverride, emulation.SetUserAgentOverrideParams{
@@ -357,11 +373,9 @@ func TestPushOnAnIPhoneExplainsTheHomeScreen(t *testing.T) {
 	waitFor(t, ctx, "the note closed", `!document.querySelector('.push-offer') && localStorage.getItem('brobygger.push') === '"ios-explained"'`)
 }
 
-// TestPushNoThanks: "Nej tak" closes the offer for good, without asking the
+// pushNoThanks: "Nej tak" closes the offer for good, without asking the
 // browser for anything.
-func TestPushNoThanks(t *testing.T) {
-	t.Parallel()
-	_, base := startPushServer(t)
+func pushNoThanks(t *testing.T, base string) {
 	ctx := newBrowser(t)
 	countPermissionRequests(t, ctx)
 	openApp(t, ctx, base, phone())
