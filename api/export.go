@@ -228,6 +228,8 @@ type exportFollowUpsJSON struct {
 	Unanswered int      `json:"unanswered,omitempty"`
 	Keys       []string `json:"keys,omitempty"`
 	Leads      []string `json:"leads,omitempty"`
+	// Asking is the check-in just said, until the next message.
+	Asking *bot.Asking `json:"asking,omitempty"`
 }
 
 // exportLeadJSON is a warm lead the young person sent, with everything the

@@ -2,9 +2,11 @@ package bot
 
 import (
 	"context"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/brobygger/brobygger/match"
 )
@@ -62,6 +64,15 @@ type FollowUps struct {
 	Unanswered int      `json:"unanswered,omitempty"`
 	Keys       []string `json:"keys,omitempty"`
 	Leads      []string `json:"leads,omitempty"`
+	// Asking is the check-in just said, until the young person's next
+	// message: a typed answer ("det gik godt") is read as its buttons.
+	Asking *Asking `json:"asking,omitempty"`
+}
+
+// Asking is a check-in waiting for its answer.
+type Asking struct {
+	LeadID string `json:"lead_id"`
+	Step   string `json:"step"`
 }
 
 // MaxUnanswered is how many check-ins in a row may go unanswered; after
@@ -175,6 +186,7 @@ func (s *Service) DeliverCheckIn(ctx context.Context, userID string, ci CheckIn)
 		now := s.now()
 		c.appendMessages(now, s.engine.checkInMessage(&c.State, ci, now))
 		f.Unanswered++
+		f.Asking = &Asking{LeadID: ci.LeadID, Step: ci.Step}
 		f.Keys = append(f.Keys, ci.Key)
 		f.Keys = f.Keys[max(len(f.Keys)-maxCheckInKeys, 0):]
 		if !slices.Contains(f.Leads, ci.LeadID) {
@@ -235,6 +247,50 @@ func (t *turn) stepLine(what, where, whom string, at *time.Time) string {
 	return line
 }
 
+// typedAnswers read a short typed answer to a check-in as one of its
+// buttons, per step, tried in order: a "not" is looked for before the
+// plain "good" it may contain ("ikke så godt").
+var typedAnswers = map[string][]struct {
+	action string
+	re     *regexp.Regexp
+}{
+	CheckInBefore: {
+		{"checkin_cannot", regexp.MustCompile(`\b(kan (alligevel )?ikke|kan ikke alligevel|når det ikke|aflys\w*|syg|can'?t|cannot|can not|won'?t make it)\b`)},
+		{"checkin_going", regexp.MustCompile(`^(ja|jep|jo|yes|yep|yeah|ok|okay|sure)\b|\b(jeg kommer|glæder mig|i'?ll be there|see you)\b|👍`)},
+	},
+	CheckInAfter: {
+		{"checkin_missed", regexp.MustCompile(`\b(nåede (det )?ikke|kom (der )?ikke|var der ikke|tog ikke derhen|glemte|didn'?t (go|make it)|did not (go|make it)|missed|couldn'?t go)\b`)},
+		{"checkin_not_welcomed", regexp.MustCompile(`\b(ikke (så |særlig |helt )?(godt|godt modtaget|fedt|sjovt)|dårligt?|skidt|kedeligt|akavet|ingen (tog imod|sagde|hilste)|ignorer\w*|not (so |very |that )?(good|great|well|welcom\w*)|bad|awkward|nobody)\b`)},
+		{"checkin_welcomed", regexp.MustCompile(`\b(godt|fint|super|fedt|sjovt|dejligt|rart|hyggeligt|great|good|fine|fun|nice|loved it|awesome)\b|👍|🎉`)},
+	},
+	CheckInBelong: {
+		{"checkin_stopped", regexp.MustCompile(`\b(stoppet|stopper|holdt op|kommer ikke (der )?mere|quit|stopped|don'?t go any ?more)\b`)},
+		{"checkin_still_going", regexp.MustCompile(`\b(ikke helt|ikke rigtig|lidt|halvt|not quite|not really|kind of|sort of)\b`)},
+		{"checkin_belongs", regexp.MustCompile(`^(ja|jep|jo|yes|yep|yeah)\b|\b(hører til|del af (det|fællesskabet)|føler mig hjemme|belong|part of it)\b`)},
+	},
+}
+
+// maxTypedAnswer is the longest text read as a check-in answer; anything
+// longer says more than a button could, and the chat reads it as usual.
+const maxTypedAnswer = 60
+
+// typedCheckInAnswer answers the check-in just said when the young
+// person's short message reads as one of its buttons.
+func (t *turn) typedCheckInAnswer(text string) bool {
+	f := t.st.FollowUps
+	if f == nil || f.Asking == nil || utf8.RuneCountInString(text) > maxTypedAnswer {
+		return false
+	}
+	lower := strings.ToLower(strings.TrimSpace(text))
+	for _, a := range typedAnswers[f.Asking.Step] {
+		if a.re.MatchString(lower) {
+			t.checkInAnswer(a.action, f.Asking.LeadID)
+			return true
+		}
+	}
+	return false
+}
+
 // checkInAnswer answers a check-in quick reply at once, warmly and with
 // the next steps that fit, and leaves recording it to the service. An
 // answer about a lead no check-in asked about gets nothing.
@@ -245,7 +301,7 @@ func (t *turn) checkInAnswer(action, leadID string) {
 		t.resume()
 		return
 	}
-	t.st.FollowUps.Unanswered = 0
+	t.st.FollowUps.Unanswered, t.st.FollowUps.Asking = 0, nil
 	t.checkin = &CheckInAnswered{LeadID: leadID, Answer: answer}
 	reply := func(action string) QuickReply {
 		return QuickReply{ID: action + ":" + leadID, Label: t.e.flow.Action(action, t.st.Lang)}

@@ -515,6 +515,9 @@ func (t *turn) text(text string, extra *understand.Result) {
 		t.leaveClass()
 		return
 	}
+	if t.st.Pending == nil && t.typedCheckInAnswer(text) {
+		return
+	}
 	switch {
 	case has("restart"):
 		t.restart()

@@ -213,7 +213,9 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		// person wrote, they are talking again: check-ins may speak again.
 		c.State.FollowUps = followUps
 		if followUps != nil {
-			followUps.Unanswered = 0
+			// A check-in is answered in the message right after it, or not
+			// at all: later words are read as the chat reads any.
+			followUps.Unanswered, followUps.Asking = 0, nil
 		}
 		userMessageID = c.appendMessages(now, user)[0].ID
 		safeguarding, erase = nil, false

@@ -562,3 +562,35 @@ func TestCheckInsAreSaidOnceBySeveralWorkers(t *testing.T) {
 		}
 	}
 }
+
+// TestTypedAnswersToCheckIns: a short typed answer right after a check-in
+// counts as its button — "not so good" is not "good" — and words written
+// later are read as the chat reads any.
+func TestTypedAnswersToCheckIns(t *testing.T) {
+	for _, c := range []struct {
+		typed, visit string
+	}{
+		{"det gik rigtig godt!", leads.VisitWelcomed},
+		{"Det var ikke så godt", leads.VisitNotWelcomed},
+		{"ingen tog imod mig", leads.VisitNotWelcomed},
+		{"jeg nåede det ikke", leads.VisitMissed},
+		{"great, loved it", leads.VisitWelcomed},
+		{"hvad laver man egentlig på sådan et værested om aftenen?", ""},
+	} {
+		w := newWorld(t, cph("2027-03-01 10:00"))
+		y := w.youth("freja", 16)
+		y.sendLead(weeklyTask, match.Band15to17)
+		w.at(y.planned()["after"])
+		y.send(bot.Input{Text: c.typed})
+		if got := y.lead().FirstVisit; got != c.visit {
+			t.Errorf("%q after \"Hvordan gik det?\" is read as %q, want %q", c.typed, got, c.visit)
+		}
+		// Once answered or moved past, the same words are no answer.
+		y.send(bot.Input{Text: "det gik godt"})
+		if c.visit == "" {
+			if got := y.lead().FirstVisit; got != "" {
+				t.Errorf("a later \"det gik godt\" is read as %q", got)
+			}
+		}
+	}
+}
