@@ -142,6 +142,11 @@ func (a *App) newMessagePush(ctx context.Context, userID string) {
 	if a.push.sender == nil || userID == "" {
 		return
 	}
+	// Most young people have no subscription: one read by _id spares the
+	// outbox a job that would do nothing.
+	if subs, err := a.Store.PushSubscriptionsOf(ctx, userID); err == nil && len(subs) == 0 {
+		return
+	}
 	if err := a.Store.EnqueueJob(ctx, push.NewMessageJob(userID, a.cfg.Now())); err != nil && !errors.Is(err, context.Canceled) {
 		a.log.Warn("push message not enqueued", "err", err)
 	}

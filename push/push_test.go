@@ -507,3 +507,30 @@ func TestVAPIDKeys(t *testing.T) {
 		t.Error("a sender takes mismatched keys")
 	}
 }
+
+// BenchmarkSend measures one push: reading the subscription, encrypting
+// for the browser, signing the VAPID token and the request to a push
+// service on this machine.
+func BenchmarkSend(b *testing.B) {
+	st := storetest.Open(b, "push_bench")
+	ctx := context.Background()
+	svc := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_, _ = io.Copy(io.Discard, r.Body)
+		w.WriteHeader(http.StatusCreated)
+	}))
+	defer svc.Close()
+	k := must(ecdh.P256().GenerateKey(rand.Reader))
+	sub := push.Subscription{UserID: "bench", Endpoint: svc.URL + "/send/bench", CreatedAt: time.Now(),
+		P256dh: base64.RawURLEncoding.EncodeToString(k.PublicKey().Bytes()), Auth: base64.RawURLEncoding.EncodeToString(make([]byte, 16))}
+	if err := st.AddPushSubscription(ctx, sub, push.MaxSubscriptions); err != nil {
+		b.Fatal(err)
+	}
+	keys := must(push.GenerateVAPID(subject))
+	s := must(push.NewSender(push.Config{Keys: keys, Store: st, HTTP: svc.Client(), AllowHTTP: true}))
+	b.ResetTimer()
+	for b.Loop() {
+		if err := s.Send(ctx, "bench"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
