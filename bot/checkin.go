@@ -82,6 +82,35 @@ const MaxUnanswered = 2
 // maxCheckInKeys bounds the remembered keys; a job is never retried that long.
 const maxCheckInKeys = 30
 
+// FollowUpsSwitched is the young person turning check-ins off or on in the
+// chat ("stop påmindelser", "slå påmindelser til").
+type FollowUpsSwitched struct{ On bool }
+
+func (FollowUpsSwitched) event() {}
+
+// followUpsWords name the check-ins in a message about them.
+const followUpsWords = `(påmindelser\w*|opfølgning\w*|check-?ins?|reminders?|follow-?ups?)`
+
+var (
+	// Go's \b knows only ASCII letters, so words ending in å are closed by a space.
+	followUpsOff = regexp.MustCompile(`\b(stop|stoppe|slå|sluk|ingen flere|ikke flere|no more|turn off)\s.*\b` + followUpsWords + `|\b` + followUpsWords + `.*\s(fra|off)\b`)
+	followUpsOn  = regexp.MustCompile(`\b(slå|tænd|turn)\s.*\b` + followUpsWords + `.*\s(til|on)\b|\b` + followUpsWords + `\s(til|on) igen\b|\b(turn on|slå til|tænd for)\s.*\b` + followUpsWords)
+)
+
+// switchFollowUps reads a message that turns check-ins off or on.
+func switchFollowUps(text string) (on, ok bool) {
+	lower := strings.ToLower(text)
+	switch {
+	case utf8.RuneCountInString(lower) > maxTypedAnswer:
+		return false, false
+	case followUpsOn.MatchString(lower):
+		return true, true
+	case followUpsOff.MatchString(lower):
+		return false, true
+	}
+	return false, false
+}
+
 // CheckInAnswered is the young person's answer to a check-in.
 type CheckInAnswered struct {
 	LeadID, Answer string
@@ -141,6 +170,7 @@ type CheckInResult struct {
 // tells the organisation, and moves the first step when asked.
 type CheckIns interface {
 	Answer(ctx context.Context, userID, leadID, answer string) (CheckInResult, error)
+	SetEnabled(ctx context.Context, userID string, on bool) error
 }
 
 // WithCheckIns makes check-in answers reach the lead.

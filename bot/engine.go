@@ -108,7 +108,7 @@ var (
 		"checkin_before", "checkin_ask_for", "checkin_after", "checkin_belong", "checkin_going", "checkin_cannot",
 		"checkin_welcomed", "checkin_not_welcomed", "checkin_missed", "checkin_belongs", "checkin_still_going",
 		"checkin_stopped", "checkin_failed", "checkin_no_next", "checkin_rescheduled", "checkin_no_friend",
-		"checkin_friend_code"}, calendarTexts...)
+		"checkin_friend_code", "followups_off", "followups_on"}, calendarTexts...)
 	// calendarTexts are the words for days, months and dates.
 	calendarTexts = []string{"day_mon", "days_mon", "day_tue", "days_tue", "day_wed", "days_wed", "day_thu", "days_thu", "day_fri", "days_fri", "day_sat", "days_sat", "day_sun", "days_sun", "part_morning", "part_afternoon", "part_evening", "month_1", "month_2", "month_3", "month_4", "month_5", "month_6", "month_7", "month_8", "month_9", "month_10", "month_11", "month_12", "weekdays", "weekends", "weekday_morning", "weekday_afternoon", "weekday_evening", "date_time", "date_time_year", "time_format", "every_morning", "every_afternoon", "every_evening", "every_day"}
 	actionNames   = []string{"start", "stored", "lang_en", "lang_da", "restart", "change_time", "change_place",
@@ -292,8 +292,10 @@ type turn struct {
 	lead   *LeadRequest
 	join   string
 	reply  *LeadReply
-	// checkin is the answer to a check-in the turn took.
-	checkin *CheckInAnswered
+	// checkin is the answer to a check-in the turn took; switched the
+	// check-ins turned off or on.
+	checkin  *CheckInAnswered
+	switched *FollowUpsSwitched
 }
 
 func (e *Engine) newTurn(st *State, now time.Time) *turn { return &turn{e: e, st: st, now: now} }
@@ -319,6 +321,9 @@ func (t *turn) outcome() Outcome {
 	}
 	if t.checkin != nil {
 		add(true, *t.checkin)
+	}
+	if t.switched != nil {
+		add(true, *t.switched)
 	}
 	return out
 }
@@ -513,6 +518,15 @@ func (t *turn) text(text string, extra *understand.Result) {
 	}
 	if leavesClass(text) {
 		t.leaveClass()
+		return
+	}
+	if on, ok := switchFollowUps(text); ok {
+		t.switched = &FollowUpsSwitched{On: on}
+		if on {
+			t.say(t.tr("followups_on"))
+		} else {
+			t.say(t.tr("followups_off"))
+		}
 		return
 	}
 	if t.st.Pending == nil && t.typedCheckInAnswer(text) {

@@ -399,6 +399,11 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 	if ev, ok := EventOf[CheckInAnswered](out); ok {
 		s.afterCheckIn(ctx, userID, lang, ev)
 	}
+	if ev, ok := EventOf[FollowUpsSwitched](out); ok && s.checkins != nil {
+		if err := s.checkins.SetEnabled(ctx, userID, ev.On); err != nil {
+			_ = s.Deliver(ctx, userID, Message{Text: s.engine.Say("checkin_failed", lang)})
+		}
+	}
 	if s.leads == nil {
 		return
 	}

@@ -462,15 +462,16 @@ func TestTwoUnansweredCheckInsThenSilence(t *testing.T) {
 	}
 }
 
-// TestCheckInsCanBeTurnedOff: PUT {"enabled": false} stops them; on again,
-// what is still due is said.
+// TestCheckInsCanBeTurnedOff: "stop påmindelser" in the chat (or PUT
+// {"enabled": false}) stops them; on again, what is still due is said.
 func TestCheckInsCanBeTurnedOff(t *testing.T) {
 	w := newWorld(t, cph("2027-03-01 10:00"))
 	y := w.youth("lea", 16)
 	y.sendLead(weeklyTask, match.Band15to17)
 	plan := y.planned()
-	if err := w.fu.SetEnabled(w.ctx, y.id, false); err != nil {
-		t.Fatal(err)
+	// Turned off in the chat, in the young person's own words.
+	if got := said(y.send(bot.Input{Text: "stop påmindelser"})); !strings.Contains(got, "skriver ikke til dig") {
+		t.Errorf("\"stop påmindelser\" is answered with:\n%s", got)
 	}
 	if s, _ := w.fu.Of(w.ctx, y.id); s.Enabled || len(s.Planned) != 0 {
 		t.Errorf("turned off, yet %+v", s)
