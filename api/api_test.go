@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/brobygger/brobygger/app"
+	"github.com/brobygger/brobygger/push"
 )
 
 var (
@@ -27,6 +28,16 @@ var (
 
 // testApp is the real server wired to the embedded database, shared by the
 // API tests (each test signs in its own guests, so they don't interfere).
+// testVAPID is one Web Push key pair for every server the tests start, as
+// MONGODB_URI requires the keys to be given.
+var testVAPID = func() push.VAPID {
+	k, err := push.GenerateVAPID("mailto:test@example.dk")
+	if err != nil {
+		panic(err)
+	}
+	return k
+}()
+
 func testApp(t *testing.T) string {
 	t.Helper()
 	sharedOnce.Do(func() {
@@ -36,8 +47,9 @@ func testApp(t *testing.T) string {
 			return
 		}
 		shared, sharedErr = app.New(context.Background(), app.Config{
-			DataDir:  dir,
-			MongoURI: os.Getenv("MONGODB_URI"),
+			DataDir:        dir,
+			MongoURI:       os.Getenv("MONGODB_URI"),
+			VAPIDPublicKey: testVAPID.PublicKey, VAPIDPrivateKey: testVAPID.PrivateKey, VAPIDSubject: testVAPID.Subject,
 			Database: fmt.Sprintf("apitest_%d", time.Now().UnixNano()),
 			// A fixed secret keeps MONGODB_URI runs working too.
 			JWTSecret:    strings.Repeat("k", 40),

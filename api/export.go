@@ -36,6 +36,14 @@ type exportJSON struct {
 	JoinedLeads   []exportJoinedLeadJSON  `json:"joined_leads"`
 	Cases         []exportCaseJSON        `json:"safeguarding_cases"`
 	Conversation  *exportConversationJSON `json:"conversation,omitempty"`
+	// PushSubscriptions are the devices that get a push when there is a new
+	// message; their encryption keys are the browser's and stay out.
+	PushSubscriptions []exportPushJSON `json:"push_subscriptions"`
+}
+
+type exportPushJSON struct {
+	Endpoint  string    `json:"endpoint"`
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // ExportSources are the reads only the export makes, beside LeadLists and

@@ -44,9 +44,10 @@ func startLeadServerAt(t *testing.T, now func() time.Time) *leadServer {
 		AllowHTTPWebhooks: true,
 		DataDir:           t.TempDir(),
 		MongoURI:          os.Getenv("MONGODB_URI"),
-		Database:          fmt.Sprintf("leadtest_%d", time.Now().UnixNano()),
-		JWTSecret:         strings.Repeat("k", 40),
-		Logger:            slog.New(slog.NewTextHandler(io.Discard, nil)),
+		VAPIDPublicKey:    testVAPID.PublicKey, VAPIDPrivateKey: testVAPID.PrivateKey, VAPIDSubject: testVAPID.Subject,
+		Database:  fmt.Sprintf("leadtest_%d", time.Now().UnixNano()),
+		JWTSecret: strings.Repeat("k", 40),
+		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -54,7 +54,16 @@ func (s *Server) exportMe(c *fiber.Ctx) error {
 	}
 	out := exportJSON{ExportedAt: s.now().UTC().Format(time.RFC3339), User: toExportUser(u),
 		RefreshTokens: toExportTokens(tokens), Leads: toExportLeads(sent), JoinedLeads: toExportJoinedLeads(joined),
-		Cases: toExportCases(cases), Conversation: toExportConversation(conv)}
+		Cases: toExportCases(cases), Conversation: toExportConversation(conv), PushSubscriptions: []exportPushJSON{}}
+	if s.push.Subscriptions != nil {
+		subs, err := s.push.Subscriptions.PushSubscriptionsOf(ctx, userID)
+		if err != nil {
+			return err
+		}
+		for _, p := range subs {
+			out.PushSubscriptions = append(out.PushSubscriptions, exportPushJSON{Endpoint: p.Endpoint, CreatedAt: p.CreatedAt})
+		}
+	}
 	c.Set(fiber.HeaderContentDisposition, `attachment; filename="brobygger-mine-data.json"`)
 	return c.JSON(out)
 }

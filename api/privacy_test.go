@@ -46,6 +46,13 @@ func TestErasureLeavesNothingBehind(t *testing.T) {
 	// A disclosure that opens a safeguarding case, which staff keep.
 	c.do("POST", path, map[string]any{"client_message_id": "p7", "text": "min stedfar slår mig, Ottilie-Zebrafrø"})
 
+	// A phone that gets a push on new messages.
+	device := "https://push.example.dk/send/Ottilie-Zebrafroe-telefon"
+	words = append(words, device)
+	if res := c.do("POST", "/v1/me/push-subscriptions", browserSubscription(t, device)); res.Status != 201 {
+		t.Fatalf("subscribe: %d %s", res.Status, res.Body)
+	}
+
 	export := c.do("GET", "/v1/me/export", nil)
 	if export.Status != 200 {
 		t.Fatalf("export: %d %s", export.Status, export.Body)

@@ -55,8 +55,9 @@ func startApp(limits api.Limits) (*app.App, string, error) {
 	}
 	limits.TrustedProxies = []netip.Prefix{netip.MustParsePrefix("127.0.0.1/32")}
 	a, err := app.New(context.Background(), app.Config{
-		DataDir:   dir,
-		MongoURI:  os.Getenv("MONGODB_URI"),
+		DataDir:        dir,
+		MongoURI:       os.Getenv("MONGODB_URI"),
+		VAPIDPublicKey: testVAPID.PublicKey, VAPIDPrivateKey: testVAPID.PrivateKey, VAPIDSubject: testVAPID.Subject,
 		Database:  fmt.Sprintf("limitstest_%d", time.Now().UnixNano()),
 		JWTSecret: strings.Repeat("k", 40),
 		Logger:    slog.New(slog.NewTextHandler(io.Discard, nil)),

@@ -12,10 +12,12 @@ import (
 
 	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/app"
+	"github.com/brobygger/brobygger/push"
 )
 
 const adminUsage = "usage: brobygger admin create-user --role ROLE --email EMAIL [--org ORG_ID]\n" +
-	"       brobygger admin create-org --name NAME"
+	"       brobygger admin create-org --name NAME\n" +
+	"       brobygger admin vapid-keys [--subject mailto:you@example.dk]"
 
 // runAdmin manages staff accounts and organisations on the database the
 // server uses with cfg. Each command prints what it made and then the one
@@ -30,6 +32,8 @@ func runAdmin(ctx context.Context, cfg app.Config, args []string, stdout, stderr
 		return createUser(ctx, cfg, args[1:], stdout, stderr)
 	case "create-org":
 		return createOrg(ctx, cfg, args[1:], stdout, stderr)
+	case "vapid-keys":
+		return vapidKeys(args[1:], stdout)
 	}
 	return errors.New(adminUsage)
 }
@@ -123,5 +127,24 @@ func createUser(ctx context.Context, cfg app.Config, args []string, stdout, stde
 	fmt.Fprintln(stdout)
 	fmt.Fprintln(stdout, "one-time password (shown only now; it signs in at POST /v1/auth/login):")
 	fmt.Fprintln(stdout, password)
+	return nil
+}
+
+// vapidKeys prints a new Web Push key pair as the three environment
+// variables every instance needs with MONGODB_URI. It touches no database.
+func vapidKeys(args []string, stdout io.Writer) error {
+	fs := adminFlags("vapid-keys")
+	subject := fs.String("subject", "mailto:brobygger@localhost", "how push services reach whoever runs the server (mailto: or https:)")
+	if err := parseAdminFlags(fs, args); err != nil {
+		return err
+	}
+	k, err := push.GenerateVAPID(*subject)
+	if err != nil {
+		return err
+	}
+	if err := k.Check(); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "BROBYGGER_VAPID_PUBLIC_KEY=%s\nBROBYGGER_VAPID_PRIVATE_KEY=%s\nBROBYGGER_VAPID_SUBJECT=%s\n", k.PublicKey, k.PrivateKey, k.Subject)
 	return nil
 }

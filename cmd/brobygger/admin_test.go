@@ -22,13 +22,29 @@ import (
 // signs in with the password the command printed last.
 func TestAdminCreatesAStaffUserWhoCanSignIn(t *testing.T) {
 	ctx := context.Background()
+	var printed strings.Builder
+	if err := runAdmin(ctx, app.Config{}, []string{"vapid-keys", "--subject", "mailto:drift@example.dk"}, &printed, io.Discard); err != nil {
+		t.Fatalf("vapid-keys: %v", err)
+	}
+	keys := map[string]string{}
+	for _, line := range strings.Split(strings.TrimSpace(printed.String()), "\n") {
+		k, v, _ := strings.Cut(line, "=")
+		keys[k] = v
+	}
+	if len(keys) != 3 || keys["BROBYGGER_VAPID_SUBJECT"] != "mailto:drift@example.dk" {
+		t.Fatalf("vapid-keys printed %q", printed.String())
+	}
 	cfg := app.Config{
-		DataDir:    t.TempDir(),
-		MongoURI:   os.Getenv("MONGODB_URI"),
-		Database:   fmt.Sprintf("admintest_%d", time.Now().UnixNano()),
-		JWTSecret:  strings.Repeat("k", 40),
-		SkipSample: true,
-		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
+		DataDir:  t.TempDir(),
+		MongoURI: os.Getenv("MONGODB_URI"),
+		// With MONGODB_URI the keys must be given; these come from the
+		// command under test.
+		VAPIDPublicKey: keys["BROBYGGER_VAPID_PUBLIC_KEY"], VAPIDPrivateKey: keys["BROBYGGER_VAPID_PRIVATE_KEY"],
+		VAPIDSubject: keys["BROBYGGER_VAPID_SUBJECT"],
+		Database:     fmt.Sprintf("admintest_%d", time.Now().UnixNano()),
+		JWTSecret:    strings.Repeat("k", 40),
+		SkipSample:   true,
+		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
 	}
 	admin := func(args ...string) (string, error) {
 		var out, errOut bytes.Buffer
