@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/counts"
 	"github.com/brobygger/brobygger/understand"
 )
 
@@ -14,7 +15,7 @@ import (
 // pupils could point at a child ("the two who said mental health"), so it
 // is hidden, and so is any count whose difference to a shown count would
 // give a hidden one back by subtraction.
-const MinCount = 5
+const MinCount = counts.Min
 
 // Summary is what a teacher sees of a session: totals only. A nil count is
 // hidden. It holds no ids, no texts and no times per pupil.
@@ -116,17 +117,17 @@ func summarise(answers []bot.ClassAnswer, s Session, now time.Time) Summary {
 	if out.Postcode == "" {
 		out.Postcode = mostCommon(postcodes)
 	}
-	funnel := protect(joined, []int{suggested, chose}, true)
+	funnel := counts.Protect(joined, []int{suggested, chose}, true)
 	out.Joined, out.Suggested, out.Chose = funnel[0], funnel[1], funnel[2]
 
 	var ids []string
-	var counts []int
+	var tally []int
 	for _, i := range understand.Interests() {
 		if interests[i.ID] > 0 {
-			ids, counts = append(ids, i.ID), append(counts, interests[i.ID])
+			ids, tally = append(ids, i.ID), append(tally, interests[i.ID])
 		}
 	}
-	shown := protect(joined, counts, false)
+	shown := counts.Protect(joined, tally, false)
 	for k, id := range ids {
 		out.Interests = append(out.Interests, Count{ID: id, Count: shown[k+1]})
 	}
@@ -138,73 +139,17 @@ func summarise(answers []bot.ClassAnswer, s Session, now time.Time) Summary {
 		}
 	}
 
-	ids, counts = nil, nil
+	ids, tally = nil, nil
 	for _, g := range timeGroups {
 		if times[g] > 0 {
-			ids, counts = append(ids, g), append(counts, times[g])
+			ids, tally = append(ids, g), append(tally, times[g])
 		}
 	}
-	shown = protect(joined, counts, false)
+	shown = counts.Protect(joined, tally, false)
 	for k, id := range ids {
 		out.Times = append(out.Times, Count{ID: id, Count: shown[k+1]})
 	}
 	return out
-}
-
-// protect decides which of a total and its parts may be shown. Each part is
-// a count of the total's pupils. A count under MinCount is hidden; so is a
-// part whose difference to the total (the pupils without it) is between 1
-// and MinCount-1, since subtraction would give that small group. With
-// nested parts (a funnel: each part within the one before), the
-// differences between the parts are checked too, and a part is hidden
-// until no shown pair reveals a small group. With the total hidden,
-// everything is. The result is the total and then the parts, nil where
-// hidden.
-func protect(total int, parts []int, nested bool) []*int {
-	out := make([]*int, len(parts)+1)
-	if total < MinCount {
-		return out
-	}
-	all := append([]int{total}, parts...)
-	hidden := make([]bool, len(all))
-	for i, v := range parts {
-		if v < MinCount {
-			hidden[i+1] = true
-		}
-	}
-	small := func(d int) bool { return d > 0 && d < MinCount }
-	for changed := true; changed; {
-		changed = false
-		for i := range all {
-			for j := i + 1; j < len(all); j++ {
-				if hidden[i] || hidden[j] {
-					continue
-				}
-				// Parts that are not nested overlap in unknown ways;
-				// only their difference to the total is a group.
-				if !nested && i != 0 {
-					continue
-				}
-				if small(abs(all[i] - all[j])) {
-					hidden[j] = true // the later, smaller count gives way
-					changed = true
-				}
-			}
-		}
-	}
-	for i, v := range all {
-		if !hidden[i] {
-			out[i] = &v
-		}
-	}
-	return out
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
-	}
-	return n
 }
 
 func val(p *int) int {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/brobygger/brobygger/bot"
+	"github.com/brobygger/brobygger/counts"
 )
 
 // TestNoSummaryRevealsASmallGroup counts many random classes and checks
@@ -79,7 +80,7 @@ func TestNoSummaryRevealsASmallGroup(t *testing.T) {
 // TestProtectHidesTheSmallerOfTwoClosePartsOfAFunnel: three pupils joined
 // without reaching suggestions; showing 27 and 24 would say so.
 func TestProtectHidesTheSmallerOfTwoClosePartsOfAFunnel(t *testing.T) {
-	got := protect(27, []int{24, 22}, true)
+	got := counts.Protect(27, []int{24, 22}, true)
 	if got[0] == nil || *got[0] != 27 || got[1] != nil || got[2] == nil || *got[2] != 22 {
 		t.Fatalf("27 joined, 24 reached, 22 chose: got %v %v %v, want 27, hidden, 22", got[0], got[1], got[2])
 	}
