@@ -83,6 +83,8 @@ type Config struct {
 	Push Push
 	// FollowUps are the check-ins after a lead (followups.go); nil serves none.
 	FollowUps FollowUps
+	// Funnels counts the bridge funnel (funnel.go); nil serves none.
+	Funnels Funnels
 }
 
 // Server holds the API's dependencies.
@@ -108,6 +110,7 @@ type Server struct {
 	push    Push // push.go
 	// followups is nil when there are none (followups.go).
 	followups FollowUps
+	funnels   Funnels // funnel.go
 }
 
 // route is one endpoint and who may call it. Every route is either public
@@ -204,6 +207,10 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodPost, path: "/v1/safeguarding/cases/:id/close", roles: actOnCases, handler: s.closeCase},
 
 		{method: fiber.MethodGet, path: "/v1/admin/audit", roles: admin, handler: s.readAuditLog},
+		// The bridge funnel (funnel.go).
+		{method: fiber.MethodGet, path: "/v1/admin/funnel", roles: admin, handler: s.adminFunnel},
+		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/funnel", roles: orgStaff, orgScoped: true, handler: s.orgFunnel},
+		{method: fiber.MethodGet, path: "/v1/facilitator/funnel", roles: facilitator, handler: s.facilitatorFunnel},
 		{method: fiber.MethodPost, path: "/v1/admin/organisations", roles: admin, handler: s.createOrganisation},
 	}
 }
@@ -243,7 +250,7 @@ func New(cfg Config) *fiber.App {
 	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, safeguarding: cfg.Safeguarding,
 		ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
 		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks, schools: cfg.Schools,
-		push: cfg.Push, followups: cfg.FollowUps}
+		push: cfg.Push, followups: cfg.FollowUps, funnels: cfg.Funnels}
 	if cfg.LimitStore != nil && cfg.Limits.any() {
 		s.limits = &limiter{Limits: cfg.Limits, store: cfg.LimitStore, secret: cfg.Secret, now: cfg.Now, hub: &s.hub,
 			watched: map[chan streamSignal]bool{}}

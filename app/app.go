@@ -26,6 +26,7 @@ import (
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/catalog"
 	"github.com/brobygger/brobygger/followups"
+	"github.com/brobygger/brobygger/funnel"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/llm"
 	"github.com/brobygger/brobygger/match"
@@ -206,6 +207,8 @@ type App struct {
 	push     pushing // push.go
 	// followups are the check-ins after a lead (followups.go).
 	followups *followups.Service
+	// funnel counts the steps across the bridge (funnel.go).
+	funnel *funnel.Recorder
 }
 
 // New connects to the database, loads the catalog and builds the API.
@@ -278,6 +281,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 	}
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
+	a.funnel = a.startFunnel(svc, st, secret) // funnel.go
 	a.Leads = a.startLeads(syncCtx, svc, st)
 	a.Schools = schools.NewService(st, svc, cfg.Now, api.NewID)
 	if cfg.SummaryEvery != 0 {
@@ -288,7 +292,7 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
 		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks, Limits: cfg.Limits, LimitStore: st,
-		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups})
+		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups, Funnels: a.funnel})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx, svc)
 	return a, nil

@@ -14,6 +14,9 @@ import (
 // kind), answered in the chat.
 func (a *App) startFollowUps(svc *bot.Service, st *store.Store, ls *leads.Service) (*followups.Service, leads.Handler) {
 	fs := followups.NewService(st, ls, svc, a.cfg.Now).OnSaid(a.newMessagePush) // push.go
+	if a.funnel != nil {
+		fs.OnStage(a.funnel.Stage) // funnel.go
+	}
 	svc.WithCheckIns(fs)
 	return fs, fs.Run
 }

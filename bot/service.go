@@ -44,8 +44,13 @@ type Service struct {
 	classes ClassJoiner
 	cases   CaseStore
 	leads   Leads
+	// referrals opens a professional's referral by code (referral.go);
+	// nil when there are none.
+	referrals ReferralOpener
 	// checkins records check-in answers on their leads; nil without leads.
 	checkins CheckIns
+	// milestone is told of each step across the bridge (milestone.go).
+	milestone func(ctx context.Context, m Milestone)
 	// delivered is told about messages added outside a turn.
 	delivered func(conversationID string)
 	now       func() time.Time
@@ -160,6 +165,8 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	var key *ClientMessage
 	// userMessageID is the id the young person's message got.
 	var userMessageID string
+	// steps are the steps across the bridge the turn took.
+	var steps []Milestone
 	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
 	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
 	in = plan.input(in)
@@ -167,7 +174,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		if c.UserID != userID {
 			return fmt.Errorf("conversation %s: %w", id, ErrNotFound)
 		}
-		key = nil
+		key, steps = nil, nil
 		if r, ok := c.RepliesTo(clientMessageID); ok {
 			replies = r
 			return ErrUnchanged
@@ -190,6 +197,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			}
 		}
 		now := s.now()
+		before := progressOf(&c.State)
 		user := Message{From: FromUser, Text: in.Text, Choice: in.Choice, ClientMessageID: clientMessageID}
 		if in.Choice != "" {
 			user.Text = s.engine.Label(in.Choice, c.State.Lang)
@@ -246,6 +254,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 		}
 		replies = c.appendMessages(now, out.Messages...)
 		c.UpdatedAt = now
+		steps = s.milestonesSince(before, id, &c.State, now)
 		after, lang = out, c.State.Lang
 		leadsWaiting = len(c.State.PendingLeads) > 0
 		return nil
@@ -253,6 +262,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	if err != nil {
 		return nil, err
 	}
+	s.tell(ctx, steps)
 	if safeguarding != nil {
 		// A failure here is retried by FlushCases; the young person's
 		// answer does not wait for it.
@@ -419,7 +429,7 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 				say("lead_reply_sent")
 			}
 		case JoinRequested:
-			if s.joinClass(ctx, userID, convID, lang, ev.Code) {
+			if s.openReferral(ctx, userID, convID, lang, ev.Code) || s.joinClass(ctx, userID, convID, lang, ev.Code) {
 				continue
 			}
 			org, title, err := s.leads.JoinLead(ctx, userID, ev.Code)
@@ -535,7 +545,9 @@ func (s *Service) flushLeads(ctx context.Context, conversationID string) error {
 	if len(results) == 0 {
 		return nil
 	}
+	var sent []Milestone
 	_, err = s.store.UpdateConversation(ctx, conversationID, func(c *Conversation) error {
+		sent = sent[:0]
 		now := s.now()
 		lang := c.State.Lang
 		kept := c.State.PendingLeads[:0]
@@ -546,6 +558,7 @@ func (s *Service) flushLeads(ctx context.Context, conversationID string) error {
 			case !tried:
 				kept = append(kept, req)
 			case res.err == nil:
+				sent = append(sent, s.leadMilestone(conversationID, &c.State, req, now))
 				for i := range c.State.Chosen {
 					if c.State.Chosen[i].OpportunityID == req.OpportunityID {
 						c.State.Chosen[i].LeadSent = true
@@ -578,6 +591,7 @@ func (s *Service) flushLeads(ctx context.Context, conversationID string) error {
 	if err != nil && !errors.Is(err, ErrUnchanged) {
 		return err
 	}
+	s.tell(ctx, sent)
 	if s.delivered != nil {
 		s.delivered(conversationID)
 	}

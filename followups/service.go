@@ -35,6 +35,15 @@ type Service struct {
 	now   func() time.Time
 	// said is told when a check-in was put into a chat (a push message).
 	said func(ctx context.Context, userID string)
+	// reached is told when an answer moved a lead to a bridge stage.
+	reached func(ctx context.Context, l leads.Lead, stage string)
+}
+
+// OnStage is called when a check-in answer moved a lead to a new bridge
+// stage (welcomed, belongs), after it is stored.
+func (s *Service) OnStage(fn func(ctx context.Context, l leads.Lead, stage string)) *Service {
+	s.reached = fn
+	return s
 }
 
 // NewService wires check-ins to their store, the lead service, the chat
@@ -125,19 +134,20 @@ func (s *Service) Answer(ctx context.Context, userID, leadID, answer string) (bo
 		return bot.CheckInResult{}, err
 	}
 	res := bot.CheckInResult{Organisation: l.OrganisationName}
+	var after leads.Lead
 	switch answer {
 	case bot.AnswerGoing:
 		return res, nil
 	case bot.AnswerCannotCome:
-		_, err = s.leads.Visit(ctx, leadID, c, leads.VisitCannotCome)
+		after, err = s.leads.Visit(ctx, leadID, c, leads.VisitCannotCome)
 	case bot.AnswerWelcomed:
-		_, err = s.leads.Visit(ctx, leadID, c, leads.VisitWelcomed)
+		after, err = s.leads.Visit(ctx, leadID, c, leads.VisitWelcomed)
 	case bot.AnswerNotWelcomed:
-		_, err = s.leads.Visit(ctx, leadID, c, leads.VisitNotWelcomed)
+		after, err = s.leads.Visit(ctx, leadID, c, leads.VisitNotWelcomed)
 	case bot.AnswerMissed:
-		_, err = s.leads.Visit(ctx, leadID, c, leads.VisitMissed)
+		after, err = s.leads.Visit(ctx, leadID, c, leads.VisitMissed)
 	case bot.AnswerBelongs, bot.AnswerStillGoing, bot.AnswerStopped:
-		_, err = s.leads.Belong(ctx, leadID, c, answer)
+		after, err = s.leads.Belong(ctx, leadID, c, answer)
 	case bot.AnswerNextTime:
 		res.Next, err = s.reschedule(ctx, l, c)
 	case bot.AnswerWithFriend:
@@ -151,6 +161,13 @@ func (s *Service) Answer(ctx context.Context, userID, leadID, answer string) (bo
 	}
 	if errors.Is(err, leads.ErrUnchanged) {
 		err = nil
+	}
+	if err == nil && s.reached != nil {
+		for _, ch := range after.BridgeStages {
+			if _, had := l.StageAt(ch.Stage); !had {
+				s.reached(ctx, after, ch.Stage)
+			}
+		}
 	}
 	return res, err
 }
