@@ -121,7 +121,8 @@ var (
 
 // NewEngine loads and validates the onboarding flow and the helplines.
 func NewEngine(catalog Catalog) (*Engine, error) {
-	flow, err := flows.Load("onboarding", flows.Requirements{Texts: textNames, Actions: actionNames, CheckValue: checkValue})
+	flow, err := flows.Load("onboarding", flows.Requirements{Texts: slices.Concat(textNames, referralTexts),
+		Actions: slices.Concat(actionNames, referralActions), CheckValue: checkValue})
 	if err != nil {
 		return nil, err
 	}
@@ -237,6 +238,9 @@ func (e *Engine) Say(name, lang string, kv ...string) string {
 
 // Label is what a choice looks like as the user's own bubble.
 func (e *Engine) Label(choice, lang string) string {
+	if action, ok := referralChoice(choice); ok {
+		return e.flow.Action(action, lang)
+	}
 	if _, r, ok := e.flow.Reply(choice); ok {
 		return r.Label.In(lang)
 	}
@@ -254,6 +258,9 @@ func (e *Engine) Label(choice, lang string) string {
 
 // ValidChoice reports whether a choice id is one the engine understands.
 func (e *Engine) ValidChoice(choice string) bool {
+	if _, ok := referralChoice(choice); ok {
+		return true
+	}
 	if _, _, ok := e.flow.Reply(choice); ok {
 		return true
 	}
@@ -395,6 +402,8 @@ func (t *turn) choice(id string) {
 	case "start":
 		t.begin()
 		t.next()
+	case "referral_share":
+		t.referralShare(id)
 	case "with_class":
 		t.withClass()
 	case "leave_class":
@@ -514,6 +523,13 @@ func (t *turn) text(text string, extra *understand.Result) {
 	}
 	if m := classCodeText.FindStringSubmatch(text); m != nil && strings.ContainsAny(m[1], "23456789") {
 		t.join = m[1]
+		return
+	}
+	if code := typedReferralCode(text); code != "" {
+		t.join = code
+		return
+	}
+	if t.referralText(text) { // "stop deling", "start deling" (referral.go)
 		return
 	}
 	if leavesClass(text) {
@@ -897,7 +913,8 @@ func (t *turn) ask(q *flows.Question, text string) {
 
 func (t *turn) restart() {
 	lang := t.st.Lang
-	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq, Turns: t.st.Turns, Class: t.st.Class, FollowUps: t.st.FollowUps}
+	*t.st = State{Flow: t.e.flow.ID, Lang: lang, Started: true, Consent: t.st.Consent, Seq: t.st.Seq, Turns: t.st.Turns, Class: t.st.Class, FollowUps: t.st.FollowUps,
+		Referral: t.st.Referral}
 	t.forget = t.st.Consent == nil
 	t.say(t.tr("restarted"))
 	t.next()

@@ -414,6 +414,9 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 			_ = s.Deliver(ctx, userID, Message{Text: s.engine.Say("checkin_failed", lang)})
 		}
 	}
+	if ev, ok := EventOf[JoinRequested](out); ok && s.openReferral(ctx, userID, convID, lang, ev.Code) {
+		return // a professional's referral code (referral.go)
+	}
 	if s.leads == nil {
 		return
 	}
@@ -429,7 +432,7 @@ func (s *Service) afterTurn(ctx context.Context, userID, convID, lang string, ou
 				say("lead_reply_sent")
 			}
 		case JoinRequested:
-			if s.openReferral(ctx, userID, convID, lang, ev.Code) || s.joinClass(ctx, userID, convID, lang, ev.Code) {
+			if s.joinClass(ctx, userID, convID, lang, ev.Code) {
 				continue
 			}
 			org, title, err := s.leads.JoinLead(ctx, userID, ev.Code)

@@ -62,6 +62,9 @@ type State struct {
 	Class *Class `json:"class,omitempty"`
 	// FollowUps is what the chat keeps about check-ins after a lead.
 	FollowUps *FollowUps `json:"follow_ups,omitempty"`
+	// Referral is the professional who sent the young person here, if
+	// any, and whether they may follow along (referral.go).
+	Referral *Referral `json:"referral,omitempty"`
 }
 
 // maxClientIDs bounds how many client message ids the state itself keeps;
