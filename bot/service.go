@@ -53,6 +53,8 @@ type Service struct {
 	milestone func(ctx context.Context, m Milestone)
 	// delivered is told about messages added outside a turn.
 	delivered func(conversationID string)
+	// onTurn is told how each turn went (turnreport.go).
+	onTurn func(TurnReport)
 	now       func() time.Time
 	newID     func() string
 	assist    assistant // optional language model (assist.go)
@@ -154,7 +156,7 @@ func (s *Service) Messages(ctx context.Context, userID, id, after string) ([]Mes
 
 // Send runs one turn. A message with a client id that was already answered,
 // however long ago, gets the same replies again and changes nothing.
-func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, in Input) ([]Message, error) {
+func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, in Input) (_ []Message, err error) {
 	var replies []Message
 	var safeguarding *SafeguardingCase
 	var after Outcome
@@ -167,6 +169,9 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 	var userMessageID string
 	// steps are the steps across the bridge the turn took.
 	var steps []Milestone
+	// seen is what the OnTurn observer is told (turnreport.go).
+	var seen turnSeen
+	defer s.reportTurn(time.Now(), &in, &seen, &replies, &err)
 	// LLM assist (assist.go): model calls happen here, before the update; nil when off.
 	plan := s.planAssist(ctx, userID, id, clientMessageID, in)
 	in = plan.input(in)
@@ -175,6 +180,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			return fmt.Errorf("conversation %s: %w", id, ErrNotFound)
 		}
 		key, steps = nil, nil
+		seen = turnSeen{}
 		if r, ok := c.RepliesTo(clientMessageID); ok {
 			replies = r
 			return ErrUnchanged
@@ -197,6 +203,7 @@ func (s *Service) Send(ctx context.Context, userID, id, clientMessageID string, 
 			}
 		}
 		now := s.now()
+		seen = turnSeen{fresh: true, wasCrisis: c.State.Crisis}
 		before := progressOf(&c.State)
 		user := Message{From: FromUser, Text: in.Text, Choice: in.Choice, ClientMessageID: clientMessageID}
 		if in.Choice != "" {
