@@ -55,9 +55,9 @@ type Service struct {
 	delivered func(conversationID string)
 	// onTurn is told how each turn went (turnreport.go).
 	onTurn func(TurnReport)
-	now       func() time.Time
-	newID     func() string
-	assist    assistant // optional language model (assist.go)
+	now    func() time.Time
+	newID  func() string
+	assist assistant // optional language model (assist.go)
 }
 
 // CaseStore keeps safeguarding cases for people to look at.
