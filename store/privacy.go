@@ -19,6 +19,9 @@ func (s *Store) EraseUser(ctx context.Context, userID string) error {
 	if err != nil {
 		return fmt.Errorf("load user: %w", translate(err))
 	}
+	if err := s.unbindReferrals(ctx, u.ConversationID); err != nil { // referrals.go
+		return err
+	}
 	if u.ConversationID != "" {
 		c, err := s.Conversation(ctx, u.ConversationID)
 		switch {
