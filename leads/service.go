@@ -57,6 +57,17 @@ type Service struct {
 	store Store
 	now   func() time.Time
 	newID func() string
+	// staged is told of each bridge stage a lead reaches (OnBridgeStage).
+	staged func(stage string)
+}
+
+// OnBridgeStage is called with the stage each time a lead reaches a bridge
+// stage, once the change is stored: knows_how when the lead is created,
+// welcomed and belongs from the young person's answers. It hears no ids,
+// and each stage a lead reaches once, whoever else changes the lead.
+func (s *Service) OnBridgeStage(fn func(stage string)) *Service {
+	s.staged = fn
+	return s
 }
 
 // NewService wires the service to its store, a clock and an id generator.
@@ -82,7 +93,11 @@ func (s *Service) Create(ctx context.Context, l Lead) (Lead, error) {
 	if err := s.enqueue(ctx, append(s.announcements(&l, 0, now), jobs...)); err != nil {
 		return Lead{}, err
 	}
-	return s.store.CreateLead(ctx, l)
+	created, err := s.store.CreateLead(ctx, l)
+	if err == nil && s.staged != nil {
+		s.staged(created.BridgeStage)
+	}
+	return created, err
 }
 
 // Get returns a lead the caller may see.
@@ -225,14 +240,29 @@ func (s *Service) change(ctx context.Context, id string, may, fn func(*Lead) err
 	if err := s.enqueue(ctx, s.announcements(&trial, cur.LastSeq(), now)); err != nil {
 		return Lead{}, err
 	}
+	// reached are the stages the stored change itself recorded: the
+	// closure may run again on conflict, and a stage another change
+	// reached meanwhile is that change's to tell.
+	var reached []string
 	updated, err := s.store.UpdateLead(ctx, id, func(l *Lead) error {
 		if err := may(l); err != nil {
 			return err
 		}
-		return fn(l)
+		seq := l.LastSeq()
+		err := fn(l)
+		reached = nil
+		if err == nil {
+			reached = stagesAfter(l, seq)
+		}
+		return err
 	})
 	if err != nil {
 		return Lead{}, err
+	}
+	if s.staged != nil {
+		for _, stage := range reached {
+			s.staged(stage)
+		}
 	}
 	if updated.LastSeq() != trial.LastSeq() {
 		// Someone else changed the lead in between, so its events have
@@ -264,6 +294,17 @@ func (s *Service) announcements(l *Lead, after int, due time.Time) []Job {
 		jobs = append(jobs, NoticeJob(l.ID, notice, due))
 	}
 	return jobs
+}
+
+// stagesAfter lists the bridge stages the lead's events after seq reached.
+func stagesAfter(l *Lead, seq int) []string {
+	var out []string
+	for _, e := range l.Events {
+		if e.Seq > seq && e.Type == EventStage {
+			out = append(out, e.Stage)
+		}
+	}
+	return out
 }
 
 func (s *Service) enqueue(ctx context.Context, jobs []Job) error {

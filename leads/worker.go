@@ -80,6 +80,10 @@ type WorkerConfig struct {
 	// Batch caps the jobs one RunOnce runs; zero is 50.
 	Batch  int
 	Logger *slog.Logger
+	// Observe, when set, is told of every job this worker settles: its
+	// kind and one of the Job* results. It hears no ids, so counting is
+	// all it can do.
+	Observe func(kind, result string)
 }
 
 // Handler runs one claimed job of a kind the worker does not know itself.
@@ -101,6 +105,25 @@ type later struct {
 }
 
 func (e later) Error() string { return e.why }
+
+// How a worker settled a job, as WorkerConfig.Observe hears it.
+const (
+	// JobDone is a job that did its work.
+	JobDone = "done"
+	// JobSkipped is a job that had nothing to do: no webhook to deliver
+	// to, no notice to give, or the lead or event it announced is gone.
+	JobSkipped = "skipped"
+	// JobRetried is a failed attempt, due again after the backoff.
+	JobRetried = "retried"
+	// JobDeferred is a job put off without failing: asked to run later
+	// (Later), or waiting for the change it announces to be stored.
+	JobDeferred = "deferred"
+	// JobGivenUp is a job that failed for good.
+	JobGivenUp = "given_up"
+)
+
+// errSkipped is a job's outcome when it had nothing to do; it settles as done.
+var errSkipped = errors.New("nothing to do")
 
 // Stats counts what a worker did since it started.
 type Stats struct {
@@ -261,21 +284,35 @@ func (w *Worker) settle(ctx context.Context, j *Job, outcome error) error {
 	var ny notYet
 	var perm permanent
 	var lt later
+	result := JobDone
 	switch {
-	case outcome == nil:
+	case outcome == nil, outcome == errSkipped:
+		if outcome == errSkipped {
+			result = JobSkipped
+		}
 		err = w.cfg.Jobs.CompleteJob(ctx, j.ID, w.cfg.Owner, now)
 	case errors.As(outcome, &lt):
+		result = JobDeferred
 		err = w.cfg.Jobs.RetryJob(ctx, j.ID, w.cfg.Owner, lt.at, lt.why)
 	case errors.As(outcome, &ny) && j.Attempts < len(notYetSchedule):
+		result = JobDeferred
 		err = w.cfg.Jobs.RetryJob(ctx, j.ID, w.cfg.Owner, now.Add(notYetSchedule[j.Attempts]), outcome.Error())
 	case errors.As(outcome, &ny), errors.As(outcome, &perm):
+		// A lead or event that never came announces nothing: skipped, not
+		// a delivery that failed.
+		result = JobGivenUp
+		if errors.As(outcome, &ny) {
+			result = JobSkipped
+		}
 		w.stats.givenUp.Add(1)
 		err = w.cfg.Jobs.GiveUpJob(ctx, j.ID, w.cfg.Owner, now, outcome.Error())
 	default:
 		if wait, ok := Backoff(j.Attempts + 1); ok {
+			result = JobRetried
 			w.stats.retried.Add(1)
 			err = w.cfg.Jobs.RetryJob(ctx, j.ID, w.cfg.Owner, now.Add(wait), outcome.Error())
 		} else {
+			result = JobGivenUp
 			w.stats.givenUp.Add(1)
 			err = w.cfg.Jobs.GiveUpJob(ctx, j.ID, w.cfg.Owner, now, outcome.Error())
 			w.cfg.Logger.Warn("lead job given up", "job", j.ID, "attempts", j.Attempts+1, "err", outcome)
@@ -286,6 +323,9 @@ func (w *Worker) settle(ctx context.Context, j *Job, outcome error) error {
 	}
 	if err != nil {
 		return fmt.Errorf("settle job %s: %w", j.ID, err)
+	}
+	if w.cfg.Observe != nil {
+		w.cfg.Observe(j.Kind, result)
 	}
 	return nil
 }
@@ -314,7 +354,7 @@ func (w *Worker) deliver(ctx context.Context, j *Job) error {
 	hook, err := w.cfg.Webhooks.Webhook(ctx, l.OrganisationID)
 	if errors.Is(err, ErrNotFound) || (err == nil && hook.URL == "") {
 		w.stats.skipped.Add(1) // the organisation reads its leads in Brobygger instead
-		return nil
+		return errSkipped
 	}
 	if err != nil {
 		return err
@@ -358,7 +398,7 @@ func (w *Worker) notice(ctx context.Context, j *Job) error {
 	text := l.Notice(e)
 	if text == "" || w.cfg.Notifier == nil {
 		w.stats.skipped.Add(1)
-		return nil
+		return errSkipped
 	}
 	if err := w.cfg.Notifier.Notify(ctx, l.YouthID, l.ID, text); err != nil {
 		return fmt.Errorf("notify young person: %w", err)
