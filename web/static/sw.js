@@ -43,6 +43,7 @@ function isShell(request) {
   if (url.pathname.startsWith('/v1/')) return false;
   if (url.pathname === '/org' || url.pathname.startsWith('/org/')) return false; // the staff page is never cached
   if (url.pathname === '/facilitator' || url.pathname.startsWith('/facilitator/')) return false; // nor the teachers' page
+  if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return false; // nor the operators' page
   return request.mode === 'navigate' || shellPaths.has(url.pathname);
 }
 
@@ -95,7 +96,8 @@ function pushTarget(url) {
 
 function isChat(client) {
   const url = new URL(client.url);
-  return url.origin === self.location.origin && !url.pathname.startsWith('/org') && !url.pathname.startsWith('/facilitator');
+  return url.origin === self.location.origin && !url.pathname.startsWith('/org') && !url.pathname.startsWith('/facilitator') &&
+    !url.pathname.startsWith('/admin');
 }
 
 self.addEventListener('push', (event) => {
