@@ -33,6 +33,9 @@ func (c *Client) call(ctx context.Context, op string, p prompts.Rendered, attemp
 	}
 	rec.Usage, rec.Duration, rec.Failure = usage, time.Since(started), KindOf(err)
 	c.stats.add(rec)
+	if c.cfg.Observe != nil {
+		c.cfg.Observe(op, rec.Failure, rec.Duration)
+	}
 	if err != nil {
 		var e *Error
 		errors.As(err, &e)

@@ -68,6 +68,10 @@ type Config struct {
 	BreakerCooldown  time.Duration
 	Now              func() time.Time
 	Logger           *slog.Logger
+	// Observe, when set, is told of every call as it ends: the operation
+	// ("understand" or "phrase"), how it failed ("" when it did not) and
+	// how long it took. It hears no user and no text.
+	Observe func(op string, failure Kind, took time.Duration)
 }
 
 func (c Config) withDefaults() Config {
