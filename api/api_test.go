@@ -54,8 +54,11 @@ func testApp(t *testing.T) string {
 			// A fixed secret keeps MONGODB_URI runs working too.
 			JWTSecret:    strings.Repeat("k", 40),
 			SummaryEvery: -1,
-			Now:          func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) },
-			Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
+			// Organisations' edits reach matching within a moment, so the
+			// tests that wait for them do not wait for the default period.
+			CatalogRefresh: 250 * time.Millisecond,
+			Now:            func() time.Time { return time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC) },
+			Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 		})
 		if sharedErr != nil {
 			return
