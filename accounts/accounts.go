@@ -28,10 +28,14 @@ const (
 	RoleFacilitator  = "facilitator"
 	RoleSafeguarding = "safeguarding"
 	RoleAdmin        = "admin"
+	// RoleReferrer is a professional who sends young people towards a
+	// community (a school counsellor, a social worker, a job consultant);
+	// OrgID, when set, names the referring organisation.
+	RoleReferrer = "referrer"
 )
 
 // StaffRoles are the roles a staff account can have.
-var StaffRoles = []string{RoleOrgStaff, RoleFacilitator, RoleSafeguarding, RoleAdmin}
+var StaffRoles = []string{RoleOrgStaff, RoleFacilitator, RoleSafeguarding, RoleAdmin, RoleReferrer}
 
 // AllRoles is every role, young people's first.
 var AllRoles = append([]string{RoleYouth}, StaffRoles...)
@@ -173,8 +177,8 @@ func ValidEmail(email string) bool {
 type NewStaff struct {
 	Role  string
 	Email string
-	// OrgID is the organisation an org_staff account works for; other
-	// roles have none.
+	// OrgID is the organisation an org_staff account works for, or the
+	// one a referrer refers from (optional); other roles have none.
 	OrgID string
 }
 
@@ -185,8 +189,10 @@ func (n NewStaff) Validate() error {
 		return fmt.Errorf("role %q is not a staff role (one of %s)", n.Role, strings.Join(StaffRoles, ", "))
 	case n.Role == RoleOrgStaff && n.OrgID == "":
 		return fmt.Errorf("an %s account needs the organisation it works for", RoleOrgStaff)
-	case n.Role != RoleOrgStaff && n.OrgID != "":
-		return fmt.Errorf("only %s accounts belong to an organisation", RoleOrgStaff)
+	case n.Role != RoleOrgStaff && n.Role != RoleReferrer && n.OrgID != "":
+		// A referrer may name the organisation they refer from; it is
+		// what the young person is told sent them.
+		return fmt.Errorf("only %s and %s accounts belong to an organisation", RoleOrgStaff, RoleReferrer)
 	case !ValidEmail(NormaliseEmail(n.Email)):
 		return fmt.Errorf("%q is not an e-mail address", n.Email)
 	}

@@ -32,6 +32,9 @@ const (
 	RoleFacilitator  = accounts.RoleFacilitator
 	RoleSafeguarding = accounts.RoleSafeguarding
 	RoleAdmin        = accounts.RoleAdmin
+	// RoleReferrer sends young people towards a community with a
+	// referral code and follows, as far as each allows, how far they got.
+	RoleReferrer = accounts.RoleReferrer
 )
 
 // StaffRoles are the roles a staff account can have.

@@ -97,6 +97,8 @@ type startConversationRequest struct {
 	Locale string `json:"locale"`
 	// JoinCode starts the conversation in a class's session.
 	JoinCode string `json:"join_code"`
+	// ReferralCode opens a professional's referral in it (referrals.go).
+	ReferralCode string `json:"referral_code"`
 }
 
 func (s *Server) startConversation(c *fiber.Ctx) error {
@@ -114,11 +116,20 @@ func (s *Server) startConversation(c *fiber.Ctx) error {
 	var class *bot.Class
 	var conv *bot.Conversation
 	var err error
+	referral := strings.TrimSpace(req.ReferralCode)
+	switch {
+	case referral != "" && strings.TrimSpace(req.JoinCode) != "":
+		return badRequest("Send join_code or referral_code, not both.")
+	case len(referral) > 20:
+		return badRequest("referral_code is at most 20 characters.")
+	}
 	if code := strings.TrimSpace(req.JoinCode); code != "" && s.schools != nil {
 		if len(code) > 20 {
 			return badRequest("join_code is at most 20 characters.")
 		}
 		conv, class, err = s.joinClass(c, code, lang)
+	} else if referral != "" && s.referrals != nil {
+		conv, err = s.openReferral(c, referral, lang)
 	} else {
 		conv, _, err = s.conv.Start(c.UserContext(), p.UserID, lang)
 	}

@@ -134,6 +134,19 @@ type exportStateJSON struct {
 	Class *exportClassJSON `json:"class,omitempty"`
 	// FollowUps is what the chat keeps about check-ins.
 	FollowUps *exportFollowUpsJSON `json:"follow_ups,omitempty"`
+	// Referral is who sent the young person here, and whether they let
+	// that professional follow how far they get.
+	Referral *exportReferralJSON `json:"referral,omitempty"`
+}
+
+// exportReferralJSON is a professional's referral as the conversation
+// keeps it: its id, who referred (the organisation, or "en fagperson"),
+// whether the young person shares their progress, and when they opened it.
+type exportReferralJSON struct {
+	ID    string    `json:"id"`
+	By    string    `json:"by"`
+	Share bool      `json:"share"`
+	At    time.Time `json:"at"`
 }
 
 type exportClassJSON struct {
@@ -350,6 +363,9 @@ func toExportState(st bot.State) exportStateJSON {
 	}
 	if st.FollowUps != nil {
 		out.FollowUps = (*exportFollowUpsJSON)(st.FollowUps)
+	}
+	if st.Referral != nil {
+		out.Referral = (*exportReferralJSON)(st.Referral)
 	}
 	if st.Pending != nil {
 		p := exportPendingJSON(*st.Pending)

@@ -184,11 +184,12 @@ func TestRoleMatrix(t *testing.T) {
 	facilitator, _ := staffMember(t, api.RoleFacilitator, "")
 	officer, _ := staffMember(t, api.RoleSafeguarding, "")
 	admin, _ := staffMember(t, api.RoleAdmin, "")
+	referrer, _ := staffMember(t, api.RoleReferrer, "")
 	callers := []matrixCaller{
 		{"youth A", api.RoleYouth, youthA}, {"youth B", api.RoleYouth, youthB},
 		{"org_staff A", api.RoleOrgStaff, orgStaffA}, {"org_staff B", api.RoleOrgStaff, orgStaffB},
 		{"facilitator", api.RoleFacilitator, facilitator}, {"safeguarding", api.RoleSafeguarding, officer},
-		{"admin", api.RoleAdmin, admin},
+		{"admin", api.RoleAdmin, admin}, {"referrer", api.RoleReferrer, referrer},
 	}
 	for _, role := range api.AllRoles {
 		if !slices.ContainsFunc(callers, func(c matrixCaller) bool { return c.role == role }) {
@@ -221,6 +222,14 @@ func TestRoleMatrix(t *testing.T) {
 	}
 	sessionA := sessionRes.json(t)["id"].(string)
 
+	// A referral of the referrer's, so the referral routes are walked with
+	// one the caller owns.
+	referralRes := referrer.do("POST", "/v1/referrals", map[string]any{"reason": "other"})
+	if referralRes.Status != 201 {
+		t.Fatalf("create referral: %d %s", referralRes.Status, referralRes.Body)
+	}
+	referralA := referralRes.json(t)["id"].(string)
+
 	// params fills a route's parameters with the caller's own ids where it
 	// has any, so the allowed calls get past the ownership checks too.
 	// Organisation routes name organisation A, so organisation B's staff
@@ -244,6 +253,8 @@ func TestRoleMatrix(t *testing.T) {
 				return "NOCODE"
 			case p == ":id" && strings.HasPrefix(path, "/v1/sessions/"):
 				return sessionA
+			case p == ":id" && strings.HasPrefix(path, "/v1/referrals/"):
+				return referralA
 
 			}
 			t.Fatalf("the matrix does not know what to put for %s in %s; teach it", p, path)

@@ -29,6 +29,7 @@ import (
 	"github.com/brobygger/brobygger/accounts"
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/leads"
+	"github.com/brobygger/brobygger/referrals"
 	"github.com/brobygger/brobygger/safeguarding"
 	"github.com/brobygger/brobygger/schools"
 )
@@ -83,6 +84,8 @@ type Config struct {
 	Push Push
 	// FollowUps are the check-ins after a lead (followups.go); nil serves none.
 	FollowUps FollowUps
+	// Referrals are professionals' referrals (referrals.go); nil serves none.
+	Referrals *referrals.Service
 	// Funnels counts the bridge funnel (funnel.go); nil serves none.
 	Funnels Funnels
 }
@@ -110,6 +113,8 @@ type Server struct {
 	push    Push // push.go
 	// followups is nil when there are none (followups.go).
 	followups FollowUps
+	// referrals is nil when there are none (referrals.go).
+	referrals *referrals.Service
 	funnels   Funnels // funnel.go
 }
 
@@ -193,6 +198,11 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodPut, path: "/v1/orgs/:org_id/webhook", roles: orgStaff, orgScoped: true, handler: s.putWebhook},
 		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/responsiveness", roles: orgStaff, orgScoped: true, handler: s.responsiveness},
 
+		// Referrals from professionals (referrals.go).
+		{method: fiber.MethodPost, path: "/v1/referrals", roles: []string{RoleReferrer}, handler: s.createReferral},
+		{method: fiber.MethodGet, path: "/v1/referrals", roles: []string{RoleReferrer}, handler: s.listReferrals},
+		{method: fiber.MethodGet, path: "/v1/referrals/:id", roles: []string{RoleReferrer}, handler: s.getReferral},
+
 		{method: fiber.MethodPost, path: "/v1/sessions", roles: facilitator, handler: s.createSession},
 		{method: fiber.MethodGet, path: "/v1/sessions", roles: facilitator, handler: s.listSessions},
 		{method: fiber.MethodGet, path: "/v1/sessions/:id", roles: facilitator, handler: s.getSession},
@@ -250,7 +260,7 @@ func New(cfg Config) *fiber.App {
 	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, safeguarding: cfg.Safeguarding,
 		ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
 		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks, schools: cfg.Schools,
-		push: cfg.Push, followups: cfg.FollowUps, funnels: cfg.Funnels}
+		push: cfg.Push, followups: cfg.FollowUps, referrals: cfg.Referrals, funnels: cfg.Funnels}
 	if cfg.LimitStore != nil && cfg.Limits.any() {
 		s.limits = &limiter{Limits: cfg.Limits, store: cfg.LimitStore, secret: cfg.Secret, now: cfg.Now, hub: &s.hub,
 			watched: map[chan streamSignal]bool{}}
@@ -279,6 +289,9 @@ func New(cfg Config) *fiber.App {
 	for _, r := range s.routes() {
 		if s.schools == nil && strings.HasPrefix(r.path, "/v1/sessions") {
 			continue // no class sessions without their service
+		}
+		if s.referrals == nil && strings.HasPrefix(r.path, "/v1/referrals") {
+			continue // no referrals without their service
 		}
 		if r.public == (len(r.roles) > 0) {
 			panic(fmt.Sprintf("api: route %s %s must be either public or name the roles that may call it", r.method, r.path))

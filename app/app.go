@@ -288,11 +288,12 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		a.Schools.Every = cfg.SummaryEvery
 	}
 	svc.SetClasses(a.Schools)
+	referralService := a.startReferrals(svc, st) // referrals.go
 	a.Fiber = api.New(api.Config{Schools: a.Schools, Conversations: svc, Accounts: st, Privacy: st, Safeguarding: st,
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
 		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks, Limits: cfg.Limits, LimitStore: st,
-		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups, Funnels: a.funnel})
+		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups, Referrals: referralService, Funnels: a.funnel})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx, svc)
 	return a, nil

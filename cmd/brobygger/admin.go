@@ -96,7 +96,7 @@ func createUser(ctx context.Context, cfg app.Config, args []string, stdout, stde
 	fs := adminFlags("create-user")
 	role := fs.String("role", "", "one of "+strings.Join(accounts.StaffRoles, ", "))
 	email := fs.String("email", "", "the e-mail the person signs in with")
-	org := fs.String("org", "", "the organisation an org_staff account works for")
+	org := fs.String("org", "", "the organisation an org_staff account works for, or a referrer refers from (optional for a referrer)")
 	if err := parseAdminFlags(fs, args); err != nil {
 		return err
 	}
@@ -113,6 +113,12 @@ func createUser(ctx context.Context, cfg app.Config, args []string, stdout, stde
 		return err
 	}
 	defer adm.Close(context.Background())
+	if staff.Role == accounts.RoleReferrer && staff.OrgID != "" {
+		// Young people are told the organisation's name; it must exist.
+		if err := adm.CheckOrganisation(ctx, staff.OrgID); err != nil {
+			return err
+		}
+	}
 	u, password, err := adm.CreateStaff(ctx, staff, time.Now())
 	if errors.Is(err, accounts.ErrEmailTaken) {
 		return fmt.Errorf("a staff account with e-mail %s exists already", accounts.NormaliseEmail(*email))
