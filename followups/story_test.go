@@ -577,6 +577,8 @@ func TestTypedAnswersToCheckIns(t *testing.T) {
 		{"jeg nåede det ikke", leads.VisitMissed},
 		{"great, loved it", leads.VisitWelcomed},
 		{"hvad laver man egentlig på sådan et værested om aftenen?", ""},
+		// How they feel is not how the visit went: the chat listens instead.
+		{"jeg har det ikke så godt for tiden", ""},
 	} {
 		w := newWorld(t, cph("2027-03-01 10:00"))
 		y := w.youth("freja", 16)
