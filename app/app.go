@@ -75,6 +75,10 @@ type Config struct {
 	ConcurrentHashes int
 	// LLM configures the optional language model (OPENAI_*); nil leaves it off.
 	LLM *llm.Config
+	// MetricsAddr is where Prometheus metrics are served, on a listener of
+	// their own (BROBYGGER_METRICS_ADDR, e.g. 127.0.0.1:9090); empty
+	// serves none (metrics.go).
+	MetricsAddr string
 	// envErr is a malformed environment variable, reported by New.
 	envErr error
 	Now    func() time.Time
@@ -88,6 +92,8 @@ func FromEnv() Config {
 		DataDir:   os.Getenv("BROBYGGER_DATA"),
 		MongoURI:  os.Getenv("MONGODB_URI"),
 		JWTSecret: os.Getenv("BROBYGGER_JWT_SECRET"),
+
+		MetricsAddr: os.Getenv("BROBYGGER_METRICS_ADDR"),
 
 		VAPIDPublicKey:  os.Getenv("BROBYGGER_VAPID_PUBLIC_KEY"),
 		VAPIDPrivateKey: os.Getenv("BROBYGGER_VAPID_PRIVATE_KEY"),
@@ -209,6 +215,8 @@ type App struct {
 	followups *followups.Service
 	// funnel counts the steps across the bridge (funnel.go).
 	funnel *funnel.Recorder
+	// metrics are what the people who run Brobygger see (metrics.go).
+	metrics observing
 }
 
 // New connects to the database, loads the catalog and builds the API.
@@ -261,10 +269,12 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		return nil, err
 	}
 	svc := bot.NewService(engine, st, cfg.Now, api.NewID).WithCases(st)
+	a.observeTurns(svc, st) // metrics.go
 	// Optional language model: off, and nothing changes, without OPENAI_API_KEY.
 	if cfg.LLM != nil {
 		lc := *cfg.LLM
 		lc.Logger, lc.Now = cfg.Logger, cfg.Now
+		lc.Observe = a.metrics.llmCall // metrics.go
 		if lc.Budget == nil {
 			lc.Budget = st // every instance counts the same daily budget
 		}
@@ -296,6 +306,10 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups, Referrals: referralService, Funnels: a.funnel})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx, svc)
+	if err := a.serveMetrics(); err != nil { // metrics.go
+		_ = a.Close(context.Background())
+		return nil, err
+	}
 	return a, nil
 }
 
@@ -449,5 +463,6 @@ func (a *App) Serve(ctx context.Context, ln net.Listener) error {
 func (a *App) Close(ctx context.Context) error {
 	a.stopOnce.Do(func() { close(a.stopping) })
 	a.stop()
+	_ = a.stopMetrics(ctx) // metrics.go
 	return a.Store.Close(ctx)
 }

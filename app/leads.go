@@ -101,7 +101,7 @@ func (n chatNotifier) lang(ctx context.Context, userID string) string {
 // startLeads builds the lead service and runs the worker that delivers
 // webhooks and chat notices and chases unanswered leads.
 func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store) *leads.Service {
-	ls := leads.NewService(st, a.cfg.Now, api.NewID)
+	ls := leads.NewService(st, a.cfg.Now, api.NewID).OnBridgeStage(a.metrics.stage) // metrics.go
 	fs, checkIns := a.startFollowUps(svc, st, ls)
 	a.followups = fs
 	svc.WithLeads(chatLeads{leads: ls, followups: fs, catalog: a.Catalog, now: a.cfg.Now})
@@ -113,6 +113,7 @@ func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store)
 		Handlers:      handlers,
 		AllowLoopback: a.cfg.AllowHTTPWebhooks,
 		Now:           a.cfg.Now, Logger: a.log,
+		Observe: a.metrics.job, // metrics.go
 	})
 	go w.Run(ctx, a.cfg.WorkerPoll)
 	go a.scoreResponsiveness(ctx, st, svc.Engine())
