@@ -63,6 +63,9 @@
       outsideDenmark: 'Den placering ligger ikke i Danmark. Skriv et dansk postnummer eller en by i stedet.',
       classCodeRefused: 'Den kode kan jeg ikke finde, eller også er den udløbet. Spørg din lærer om koden – du kan også skrive den her i chatten. Du kan sagtens gå i gang imens.',
       classCodeTooMany: 'Der er prøvet for mange forkerte koder. Spørg din lærer om koden, og prøv igen om lidt. Du kan sagtens gå i gang imens.',
+      referralCodeRefused: 'Den kode kan jeg ikke finde, eller også er den udløbet. Spørg den, der gav dig linket – du kan også skrive koden her i chatten. Du kan sagtens gå i gang imens.',
+      referralCodeTaken: 'Den kode er allerede brugt af en anden. Spørg den, der gav dig linket, om en ny. Du kan sagtens gå i gang imens.',
+      referralCodeTooMany: 'Der er prøvet for mange forkerte koder. Prøv igen om lidt. Du kan sagtens gå i gang imens.',
       pushOffer: 'Vil du have besked på telefonen, når de svarer?',
       pushOfferNote: 'Beskeden siger kun, at du har en ny besked – ikke hvad der står i den.',
       pushYes: 'Slå beskeder til',
@@ -117,6 +120,9 @@
       outsideDenmark: "That location isn't in Denmark. Type a Danish postcode or town instead.",
       classCodeRefused: "I can't find that code, or it has expired. Ask your teacher for the code – you can also type it here in the chat. You're welcome to get started meanwhile.",
       classCodeTooMany: 'Too many wrong codes have been tried. Ask your teacher for the code and try again in a little while. You can get started meanwhile.',
+      referralCodeRefused: "I can't find that code, or it has expired. Ask whoever gave you the link – you can also type the code here in the chat. You're welcome to get started meanwhile.",
+      referralCodeTaken: 'Someone else has already used that code. Ask whoever gave you the link for a new one. You can get started meanwhile.',
+      referralCodeTooMany: 'Too many wrong codes have been tried. Try again in a little while. You can get started meanwhile.',
       pushOffer: 'Do you want a notification on your phone when they answer?',
       pushOfferNote: "It only says you have a new message – not what it says.",
       pushYes: 'Turn on notifications',
@@ -916,12 +922,18 @@
   // code is read once: it leaves the address bar as soon as the server has
   // answered, so a reload does not join again.
   let classCode = (new URLSearchParams(location.search).get('join') || '').trim();
+  // A professional's referral link (/?ref=CODE) opens the referral in the
+  // young person's conversation the same way, once: the bot says who sent
+  // them and asks whether that person may follow along.
+  let referralCode = (new URLSearchParams(location.search).get('ref') || '').trim();
 
   function forgetClassCode() {
     classCode = '';
+    referralCode = '';
     const params = new URLSearchParams(location.search);
-    if (!params.has('join')) return;
+    if (!params.has('join') && !params.has('ref')) return;
     params.delete('join');
+    params.delete('ref');
     const query = params.toString();
     history.replaceState(null, '', location.pathname + (query ? '?' + query : '') + location.hash);
   }
@@ -930,23 +942,26 @@
   // there is a code. A code the server refuses (unknown, expired, too many
   // tries) is said in the chat, and the pupil carries on without it.
   async function openConversation() {
-    if (!classCode) return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: '' };
+    if (!classCode && !referralCode) return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: '' };
+    const referral = !classCode;
+    const body = referral ? { locale: lang, referral_code: referralCode } : { locale: lang, join_code: classCode };
     try {
-      const data = await api('POST', '/v1/conversations', { locale: lang, join_code: classCode });
+      const data = await api('POST', '/v1/conversations', body);
       forgetClassCode();
       return { data, refused: '' };
     } catch (err) {
       if (!(err instanceof HttpError) || err.status < 400 || err.status >= 500 || err.status === 408) throw err;
       forgetClassCode();
-      return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: refusalText(err) };
+      return { data: await api('POST', '/v1/conversations', { locale: lang }), refused: refusalText(err, referral) };
     }
   }
 
-  // refusalText says why a class code was refused. The server's problem
+  // refusalText says why a class or referral code was refused. The server's problem
   // detail is written in English, so a Danish chat says it in its own words.
-  function refusalText(err) {
+  function refusalText(err, referral) {
     const detail = err.problem && err.problem.detail;
     if (lang === 'en' && detail) return detail;
+    if (referral) return t(err.status === 429 ? 'referralCodeTooMany' : err.status === 409 ? 'referralCodeTaken' : 'referralCodeRefused');
     return t(err.status === 429 ? 'classCodeTooMany' : 'classCodeRefused');
   }
 
