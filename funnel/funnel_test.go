@@ -48,7 +48,7 @@ func TestCount(t *testing.T) {
 			events = append(events, journey(fmt.Sprintf("%s-%s-%d-%d", muni, org, howFar, i), howFar, at, muni, "15-17", org, class)...)
 		}
 	}
-	add(10, 1, "Aarhus", "", "", t0)          // started and saw suggestions
+	add(10, 1, "Aarhus", "", "", t0)            // started and saw suggestions
 	add(6, 3, "Aarhus", "org-a", "class-1", t0) // sent a lead to org-a
 	add(6, 5, "Odense", "org-a", "", t0)        // and belong
 	add(7, 3, "Odense", "org-b", "", t0.AddDate(0, 1, 0))
