@@ -59,6 +59,41 @@ type Service struct {
 	newID func() string
 	// staged is told of each bridge stage a lead reaches (OnBridgeStage).
 	staged func(stage string)
+	// mailStaff enqueues a KindStaffMail job beside each webhook job
+	// staff should hear of (MailStaff).
+	mailStaff bool
+}
+
+// KindStaffMail tells an organisation's staff by e-mail of one event of a
+// lead; package mail runs it, so this package stays free of mail.
+const KindStaffMail = "staff_mail"
+
+// StaffMailJob is the job that e-mails the organisation's staff about one
+// event of a lead.
+func StaffMailJob(leadID string, seq int, due time.Time) Job {
+	return Job{ID: fmt.Sprintf("%s:%s:%d", KindStaffMail, leadID, seq), Kind: KindStaffMail, DueAt: due,
+		Payload: Payload{LeadID: leadID, Seq: seq}}
+}
+
+// StaffHears reports whether an organisation's staff are e-mailed about
+// e: a new lead, a friend joining it, a message from the young person and
+// the reminder of a lead nobody answered. Their own actions they know of.
+func StaffHears(e Event) bool {
+	switch e.Type {
+	case EventCreated, EventFriendJoined, EventReminder:
+		return true
+	case EventMessage:
+		return e.By == Youth.role
+	}
+	return false
+}
+
+// MailStaff makes the service enqueue a StaffMailJob beside the webhook
+// job of every event StaffHears; a worker needs WorkerConfig.MailStaff
+// for reminders and a handler for KindStaffMail.
+func (s *Service) MailStaff() *Service {
+	s.mailStaff = true
+	return s
 }
 
 // OnBridgeStage is called with the stage each time a lead reaches a bridge
@@ -286,6 +321,9 @@ func (s *Service) announcements(l *Lead, after int, due time.Time) []Job {
 			continue
 		}
 		jobs = append(jobs, WebhookJob(l.ID, e.Seq, due))
+		if s.mailStaff && StaffHears(e) {
+			jobs = append(jobs, StaffMailJob(l.ID, e.Seq, due))
+		}
 		if l.Notice(e) != "" {
 			notice = e.Seq
 		}

@@ -80,6 +80,10 @@ type WorkerConfig struct {
 	// Batch caps the jobs one RunOnce runs; zero is 50.
 	Batch  int
 	Logger *slog.Logger
+	// MailStaff also e-mails the organisation's staff of each reminder
+	// (a StaffMailJob, which a Handlers entry runs), as Service.MailStaff
+	// does for the other events.
+	MailStaff bool
 	// Observe, when set, is told of every job this worker settles: its
 	// kind and one of the Job* results. It hears no ids, so counting is
 	// all it can do.
@@ -428,6 +432,11 @@ func (w *Worker) remind(ctx context.Context, j *Job) error {
 		if e.Type == EventReminder {
 			if err := w.cfg.Jobs.EnqueueJob(ctx, WebhookJob(l.ID, e.Seq, w.cfg.Now())); err != nil {
 				return err
+			}
+			if w.cfg.MailStaff {
+				if err := w.cfg.Jobs.EnqueueJob(ctx, StaffMailJob(l.ID, e.Seq, w.cfg.Now())); err != nil {
+					return err
+				}
 			}
 		}
 	}

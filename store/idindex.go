@@ -13,7 +13,7 @@ import (
 )
 
 // allCollections are created up front so each gets its _id index at start-up.
-var allCollections = []string{colUsers, colTokens, colConversations, colMessagePages, colOpportunities, colOrganisations, colStaffCredentials, colCases, colAudit, colLeads, colInvites, colJobs, colWebhooks, colSessions, colClassCodes, colPushSubscriptions, colFollowUpSettings, colReferrals, colReferralCodes, colFunnelEvents}
+var allCollections = []string{colUsers, colTokens, colConversations, colMessagePages, colOpportunities, colOrganisations, colStaffCredentials, colCases, colAudit, colLeads, colInvites, colJobs, colWebhooks, colSessions, colClassCodes, colPushSubscriptions, colFollowUpSettings, colReferrals, colReferralCodes, colFunnelEvents, colMail, colMailDigest, colStaffSettings, colStaffTokens}
 
 // indexIDLookups makes _id lookups on the embedded database use an index.
 //

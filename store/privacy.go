@@ -54,6 +54,9 @@ func (s *Store) EraseUser(ctx context.Context, userID string) error {
 	if err := s.eraseFollowUpsOf(ctx, userID); err != nil { // followups.go
 		return err
 	}
+	if err := s.eraseMailOf(ctx, userID); err != nil { // mail.go
+		return err
+	}
 	if _, err := s.deleteOne(ctx, colUsers, bson.D{{Key: "_id", Value: userID}}); err != nil {
 		return fmt.Errorf("erase user: %w", translate(err))
 	}
