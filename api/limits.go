@@ -104,6 +104,10 @@ type Limits struct {
 	WrongCodesPerUser, WrongCodesPerAddress Rate
 	// StreamsPerUser bounds a young person's open event streams.
 	StreamsPerUser int
+	// ResetsPerEmail and ResetsPerAddress bound password-reset requests
+	// for one e-mail, known or not, and from one address, so nobody can
+	// fill a mailbox with reset e-mails (staffmail.go).
+	ResetsPerEmail, ResetsPerAddress Rate
 	// TrustedProxies are the reverse proxies whose X-Forwarded-For is
 	// believed; behind one, every client would otherwise share its address.
 	TrustedProxies []netip.Prefix
@@ -113,7 +117,8 @@ type Limits struct {
 func (l Limits) any() bool {
 	return l.GuestsPerAddress.on() || l.LoginsPerAddress.on() || l.LoginAccount.Failures > 0 ||
 		l.LoginAddress.Failures > 0 || l.MessagesPerUser.on() || l.InvitesPerUser.on() ||
-		l.WrongCodesPerUser.on() || l.WrongCodesPerAddress.on() || l.StreamsPerUser > 0
+		l.WrongCodesPerUser.on() || l.WrongCodesPerAddress.on() || l.StreamsPerUser > 0 ||
+		l.ResetsPerEmail.on() || l.ResetsPerAddress.on()
 }
 
 // DefaultLimits are the limits the server runs with unless configured
@@ -130,6 +135,8 @@ func DefaultLimits() Limits {
 		WrongCodesPerUser:    Rate{Burst: 10, Every: 6 * time.Minute},
 		WrongCodesPerAddress: Rate{Burst: 50, Every: 72 * time.Second},
 		StreamsPerUser:       5,
+		ResetsPerEmail:       Rate{Burst: 3, Every: 20 * time.Minute},
+		ResetsPerAddress:     Rate{Burst: 20, Every: 3 * time.Minute},
 	}
 }
 
@@ -253,6 +260,12 @@ func (s *Server) limitFor(method, path string) fiber.Handler {
 		return l.invites
 	case "POST /v1/invites/:code/join":
 		return l.wrongCodes
+	case "POST /v1/auth/password-reset":
+		return l.resets // staffmail.go
+	case "POST /v1/auth/accept-invite", "POST /v1/auth/password-reset/confirm", "POST /v1/auth/password":
+		return l.passwordTries // staffmail.go
+	case "POST /v1/admin/staff-invites":
+		return l.staffInvites // staffmail.go
 	}
 	return nil
 }

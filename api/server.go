@@ -88,6 +88,9 @@ type Config struct {
 	Referrals *referrals.Service
 	// Funnels counts the bridge funnel (funnel.go); nil serves none.
 	Funnels Funnels
+	// StaffMail serves staff invites, password changes and resets, and
+	// staff's choice of e-mails (staffmail.go); the zero value serves none.
+	StaffMail StaffMail
 }
 
 // Server holds the API's dependencies.
@@ -116,6 +119,8 @@ type Server struct {
 	// referrals is nil when there are none (referrals.go).
 	referrals *referrals.Service
 	funnels   Funnels // funnel.go
+
+	staffMail StaffMail // staffmail.go
 }
 
 // route is one endpoint and who may call it. Every route is either public
@@ -222,6 +227,16 @@ func (s *Server) routes() []route {
 		{method: fiber.MethodGet, path: "/v1/orgs/:org_id/funnel", roles: orgStaff, orgScoped: true, handler: s.orgFunnel},
 		{method: fiber.MethodGet, path: "/v1/facilitator/funnel", roles: facilitator, handler: s.facilitatorFunnel},
 		{method: fiber.MethodPost, path: "/v1/admin/organisations", roles: admin, handler: s.createOrganisation},
+
+		// Staff accounts by e-mail (staffmail.go).
+		{method: fiber.MethodPost, path: "/v1/admin/staff-invites", roles: []string{RoleAdmin, RoleOrgStaff}, handler: s.inviteStaff},
+		{method: fiber.MethodPost, path: "/v1/auth/accept-invite", public: true, handler: s.acceptInvite},
+		{method: fiber.MethodPost, path: "/v1/auth/password", roles: StaffRoles, handler: s.changePassword},
+		{method: fiber.MethodPost, path: "/v1/auth/password-reset", public: true, handler: s.requestPasswordReset},
+		{method: fiber.MethodPost, path: "/v1/auth/password-reset/confirm", public: true, handler: s.confirmPasswordReset},
+		{method: fiber.MethodGet, path: "/v1/me/notifications", roles: StaffRoles, handler: s.myNotifications},
+		{method: fiber.MethodPut, path: "/v1/me/notifications", roles: StaffRoles, handler: s.setMyNotifications},
+		{method: fiber.MethodPost, path: "/v1/notifications/unsubscribe", public: true, handler: s.unsubscribe},
 	}
 }
 
@@ -260,7 +275,7 @@ func New(cfg Config) *fiber.App {
 	s := &Server{conv: cfg.Conversations, accounts: cfg.Accounts, privacy: cfg.Privacy, safeguarding: cfg.Safeguarding,
 		ready: cfg.Ready, secret: cfg.Secret, now: cfg.Now, log: cfg.Logger, stopping: cfg.Stopping,
 		leads: cfg.Leads, leadLists: cfg.LeadLists, orgs: cfg.Orgs, allowHTTPWebhooks: cfg.AllowHTTPWebhooks, schools: cfg.Schools,
-		push: cfg.Push, followups: cfg.FollowUps, referrals: cfg.Referrals, funnels: cfg.Funnels}
+		push: cfg.Push, followups: cfg.FollowUps, referrals: cfg.Referrals, funnels: cfg.Funnels, staffMail: cfg.StaffMail}
 	if cfg.LimitStore != nil && cfg.Limits.any() {
 		s.limits = &limiter{Limits: cfg.Limits, store: cfg.LimitStore, secret: cfg.Secret, now: cfg.Now, hub: &s.hub,
 			watched: map[chan streamSignal]bool{}}
@@ -292,6 +307,9 @@ func New(cfg Config) *fiber.App {
 		}
 		if s.referrals == nil && strings.HasPrefix(r.path, "/v1/referrals") {
 			continue // no referrals without their service
+		}
+		if !s.staffMail.on() && slices.Contains(staffMailPaths, r.path) {
+			continue // no invites, resets or e-mail settings without e-mail (staffmail.go)
 		}
 		if r.public == (len(r.roles) > 0) {
 			panic(fmt.Sprintf("api: route %s %s must be either public or name the roles that may call it", r.method, r.path))

@@ -6,6 +6,7 @@ package app
 import (
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -79,6 +80,13 @@ type Config struct {
 	// their own (BROBYGGER_METRICS_ADDR, e.g. 127.0.0.1:9090); empty
 	// serves none (metrics.go).
 	MetricsAddr string
+	// E-mail to staff (mail.go): the mail server (BROBYGGER_SMTP_URL,
+	// smtp:// with STARTTLS or smtps://; unset writes .eml files under
+	// DataDir/mail), the sender (BROBYGGER_MAIL_FROM) and where links in
+	// e-mails lead (BROBYGGER_PUBLIC_URL). MailTLS, for tests, trusts their
+	// own mail server; nil uses the system's roots.
+	SMTPURL, MailFrom, PublicURL string
+	MailTLS                      *tls.Config
 	// envErr is a malformed environment variable, reported by New.
 	envErr error
 	Now    func() time.Time
@@ -94,6 +102,9 @@ func FromEnv() Config {
 		JWTSecret: os.Getenv("BROBYGGER_JWT_SECRET"),
 
 		MetricsAddr: os.Getenv("BROBYGGER_METRICS_ADDR"),
+
+		SMTPURL: os.Getenv("BROBYGGER_SMTP_URL"), MailFrom: os.Getenv("BROBYGGER_MAIL_FROM"),
+		PublicURL: os.Getenv("BROBYGGER_PUBLIC_URL"),
 
 		VAPIDPublicKey:  os.Getenv("BROBYGGER_VAPID_PUBLIC_KEY"),
 		VAPIDPrivateKey: os.Getenv("BROBYGGER_VAPID_PRIVATE_KEY"),
@@ -145,6 +156,8 @@ func limitsFromEnv(cfg *Config, getenv func(string) string) error {
 		"BROBYGGER_LIMIT_INVITES":             &l.InvitesPerUser,
 		"BROBYGGER_LIMIT_WRONG_CODES":         &l.WrongCodesPerUser,
 		"BROBYGGER_LIMIT_WRONG_CODES_ADDRESS": &l.WrongCodesPerAddress,
+		"BROBYGGER_LIMIT_RESETS":              &l.ResetsPerEmail,
+		"BROBYGGER_LIMIT_RESETS_ADDRESS":      &l.ResetsPerAddress,
 	} {
 		if v := getenv(name); v != "" {
 			rate, err := api.ParseRate(v)
@@ -217,6 +230,8 @@ type App struct {
 	funnel *funnel.Recorder
 	// metrics are what the people who run Brobygger see (metrics.go).
 	metrics observing
+	// mail sends staff e-mail (mail.go).
+	mail mailing
 }
 
 // New connects to the database, loads the catalog and builds the API.
@@ -289,6 +304,11 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		svc.WithAssistant(llm.NewAssistant(client), lc.Timeout)
 		cfg.Logger.Info("language model on", "model", client.Model())
 	}
+	staffMail, err := a.startMail(st, secret) // mail.go
+	if err != nil {
+		_ = st.Close(context.Background())
+		return nil, err
+	}
 	syncCtx, stop := context.WithCancel(context.Background())
 	a.stop = stop
 	a.funnel = a.startFunnel(svc, st, secret) // funnel.go
@@ -303,9 +323,12 @@ func New(ctx context.Context, cfg Config) (*App, error) {
 		Leads: a.Leads, LeadLists: st, Orgs: st,
 		Ready: st.Ping, Secret: secret, Now: cfg.Now, Logger: cfg.Logger, Web: web.FS(), Stopping: a.stopping,
 		AllowHTTPWebhooks: cfg.AllowHTTPWebhooks, Limits: cfg.Limits, LimitStore: st,
-		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups, Referrals: referralService, Funnels: a.funnel})
+		Push: api.Push{PublicKey: vapid.PublicKey, Subscriptions: st}, FollowUps: a.followups, Referrals: referralService, Funnels: a.funnel,
+		StaffMail: staffMail})
 	go a.keepCatalogInSync(syncCtx)
 	go a.sweepRetention(syncCtx, svc)
+	go a.purgeMail(syncCtx) // sent e-mail's traces, mail.go
+
 	if err := a.serveMetrics(); err != nil { // metrics.go
 		_ = a.Close(context.Background())
 		return nil, err

@@ -102,18 +102,22 @@ func (n chatNotifier) lang(ctx context.Context, userID string) string {
 // webhooks and chat notices and chases unanswered leads.
 func (a *App) startLeads(ctx context.Context, svc *bot.Service, st *store.Store) *leads.Service {
 	ls := leads.NewService(st, a.cfg.Now, api.NewID).OnBridgeStage(a.metrics.stage) // metrics.go
+	// Staff hear of their leads by e-mail (mail.go).
+	ls.MailStaff()
 	fs, checkIns := a.startFollowUps(svc, st, ls)
 	a.followups = fs
 	svc.WithLeads(chatLeads{leads: ls, followups: fs, catalog: a.Catalog, now: a.cfg.Now})
 	handlers := map[string]leads.Handler{followups.Kind: checkIns}
 	maps.Copy(handlers, a.pushHandlers(svc, st)) // push.go
+	maps.Copy(handlers, a.mail.handlers)         // mail.go
 	w := leads.NewWorker(leads.WorkerConfig{
 		Jobs: st, Leads: st, Webhooks: st,
 		Notifier:      chatNotifier{conv: svc, push: a.newMessagePush},
 		Handlers:      handlers,
 		AllowLoopback: a.cfg.AllowHTTPWebhooks,
 		Now:           a.cfg.Now, Logger: a.log,
-		Observe: a.metrics.job, // metrics.go
+		Observe:   a.metrics.job, // metrics.go
+		MailStaff: true,          // mail.go
 	})
 	go w.Run(ctx, a.cfg.WorkerPoll)
 	go a.scoreResponsiveness(ctx, st, svc.Engine())
