@@ -335,6 +335,13 @@ func Files(t testing.TB, dir string) []string {
 // WaitForFile waits for an .eml file in dir addressed to to, and parses it.
 func WaitForFile(t testing.TB, dir, to string, timeout time.Duration) Parsed {
 	t.Helper()
+	return WaitForFileAbout(t, dir, to, "", timeout)
+}
+
+// WaitForFileAbout waits for an .eml file in dir addressed to to whose
+// subject contains subject, and parses it.
+func WaitForFileAbout(t testing.TB, dir, to, subject string, timeout time.Duration) Parsed {
+	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
 		for _, f := range Files(t, dir) {
@@ -343,7 +350,8 @@ func WaitForFile(t testing.TB, dir, to string, timeout time.Duration) Parsed {
 				t.Fatal(err)
 			}
 			p := Parse(t, raw)
-			if addrs, _ := p.Header.AddressList("To"); len(addrs) > 0 && strings.EqualFold(addrs[0].Address, to) {
+			if addrs, _ := p.Header.AddressList("To"); len(addrs) > 0 && strings.EqualFold(addrs[0].Address, to) &&
+				strings.Contains(p.Subject, subject) {
 				return p
 			}
 		}

@@ -720,8 +720,10 @@
   // ---------------------------------------------------------------- session
 
   function showSignin(message) {
+    showScreen(null);
     ui.workspace.hidden = true;
     ui.signOut.hidden = true;
+    ui.openSettings.hidden = true;
     ui.signin.hidden = false;
     ui.signinError.textContent = message || '';
     ui.orgName.textContent = 'For organisationer';
@@ -746,9 +748,11 @@
   }
 
   function openWorkspace(focusInbox) {
+    showScreen(null);
     ui.signin.hidden = true;
     ui.workspace.hidden = false;
     ui.signOut.hidden = false;
+    ui.openSettings.hidden = false;
     document.title = 'Henvendelser – Brobygger for organisationer';
     renderInbox();
     renderDetail();
@@ -850,10 +854,335 @@
     if (document.visibilityState === 'visible' && client.auth && state.loaded) poll();
   });
 
+
+  // ------------------------------------------------- accounts by e-mail
+
+  // A link in an e-mail opens this page with ?flow=invite|reset|unsubscribe
+  // and &token=. The token is taken from the address at once, so it is not
+  // left in the history or shown over a shoulder.
+  const link = (() => {
+    const q = new URLSearchParams(location.search);
+    const flow = q.get('flow');
+    const token = q.get('token');
+    if (!flow) return null;
+    history.replaceState(null, '', location.pathname + location.hash);
+    return token && ['invite', 'reset', 'unsubscribe'].includes(flow) ? { flow, token } : null;
+  })();
+
+  Object.assign(ui, {
+    openSettings: $('open-settings'),
+    forgotOpen: $('forgot-open'),
+    acceptScreen: $('accept-screen'),
+    acceptForm: $('accept-form'),
+    acceptPassword: $('accept-password'),
+    acceptError: $('accept-error'),
+    acceptSubmit: $('accept-submit'),
+    forgotScreen: $('forgot-screen'),
+    forgotForm: $('forgot-form'),
+    forgotEmail: $('forgot-email'),
+    forgotError: $('forgot-error'),
+    forgotDone: $('forgot-done'),
+    forgotSubmit: $('forgot-submit'),
+    forgotBack: $('forgot-back'),
+    resetScreen: $('reset-screen'),
+    resetForm: $('reset-form'),
+    resetPassword: $('reset-password'),
+    resetError: $('reset-error'),
+    resetSubmit: $('reset-submit'),
+    unsubscribeScreen: $('unsubscribe-screen'),
+    unsubscribeText: $('unsubscribe-text'),
+    unsubscribeError: $('unsubscribe-error'),
+    unsubscribeSubmit: $('unsubscribe-submit'),
+    unsubscribeBack: $('unsubscribe-back'),
+    settings: $('settings'),
+    settingsTitle: $('settings-title'),
+    settingsClose: $('settings-close'),
+    notifyForm: $('notify-form'),
+    notifyStatus: $('notify-status'),
+    colleagueForm: $('colleague-form'),
+    colleagueEmail: $('colleague-email'),
+    colleagueError: $('colleague-error'),
+    colleagueDone: $('colleague-done'),
+    colleagueSubmit: $('colleague-submit'),
+    passwordForm: $('password-form'),
+    passwordCurrent: $('password-current'),
+    passwordNew: $('password-new'),
+    passwordError: $('password-error'),
+    passwordDone: $('password-done'),
+    passwordSubmit: $('password-submit'),
+  });
+
+  // showScreen shows one of the link and settings screens (or none) and
+  // hides the others.
+  function showScreen(screen) {
+    for (const s of [ui.acceptScreen, ui.forgotScreen, ui.resetScreen, ui.unsubscribeScreen, ui.settings]) {
+      if (s) s.hidden = s !== screen;
+    }
+    if (screen && screen !== ui.settings) {
+      ui.signin.hidden = true;
+      ui.workspace.hidden = true;
+    }
+  }
+
+  // PROBLEMS say the server's refusals of links and passwords in Danish;
+  // the problem's type names which.
+  const PROBLEMS = {
+    'weak-password-too-short': 'Adgangskoden skal have mindst 12 tegn.',
+    'weak-password-too-long': 'Adgangskoden er for lang.',
+    'weak-password-common': 'Den adgangskode er en af de mest almindelige – eller et almindeligt ord med tal. Vælg en anden, fx en kort sætning.',
+    'weak-password-pattern': 'Adgangskoden er en tastaturrække, en talrække eller det samme igen og igen. Vælg en anden.',
+    'weak-password-email': 'Adgangskoden må ikke være din e-mailadresse.',
+    'wrong-password': 'Den nuværende adgangskode er forkert.',
+    'link-used': 'Linket er allerede brugt. Bed om et nyt.',
+    'link-expired': 'Linket er udløbet. Bed om et nyt.',
+    'link-unknown': 'Linket virker ikke. Tjek, at du har åbnet hele linket fra e-mailen.',
+    'email-taken': 'Der findes allerede en konto med den e-mail.',
+  };
+
+  function accountProblem(err) {
+    const type = err instanceof HttpError && err.problem && String(err.problem.type || '');
+    const slug = type ? type.slice(type.lastIndexOf('/') + 1) : '';
+    if (PROBLEMS[slug]) return PROBLEMS[slug];
+    if (err instanceof HttpError && err.status === 422 && err.problem && err.problem.detail) return err.problem.detail;
+    return problemText(err);
+  }
+
+  function busy(button, on, text) {
+    button.disabled = on;
+    if (text) button.textContent = text;
+  }
+
+  async function acceptInvite(ev) {
+    ev.preventDefault();
+    ui.acceptError.textContent = '';
+    const password = ui.acceptPassword.value;
+    if (password.trim().length < 12) {
+      ui.acceptError.textContent = PROBLEMS['weak-password-too-short'];
+      ui.acceptPassword.focus();
+      return;
+    }
+    busy(ui.acceptSubmit, true, 'Opretter …');
+    try {
+      const tokens = await postJSON('/v1/auth/accept-invite', { token: link.token, password });
+      ui.acceptPassword.value = '';
+      const c = claims(tokens.access_token) || {};
+      if (c.role !== 'org_staff' || !c.org) {
+        showSignin('Din konto er oprettet. Den hører ikke til en organisation, så log ind på siden for din rolle.');
+        return;
+      }
+      setTokens(tokens);
+      openWorkspace(true);
+      announce('Din konto er oprettet, og du er logget ind.');
+    } catch (err) {
+      ui.acceptError.textContent = accountProblem(err);
+      ui.acceptPassword.focus();
+    } finally {
+      busy(ui.acceptSubmit, false, 'Opret konto og log ind');
+    }
+  }
+
+  function openForgot() {
+    showScreen(ui.forgotScreen);
+    ui.forgotError.textContent = '';
+    ui.forgotDone.hidden = true;
+    ui.forgotEmail.value = ui.email.value.trim();
+    document.title = 'Glemt adgangskode – Brobygger for organisationer';
+    ui.forgotEmail.focus();
+  }
+
+  async function requestReset(ev) {
+    ev.preventDefault();
+    ui.forgotError.textContent = '';
+    const email = ui.forgotEmail.value.trim();
+    if (!email) {
+      ui.forgotError.textContent = 'Skriv din e-mail.';
+      ui.forgotEmail.focus();
+      return;
+    }
+    busy(ui.forgotSubmit, true, 'Sender …');
+    try {
+      await postJSON('/v1/auth/password-reset', { email });
+      ui.forgotDone.textContent = `Hvis ${email} har en konto, har vi sendt et link dertil. Det virker i en time.`;
+      ui.forgotDone.hidden = false;
+    } catch (err) {
+      ui.forgotError.textContent = err instanceof HttpError && err.status === 400 ? 'Skriv en gyldig e-mail.' : problemText(err);
+    } finally {
+      busy(ui.forgotSubmit, false, 'Send link');
+    }
+  }
+
+  async function confirmReset(ev) {
+    ev.preventDefault();
+    ui.resetError.textContent = '';
+    const password = ui.resetPassword.value;
+    if (password.trim().length < 12) {
+      ui.resetError.textContent = PROBLEMS['weak-password-too-short'];
+      ui.resetPassword.focus();
+      return;
+    }
+    busy(ui.resetSubmit, true, 'Gemmer …');
+    try {
+      await postJSON('/v1/auth/password-reset/confirm', { token: link.token, new_password: password });
+      ui.resetPassword.value = '';
+      client.clear();
+      showSignin('Din adgangskode er skiftet. Log ind med den nye.');
+      ui.email.focus();
+    } catch (err) {
+      ui.resetError.textContent = accountProblem(err);
+      ui.resetPassword.focus();
+    } finally {
+      busy(ui.resetSubmit, false, 'Gem ny adgangskode');
+    }
+  }
+
+  // unsubscribe stops the e-mails only when the button is pressed: a link
+  // opened by a mail scanner must not do it.
+  async function unsubscribe() {
+    ui.unsubscribeError.textContent = '';
+    busy(ui.unsubscribeSubmit, true);
+    try {
+      const res = await fetch(`/v1/notifications/unsubscribe?token=${encodeURIComponent(link.token)}`, { method: 'POST' });
+      if (!res.ok) throw new HttpError(res.status, await res.json().catch(() => null));
+      ui.unsubscribeText.textContent = 'Du får ikke flere e-mails om henvendelser. Du kan slå dem til igen under Indstillinger.';
+      ui.unsubscribeSubmit.hidden = true;
+      announce(ui.unsubscribeText.textContent);
+    } catch (err) {
+      ui.unsubscribeError.textContent = err instanceof HttpError && err.status === 400 ? PROBLEMS['link-unknown'] : problemText(err);
+    } finally {
+      busy(ui.unsubscribeSubmit, false);
+    }
+  }
+
+  // openLink shows the screen a link from an e-mail is for.
+  function openLink() {
+    const screens = {
+      invite: [ui.acceptScreen, 'Velkommen – Brobygger for organisationer', ui.acceptPassword],
+      reset: [ui.resetScreen, 'Ny adgangskode – Brobygger for organisationer', ui.resetPassword],
+      unsubscribe: [ui.unsubscribeScreen, 'E-mails – Brobygger for organisationer', ui.unsubscribeSubmit],
+    };
+    const [screen, title, focus] = screens[link.flow];
+    ui.signOut.hidden = true;
+    ui.openSettings.hidden = true;
+    showScreen(screen);
+    document.title = title;
+    focus.focus();
+  }
+
+  // ------------------------------------------------------------- settings
+
+  async function openSettings() {
+    showScreen(ui.settings);
+    ui.workspace.hidden = true;
+    document.title = 'Indstillinger – Brobygger for organisationer';
+    for (const out of [ui.notifyStatus, ui.colleagueError, ui.colleagueDone, ui.passwordError, ui.passwordDone]) out.textContent = '';
+    ui.settingsTitle.focus();
+    try {
+      const s = await api('GET', '/v1/me/notifications');
+      const input = ui.notifyForm.querySelector(`input[value="${CSS.escape((s && s.email) || 'instant')}"]`);
+      if (input) input.checked = true;
+    } catch (err) {
+      ui.notifyStatus.textContent = problemText(err);
+    }
+  }
+
+  function closeSettings() {
+    ui.settings.hidden = true;
+    ui.workspace.hidden = false;
+    document.title = 'Henvendelser – Brobygger for organisationer';
+    ui.openSettings.focus();
+  }
+
+  const NOTIFY_SAID = {
+    instant: 'Du får en e-mail, så snart der sker noget.',
+    daily: 'Du får én e-mail om dagen kl. 8, når der er sket noget.',
+    off: 'Du får ingen e-mails. Alt står stadig her på siden.',
+  };
+
+  async function setNotify(ev) {
+    const email = ev.target.value;
+    ui.notifyStatus.textContent = 'Gemmer …';
+    try {
+      await api('PUT', '/v1/me/notifications', { email });
+      ui.notifyStatus.textContent = `Gemt. ${NOTIFY_SAID[email] || ''}`;
+    } catch (err) {
+      ui.notifyStatus.textContent = problemText(err);
+    }
+  }
+
+  async function inviteColleague(ev) {
+    ev.preventDefault();
+    ui.colleagueError.textContent = '';
+    ui.colleagueDone.textContent = '';
+    const email = ui.colleagueEmail.value.trim();
+    if (!email) {
+      ui.colleagueError.textContent = 'Skriv kollegaens e-mail.';
+      ui.colleagueEmail.focus();
+      return;
+    }
+    busy(ui.colleagueSubmit, true, 'Sender …');
+    try {
+      await api('POST', '/v1/admin/staff-invites', { email });
+      ui.colleagueDone.textContent = `Invitationen er sendt til ${email}. Linket virker i 72 timer.`;
+      ui.colleagueEmail.value = '';
+    } catch (err) {
+      ui.colleagueError.textContent = err instanceof HttpError && err.status === 422
+        ? 'Skriv en gyldig e-mail.' : accountProblem(err);
+      ui.colleagueEmail.focus();
+    } finally {
+      busy(ui.colleagueSubmit, false, 'Send invitation');
+    }
+  }
+
+  async function changePassword(ev) {
+    ev.preventDefault();
+    ui.passwordError.textContent = '';
+    ui.passwordDone.textContent = '';
+    const current = ui.passwordCurrent.value;
+    const next = ui.passwordNew.value;
+    if (!current || next.trim().length < 12) {
+      ui.passwordError.textContent = current ? PROBLEMS['weak-password-too-short'] : 'Skriv din nuværende adgangskode.';
+      (current ? ui.passwordNew : ui.passwordCurrent).focus();
+      return;
+    }
+    busy(ui.passwordSubmit, true, 'Skifter …');
+    try {
+      await api('POST', '/v1/auth/password', { current_password: current, new_password: next });
+      ui.passwordCurrent.value = '';
+      ui.passwordNew.value = '';
+      ui.passwordDone.textContent = 'Adgangskoden er skiftet. Du er logget ud alle andre steder.';
+    } catch (err) {
+      ui.passwordError.textContent = accountProblem(err);
+      (err instanceof HttpError && err.status === 403 ? ui.passwordCurrent : ui.passwordNew).focus();
+    } finally {
+      busy(ui.passwordSubmit, false, 'Skift adgangskode');
+    }
+  }
+
+  ui.forgotOpen.addEventListener('click', openForgot);
+  ui.forgotForm.addEventListener('submit', requestReset);
+  ui.forgotBack.addEventListener('click', () => {
+    showSignin();
+    ui.email.focus();
+  });
+  ui.acceptForm.addEventListener('submit', acceptInvite);
+  ui.resetForm.addEventListener('submit', confirmReset);
+  ui.unsubscribeSubmit.addEventListener('click', unsubscribe);
+  ui.unsubscribeBack.addEventListener('click', () => {
+    if (client.auth && client.auth.org) openWorkspace(true);
+    else showSignin();
+  });
+  ui.openSettings.addEventListener('click', openSettings);
+  ui.settingsClose.addEventListener('click', closeSettings);
+  ui.notifyForm.addEventListener('change', setNotify);
+  ui.notifyForm.addEventListener('submit', (ev) => ev.preventDefault());
+  ui.colleagueForm.addEventListener('submit', inviteColleague);
+  ui.passwordForm.addEventListener('submit', changePassword);
+
   // -------------------------------------------------------------------- go
 
   const signedIn = client.auth;
-  if (signedIn && signedIn.access_token && signedIn.org) openWorkspace(false);
+  if (link) openLink();
+  else if (signedIn && signedIn.access_token && signedIn.org) openWorkspace(false);
   else {
     client.clear();
     showSignin();
