@@ -231,11 +231,11 @@ func (s *Server) routes() []route {
 		// Staff accounts by e-mail (staffmail.go).
 		{method: fiber.MethodPost, path: "/v1/admin/staff-invites", roles: []string{RoleAdmin, RoleOrgStaff}, handler: s.inviteStaff},
 		{method: fiber.MethodPost, path: "/v1/auth/accept-invite", public: true, handler: s.acceptInvite},
-		{method: fiber.MethodPost, path: "/v1/auth/password", roles: StaffRoles, handler: s.changePassword},
+		{method: fiber.MethodPost, path: "/v1/auth/password", roles: staffAccounts, handler: s.changePassword},
 		{method: fiber.MethodPost, path: "/v1/auth/password-reset", public: true, handler: s.requestPasswordReset},
 		{method: fiber.MethodPost, path: "/v1/auth/password-reset/confirm", public: true, handler: s.confirmPasswordReset},
-		{method: fiber.MethodGet, path: "/v1/me/notifications", roles: StaffRoles, handler: s.myNotifications},
-		{method: fiber.MethodPut, path: "/v1/me/notifications", roles: StaffRoles, handler: s.setMyNotifications},
+		{method: fiber.MethodGet, path: "/v1/me/notifications", roles: staffAccounts, handler: s.myNotifications},
+		{method: fiber.MethodPut, path: "/v1/me/notifications", roles: staffAccounts, handler: s.setMyNotifications},
 		{method: fiber.MethodPost, path: "/v1/notifications/unsubscribe", public: true, handler: s.unsubscribe},
 	}
 }

@@ -78,3 +78,47 @@ func TestDailyEmailGathersTheNewsOnce(t *testing.T) {
 		t.Errorf("%d items left after the daily e-mail", len(items))
 	}
 }
+
+// TestReminderReachesStaffByEmail: three days after a lead nobody
+// touched, the outbox worker reminds the organisation, and its staff get
+// the reminder by e-mail, once however often the worker runs.
+func TestReminderReachesStaffByEmail(t *testing.T) {
+	st := storetest.Open(t, "mailreminder")
+	ctx := context.Background()
+	now := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return now }
+	if _, _, err := accounts.CreateStaff(ctx, st, accounts.NewStaff{Role: accounts.RoleOrgStaff, Email: "vagt@example.dk", OrgID: "org-1"}, now); err != nil {
+		t.Fatal(err)
+	}
+	sender := &countingSender{}
+	mailer := mail.NewMailer(st, sender, "noreply@example.dk", clock, nil)
+	n := mail.NewNotifier(mail.NotifierConfig{Mailer: mailer, Leads: st, Staff: st, Digests: st,
+		PublicURL: "https://brobygger.example.dk", Secret: []byte(strings.Repeat("k", 40)), Now: clock})
+	svc := leads.NewService(st, clock, accounts.NewID).MailStaff()
+	w := leads.NewWorker(leads.WorkerConfig{Jobs: st, Leads: st, Webhooks: st, Handlers: n.Handlers(), MailStaff: true, Now: clock})
+	if _, err := svc.Create(ctx, leads.Lead{OrganisationID: "org-1", OrganisationName: "Røde Kors", OpportunityID: "o",
+		OpportunityTitle: "Lektiecafé", YouthID: "y", ConversationID: "c", Lang: "da",
+		Shared: leads.Shared{Nickname: "Noor", AgeBand: leads.Band13to14}}); err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := w.RunOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(sender.sent) != 1 || sender.sent[0].Subject != "Noor (13–14) vil gerne være med til Lektiecafé" {
+		t.Fatalf("after the lead: %d e-mails %+v", len(sender.sent), sender.sent)
+	}
+	now = now.Add(leads.RemindAfter + time.Minute)
+	for range 3 {
+		if _, err := w.RunOnce(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(sender.sent) != 2 || sender.sent[1].Subject != "Noor (13–14) venter stadig på svar" {
+		t.Fatalf("after three days: %d e-mails %+v", len(sender.sent), sender.sent)
+	}
+	if !strings.Contains(sender.sent[1].Text, "har ikke hørt fra jer i tre dage") {
+		t.Errorf("reminder:\n%s", sender.sent[1].Text)
+	}
+}
