@@ -41,6 +41,7 @@ func startLeadServerAt(t *testing.T, now func() time.Time) *leadServer {
 	t.Helper()
 	a, err := app.New(context.Background(), app.Config{
 		Now:               now,
+		CatalogRefresh:    250 * time.Millisecond,
 		AllowHTTPWebhooks: true,
 		DataDir:           t.TempDir(),
 		MongoURI:          os.Getenv("MONGODB_URI"),

@@ -98,8 +98,10 @@ func waitForCatalog(t *testing.T, index *match.Index, id string, ok func(o *matc
 		if ok(o, found) {
 			return time.Since(start)
 		}
-		if time.Since(start) > 20*time.Second {
-			t.Fatalf("the catalog did not pick up the change to %s within 20 s", id)
+		// A generous bound: a loaded machine is slow, and speed is the
+		// benchmarks' business, not this test's.
+		if time.Since(start) > time.Minute {
+			t.Fatalf("the catalog did not pick up the change to %s within a minute", id)
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
