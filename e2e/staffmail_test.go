@@ -177,9 +177,9 @@ func TestStaffInviteAcceptAndResetInTheBrowser(t *testing.T) {
 	}
 }
 
-// TestLeadEmailLinkOpensTheLead: the e-mail about a new lead links to the
+// TestStaffLeadEmailLinkOpensTheLead: the e-mail about a new lead links to the
 // staff page, which opens that lead once the staff member has signed in.
-func TestLeadEmailLinkOpensTheLead(t *testing.T) {
+func TestStaffLeadEmailLinkOpensTheLead(t *testing.T) {
 	t.Parallel()
 	if chromiumPath() == "" {
 		t.Skip("browser tests need Chromium: apt-get install chromium")
