@@ -62,6 +62,26 @@ func startStaffMailServer(t *testing.T) (*app.App, string, string) {
 	return a, base, filepath.Join(dataDir, "mail")
 }
 
+// staffWaitFor is orgWaitFor across a navigation: a page that replaces
+// the address right after loading (the links' tokens leave it) can end
+// the execution context a poll began in, which says nothing about the
+// page, so the poll starts again in the new one.
+func staffWaitFor(t *testing.T, ctx context.Context, what, expr string) {
+	t.Helper()
+	for try := 0; ; try++ {
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool]("!!("+expr+")",
+			chromedp.WithPollingTimeout(waitTimeout), chromedp.WithPollingInterval(50*time.Millisecond)))
+		if err == nil {
+			return
+		}
+		if try < 3 && strings.Contains(err.Error(), "context with specified id") {
+			continue
+		}
+		text, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.body.innerText.slice(0, 3000)`))
+		t.Fatalf("waiting for %s: %v\nthe page says:\n%s", what, err, text)
+	}
+}
+
 // TestStaffInviteAcceptAndResetInTheBrowser: on the staff page a staff
 // member invites a colleague; the colleague opens the link from the e-mail
 // (an .eml file, as without a mail server), chooses a password — a common
@@ -100,14 +120,14 @@ func TestStaffInviteAcceptAndResetInTheBrowser(t *testing.T) {
 
 	// The first staff member invites a colleague from the settings.
 	do(t, ctx, "open /org/", desktop(), calm(), chromedp.Navigate(base+"/org/"))
-	orgWaitFor(t, ctx, "the sign-in form", `!document.getElementById('signin').hidden`)
+	staffWaitFor(t, ctx, "the sign-in form", `!document.getElementById('signin').hidden`)
 	signIn(first, password)
-	orgWaitFor(t, ctx, "the inbox", `!document.getElementById('workspace').hidden && window.brobyggerOrg.loaded`)
+	staffWaitFor(t, ctx, "the inbox", `!document.getElementById('workspace').hidden && window.brobyggerOrg.loaded`)
 	do(t, ctx, "open the settings", chromedp.Click(chromedp.ID("open-settings")))
-	orgWaitFor(t, ctx, "the settings", `!document.getElementById('settings').hidden && document.getElementById('workspace').hidden`)
+	staffWaitFor(t, ctx, "the settings", `!document.getElementById('settings').hidden && document.getElementById('workspace').hidden`)
 	do(t, ctx, "invite a colleague",
 		chromedp.SendKeys(chromedp.ID("colleague-email"), colleague), chromedp.Click(chromedp.ID("colleague-submit")))
-	orgWaitFor(t, ctx, "the invite sent", `document.getElementById('colleague-done').textContent.includes('Invitationen er sendt')`)
+	staffWaitFor(t, ctx, "the invite sent", `document.getElementById('colleague-done').textContent.includes('Invitationen er sendt')`)
 	do(t, ctx, "sign out", chromedp.Click(chromedp.ID("sign-out")))
 
 	// The colleague opens the link in the e-mail.
@@ -116,27 +136,27 @@ func TestStaffInviteAcceptAndResetInTheBrowser(t *testing.T) {
 		t.Errorf("the invite does not name the organisation:\n%s", invite.Text)
 	}
 	do(t, ctx, "open the invite link", chromedp.Navigate(invite.Link(t, "flow=invite")))
-	orgWaitFor(t, ctx, "the choose-a-password screen", `!document.getElementById('accept-screen').hidden`)
+	staffWaitFor(t, ctx, "the choose-a-password screen", `!document.getElementById('accept-screen').hidden`)
 	if search := eval[string](t, ctx, `location.search`); search != "" {
 		t.Errorf("the token stays in the address: %q", search)
 	}
 	do(t, ctx, "a common password",
 		chromedp.SendKeys(chromedp.ID("accept-password"), "Sommer2024!!!"), chromedp.Click(chromedp.ID("accept-submit")))
-	orgWaitFor(t, ctx, "the refusal", `document.getElementById('accept-error').textContent.includes('almindelige')`)
+	staffWaitFor(t, ctx, "the refusal", `document.getElementById('accept-error').textContent.includes('almindelige')`)
 	const chosen = "Bålet brænder ved søen"
 	clear("accept-password")
 	do(t, ctx, "a good password", chromedp.SendKeys(chromedp.ID("accept-password"), chosen),
 		chromedp.Click(chromedp.ID("accept-submit")))
-	orgWaitFor(t, ctx, "signed in", `!document.getElementById('workspace').hidden && window.brobyggerOrg.loaded`)
+	staffWaitFor(t, ctx, "signed in", `!document.getElementById('workspace').hidden && window.brobyggerOrg.loaded`)
 	if got := orgPageTokens(t, ctx); got.Org != org.ID || got.Access == "" {
 		t.Fatalf("after accepting: %+v, want a sign-in for %s", got, org.ID)
 	}
 
 	// Once a day, please.
 	do(t, ctx, "open the settings", chromedp.Click(chromedp.ID("open-settings")))
-	orgWaitFor(t, ctx, "the setting loaded", `document.querySelector('input[name=notify]:checked')?.value === 'instant'`)
+	staffWaitFor(t, ctx, "the setting loaded", `document.querySelector('input[name=notify]:checked')?.value === 'instant'`)
 	do(t, ctx, "choose daily", chromedp.Click(chromedp.CSS(`input[name=notify][value=daily]`)))
-	orgWaitFor(t, ctx, "saved", `document.getElementById('notify-status').textContent.startsWith('Gemt')`)
+	staffWaitFor(t, ctx, "saved", `document.getElementById('notify-status').textContent.startsWith('Gemt')`)
 	status, body := orgHTTP(t, http.MethodGet, base+"/v1/me/notifications", orgPageTokens(t, ctx).Access, nil)
 	if status != 200 || !strings.Contains(string(body), `"daily"`) {
 		t.Errorf("the setting as the API has it: %d %s", status, body)
@@ -144,25 +164,25 @@ func TestStaffInviteAcceptAndResetInTheBrowser(t *testing.T) {
 	do(t, ctx, "sign out", chromedp.Click(chromedp.ID("sign-out")))
 
 	// Forgotten: ask for a reset, and choose a new password from the link.
-	orgWaitFor(t, ctx, "the sign-in form", `!document.getElementById('signin').hidden`)
+	staffWaitFor(t, ctx, "the sign-in form", `!document.getElementById('signin').hidden`)
 	do(t, ctx, "forgot the password", chromedp.Click(chromedp.ID("forgot-open")))
-	orgWaitFor(t, ctx, "the forgot screen", `!document.getElementById('forgot-screen').hidden`)
+	staffWaitFor(t, ctx, "the forgot screen", `!document.getElementById('forgot-screen').hidden`)
 	clear("forgot-email")
 	do(t, ctx, "ask for a reset", chromedp.SendKeys(chromedp.ID("forgot-email"), colleague),
 		chromedp.Click(chromedp.ID("forgot-submit")))
-	orgWaitFor(t, ctx, "the answer", `!document.getElementById('forgot-done').hidden`)
+	staffWaitFor(t, ctx, "the answer", `!document.getElementById('forgot-done').hidden`)
 	reset := mailtest.WaitForFileAbout(t, mailDir, colleague, "Ny adgangskode", 10*time.Second)
 	do(t, ctx, "open the reset link", chromedp.Navigate(reset.Link(t, "flow=reset")))
-	orgWaitFor(t, ctx, "the new-password screen", `!document.getElementById('reset-screen').hidden`)
+	staffWaitFor(t, ctx, "the new-password screen", `!document.getElementById('reset-screen').hidden`)
 	const renewed = "Kanoen ligger ved broen"
 	do(t, ctx, "choose a new password",
 		chromedp.SendKeys(chromedp.ID("reset-password"), renewed), chromedp.Click(chromedp.ID("reset-submit")))
-	orgWaitFor(t, ctx, "back at sign-in", `!document.getElementById('signin').hidden &&
+	staffWaitFor(t, ctx, "back at sign-in", `!document.getElementById('signin').hidden &&
 		document.getElementById('signin-error').textContent.includes('skiftet')`)
 	signIn(colleague, chosen)
-	orgWaitFor(t, ctx, "the old password refused", `document.getElementById('signin-error').textContent.includes('forkert')`)
+	staffWaitFor(t, ctx, "the old password refused", `document.getElementById('signin-error').textContent.includes('forkert')`)
 	signIn(colleague, renewed)
-	orgWaitFor(t, ctx, "signed in with the new one", `!document.getElementById('workspace').hidden && window.brobyggerOrg.loaded`)
+	staffWaitFor(t, ctx, "signed in with the new one", `!document.getElementById('workspace').hidden && window.brobyggerOrg.loaded`)
 
 	// And changed again from the settings.
 	do(t, ctx, "open the settings", chromedp.Click(chromedp.ID("open-settings")))
@@ -170,7 +190,7 @@ func TestStaffInviteAcceptAndResetInTheBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.ID("password-current"), renewed),
 		chromedp.SendKeys(chromedp.ID("password-new"), "Tre små ænder på vejen"),
 		chromedp.Click(chromedp.ID("password-submit")))
-	orgWaitFor(t, ctx, "changed", `document.getElementById('password-done').textContent.includes('skiftet')`)
+	staffWaitFor(t, ctx, "changed", `document.getElementById('password-done').textContent.includes('skiftet')`)
 	status, _ = orgHTTP(t, http.MethodPost, base+"/v1/auth/login", "", map[string]string{"email": colleague, "password": "Tre små ænder på vejen"})
 	if status != 200 {
 		t.Errorf("sign-in with the changed password: %d", status)
@@ -207,8 +227,8 @@ func TestStaffLeadEmailLinkOpensTheLead(t *testing.T) {
 	}
 	ctx := newBrowser(t)
 	do(t, ctx, "open the lead's link", desktop(), calm(), chromedp.Navigate(m.Link(t, "#lead=")))
-	orgWaitFor(t, ctx, "the sign-in form", `!document.getElementById('signin').hidden`)
+	staffWaitFor(t, ctx, "the sign-in form", `!document.getElementById('signin').hidden`)
 	do(t, ctx, "sign in", chromedp.SendKeys(chromedp.ID("signin-email"), email),
 		chromedp.SendKeys(chromedp.ID("signin-password"), password), chromedp.Click(chromedp.ID("signin-submit")))
-	orgWaitFor(t, ctx, "the lead open", `window.brobyggerOrg.selected === '`+l.ID+`'`)
+	staffWaitFor(t, ctx, "the lead open", `window.brobyggerOrg.selected === '`+l.ID+`'`)
 }

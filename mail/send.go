@@ -140,14 +140,23 @@ func (f *Folder) Send(_ context.Context, from string, m Message) error {
 	}
 	name := now.UTC().Format("20060102T150405.000000000Z") + "-" + strings.ToLower(rand.Text()[:8]) + ".eml"
 	path := filepath.Join(f.dir, name)
-	file, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	// Written under another name and renamed when whole, so whoever reads
+	// the folder never finds half an e-mail.
+	tmp := filepath.Join(f.dir, "."+name+".part")
+	file, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
 		return fmt.Errorf("mail file: %w", err)
 	}
-	if _, err := msg.WriteTo(file); err != nil {
-		file.Close()
-		_ = os.Remove(path)
+	_, err = msg.WriteTo(file)
+	if cerr := file.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		_ = os.Remove(tmp)
 		return fmt.Errorf("write mail file: %w", err)
 	}
-	return file.Close()
+	return nil
 }
