@@ -20,6 +20,7 @@ import (
 	"github.com/brobygger/brobygger/followups"
 	"github.com/brobygger/brobygger/leads"
 	"github.com/brobygger/brobygger/llm"
+	"github.com/brobygger/brobygger/mail"
 	"github.com/brobygger/brobygger/metrics"
 	"github.com/brobygger/brobygger/push"
 	"github.com/brobygger/brobygger/understand"
@@ -312,7 +313,8 @@ func TestMetricsLabelSetsMatchTheDomains(t *testing.T) {
 		{"turn outcomes", bot.TurnOutcomes, metrics.TurnOutcomes},
 		{"crisis kinds", append(slices.Clone(understand.CrisisKindOrder), metrics.CrisisUnspecified), metrics.CrisisKinds},
 		{"language model results", llmResults, metrics.LLMResults},
-		{"job kinds", []string{leads.KindWebhook, leads.KindNotice, leads.KindReminder, leads.KindNoResponse, followups.Kind, push.KindPush}, metrics.JobKinds},
+		{"job kinds", []string{leads.KindWebhook, leads.KindNotice, leads.KindReminder, leads.KindNoResponse, followups.Kind, push.KindPush,
+			leads.KindStaffMail, mail.KindMail, mail.KindDigest}, metrics.JobKinds},
 		{"job results", []string{leads.JobDone, leads.JobSkipped, leads.JobRetried, leads.JobDeferred, leads.JobGivenUp}, metrics.JobResults},
 		{"bridge stages", slices.DeleteFunc(slices.Clone(leads.Stages), func(s string) bool { return s == leads.StageKnowsItExists }), metrics.BridgeStages},
 	} {

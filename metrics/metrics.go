@@ -85,7 +85,8 @@ const (
 
 var (
 	// JobKinds are the kinds of job in the outbox.
-	JobKinds = []string{"webhook", "youth_notice", "lead_reminder", "lead_no_response", "checkin", "push"}
+	JobKinds = []string{"webhook", "youth_notice", "lead_reminder", "lead_no_response", "checkin", "push",
+		"staff_mail", "mail", "mail_digest"}
 	// JobResults are how a job is settled.
 	JobResults = []string{JobDone, JobSkipped, JobRetried, JobDeferred, JobGivenUp}
 	// DeliveryResults are the values of brobygger_webhook_deliveries_total's
