@@ -23,6 +23,17 @@ const (
 	argonKeyLen  = 32
 )
 
+// hashCost is the time (passes) and memory (KiB) of new hashes: argonTime
+// and argonMemory, unless UseCheapHashesForTests lowered them.
+var hashCost atomic.Pointer[[2]uint32]
+
+func init() { hashCost.Store(&[2]uint32{argonTime, argonMemory}) }
+
+// UseCheapHashesForTests makes new password hashes cost one pass over 1 MiB.
+// Only tests call it, where the race detector makes a real hash take
+// seconds; every hash records its own parameters, so checking is unchanged.
+func UseCheapHashesForTests() { hashCost.Store(&[2]uint32{1, 1024}) }
+
 // hashSlots caps the hashes computed at once. Each holds 64 MiB, and the
 // garbage collector lets the heap grow to about twice what is live, so the
 // heap peaks near 2 × 64 MiB × slots however many sign-ins arrive at once:
@@ -65,9 +76,10 @@ func HashPassword(password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
 	}
-	key := argonKey(password, salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	cost := *hashCost.Load()
+	key := argonKey(password, salt, cost[0], cost[1], argonThreads, argonKeyLen)
 	b64 := base64.RawStdEncoding
-	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, argonMemory, argonTime, argonThreads,
+	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s", argon2.Version, cost[1], cost[0], argonThreads,
 		b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 

@@ -23,6 +23,7 @@ import (
 // and first step to them and to the organisation, and PUT turns the
 // check-ins off and on again.
 func TestCheckInsArePlannedWhenALeadIsSent(t *testing.T) {
+	t.Parallel()
 	srv := startLeadServer(t)
 	admin := srv.staff(t, api.RoleAdmin, "", "admin@example.dk")
 	res := admin.do("POST", "/v1/admin/organisations", map[string]string{"name": "Poterne i Aarhus"})
@@ -116,6 +117,7 @@ func noonClock() func() time.Time {
 // hidden under five first visits; the young person keeps the choice to
 // write to them.
 func TestNotWelcomedReachesTheOrganisationAsASignal(t *testing.T) {
+	t.Parallel()
 	now := noonClock()
 	srv := startLeadServerAt(t, now)
 	admin := srv.staff(t, api.RoleAdmin, "", "admin@example.dk")

@@ -34,6 +34,7 @@ func funnelCounts(t *testing.T, res response) string {
 // counts, hide what would point at fewer than five, hold no ids, and still
 // add up after one of them erases everything.
 func TestTheFunnelCountsTheBridgeAndRevealsNobody(t *testing.T) {
+	t.Parallel()
 	srv := startLeadServer(t)
 	admin := srv.staff(t, api.RoleAdmin, "", "admin@example.dk")
 	res := admin.do("POST", "/v1/admin/organisations", map[string]string{"name": "Poterne i Aarhus"})

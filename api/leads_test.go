@@ -12,6 +12,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -35,10 +36,18 @@ func startLeadServer(t *testing.T) *leadServer {
 	return startLeadServerAt(t, nil)
 }
 
+// startMu lets one test at a time start a server of its own: the embedded
+// database's start-up is not safe to run twice at once in one process,
+// while the servers, once started, run side by side (the tests that start
+// them are parallel).
+var startMu sync.Mutex
+
 // startLeadServerAt is startLeadServer on a clock of its own (nil: the
 // machine's), for stories that must not meet quiet hours.
 func startLeadServerAt(t *testing.T, now func() time.Time) *leadServer {
 	t.Helper()
+	startMu.Lock()
+	defer startMu.Unlock()
 	a, err := app.New(context.Background(), app.Config{
 		Now:               now,
 		CatalogRefresh:    250 * time.Millisecond,
@@ -195,6 +204,7 @@ ugyldig;Uden alder;Mangler det meste.;animals;one_off;;;;;;8000;;;
 // staff see exactly what was shared, answer, and the young person hears of
 // it in the chat; another organisation sees none of it.
 func TestWarmLeadFromChatToOrganisationAndBack(t *testing.T) {
+	t.Parallel()
 	srv := startLeadServer(t)
 	admin := srv.staff(t, api.RoleAdmin, "", "admin@example.dk")
 	newOrg := func(name string) string {

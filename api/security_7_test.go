@@ -122,6 +122,7 @@ func TestImportRejectsAMillionCharacterTitleByRow(t *testing.T) {
 }
 
 func TestLeadThreadLosesInvisibleCharactersAndRefusesNUL(t *testing.T) {
+	t.Parallel()
 	srv := startLeadServer(t)
 	admin := srv.staff(t, api.RoleAdmin, "", "admin@example.dk")
 	res := admin.do("POST", "/v1/admin/organisations", map[string]string{"name": "Poterne i Aarhus"})

@@ -54,7 +54,9 @@ func startMailServer(t *testing.T, smtp *mailtest.Server) *mailServer {
 	if smtp != nil {
 		cfg.SMTPURL, cfg.MailFrom, cfg.MailTLS = smtp.URL(), "Brobygger <noreply@brobygger.example>", smtp.TLS()
 	}
+	startMu.Lock()
 	a, err := app.New(context.Background(), cfg)
+	startMu.Unlock()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -115,6 +117,7 @@ const goodPassword = "Tre grønne heste i Vejle"
 // server, chooses a password (weak ones refused, saying why) and is
 // signed in; the link works once, and the account signs in as usual.
 func TestStaffInviteThenAcceptThenSignIn(t *testing.T) {
+	t.Parallel()
 	s := startMailServer(t, mailtest.Start(t))
 	orgs, _, _ := catalog.Sample()
 	org := orgs[0]
@@ -212,6 +215,7 @@ func TestStaffInviteThenAcceptThenSignIn(t *testing.T) {
 // ended. Asking for an e-mail without an account answers the same, in
 // about the same time, and sends nothing.
 func TestPasswordResetThenOldPasswordRefused(t *testing.T) {
+	t.Parallel()
 	s := startMailServer(t, mailtest.Start(t))
 	orgs, _, _ := catalog.Sample()
 	before, oldPassword := s.staff(t, accounts.RoleOrgStaff, orgs[0].ID, "glemsom@example.dk")
@@ -270,6 +274,7 @@ func TestPasswordResetThenOldPasswordRefused(t *testing.T) {
 // TestChangePasswordKeepsThisSignInOnly: a wrong current password is 403;
 // a right one changes it, this sign-in goes on and the others end.
 func TestChangePasswordKeepsThisSignInOnly(t *testing.T) {
+	t.Parallel()
 	s := startMailServer(t, nil)
 	me, password := s.staff(t, accounts.RoleFacilitator, "", "skift@example.dk")
 	other := s.login(t, "skift@example.dk", password, 200)
@@ -299,6 +304,7 @@ func TestChangePasswordKeepsThisSignInOnly(t *testing.T) {
 // e-mail now, one who chose none gets none, and the one-click unsubscribe
 // turns e-mails off.
 func TestLeadEmailWithinSeconds(t *testing.T) {
+	t.Parallel()
 	s := startMailServer(t, mailtest.Start(t))
 	orgs, _, _ := catalog.Sample()
 	org := orgs[0]
@@ -421,6 +427,7 @@ func TestLeadEmailWithinSeconds(t *testing.T) {
 // the same invite and reset leave .eml files that parse back, and their
 // links work.
 func TestWithoutSMTPMailIsWrittenAsEmlFiles(t *testing.T) {
+	t.Parallel()
 	s := startMailServer(t, nil)
 	admin, _ := s.staff(t, accounts.RoleAdmin, "", "boss@example.dk")
 	if res := admin.do("POST", "/v1/admin/staff-invites", map[string]any{"email": "fil@example.dk", "role": "safeguarding"}); res.Status != 201 {
