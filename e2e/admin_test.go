@@ -117,6 +117,23 @@ func TestAdminSeesTheFunnel(t *testing.T) {
 		chromedp.SetValue(chromedp.ID("f-municipality"), "Atlantis"),
 		chromedp.Click(chromedp.ID("f-submit")))
 	orgWaitFor(t, b, "the refusal", `document.getElementById('funnel-error').textContent.includes('Atlantis')`)
+	// An operator invites a teacher; the invitation is e-mailed (here: an
+	// .eml file, as no mail server is set up).
+	do(t, b, "invite a teacher",
+		chromedp.SendKeys(chromedp.ID("i-email"), "laerer@skolen.dk"),
+		chromedp.SetValue(chromedp.ID("i-role"), "facilitator"),
+		chromedp.Click(chromedp.ID("i-submit")))
+	orgWaitFor(t, b, "the invitation sent", `document.getElementById('invite-done').textContent.includes('laerer@skolen.dk')`)
+	do(t, b, "invite organisation staff without an organisation",
+		chromedp.SendKeys(chromedp.ID("i-email"), "sara@poterne.dk"),
+		chromedp.SetValue(chromedp.ID("i-role"), "org_staff"),
+		chromedp.Click(chromedp.ID("i-submit")))
+	orgWaitFor(t, b, "the organisation asked for", `document.getElementById('invite-error').textContent.includes('organisationens id')`)
+	do(t, b, "invite the teacher again",
+		chromedp.SetValue(chromedp.ID("i-email"), "laerer@skolen.dk"),
+		chromedp.SetValue(chromedp.ID("i-role"), "facilitator"),
+		chromedp.Click(chromedp.ID("i-submit")))
+	orgWaitFor(t, b, "the second invitation sent too", `document.getElementById('invite-done').textContent.includes('laerer@skolen.dk')`)
 	if v := eval[[]string](t, b, `window.__csp`); len(v) > 0 {
 		t.Errorf("Content-Security-Policy violations: %v", v)
 	}

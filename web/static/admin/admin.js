@@ -21,6 +21,7 @@
   function showSignIn(message) {
     $('signin').hidden = false;
     $('funnel').hidden = true;
+    $('invite').hidden = true;
     $('sign-out').hidden = true;
     $('signin-error').textContent = message || '';
   }
@@ -28,6 +29,7 @@
   function showFunnel() {
     $('signin').hidden = true;
     $('funnel').hidden = false;
+    $('invite').hidden = false;
     $('sign-out').hidden = false;
     load();
   }
@@ -149,6 +151,39 @@
     }
   }
 
+  // invite sends POST /v1/admin/staff-invites: organisation staff need their
+  // organisation's id; a referrer may name the organisation they refer for.
+  async function invite(ev) {
+    ev.preventDefault();
+    $('invite-error').textContent = '';
+    $('invite-done').textContent = '';
+    const email = $('i-email').value.trim();
+    const role = $('i-role').value;
+    const org = $('i-org').value.trim();
+    if (!email) {
+      $('invite-error').textContent = 'Skriv deres e-mail.';
+      return;
+    }
+    if (role === 'org_staff' && !org) {
+      $('invite-error').textContent = 'En organisations medarbejder skal have organisationens id.';
+      return;
+    }
+    $('i-submit').disabled = true;
+    try {
+      const body = { email, role };
+      if (org && (role === 'org_staff' || role === 'referrer')) body.org_id = org;
+      await client.api('POST', '/v1/admin/staff-invites', body);
+      $('invite-done').textContent = `Invitationen er sendt til ${email}. Linket virker i 72 timer.`;
+      $('i-email').value = '';
+    } catch (err) {
+      $('invite-error').textContent = err instanceof HttpError && err.status === 409
+        ? `${email} har allerede en konto.` : problemText(err);
+    } finally {
+      $('i-submit').disabled = false;
+    }
+  }
+
+  $('invite-form').addEventListener('submit', invite);
   $('signin-form').addEventListener('submit', signIn);
   $('filters').addEventListener('submit', (ev) => {
     ev.preventDefault();
