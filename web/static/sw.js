@@ -44,6 +44,7 @@ function isShell(request) {
   if (url.pathname === '/org' || url.pathname.startsWith('/org/')) return false; // the staff page is never cached
   if (url.pathname === '/facilitator' || url.pathname.startsWith('/facilitator/')) return false; // nor the teachers' page
   if (url.pathname === '/admin' || url.pathname.startsWith('/admin/')) return false; // nor the operators' page
+  if (url.pathname === '/referrer' || url.pathname.startsWith('/referrer/')) return false; // nor the referrers' page
   return request.mode === 'navigate' || shellPaths.has(url.pathname);
 }
 
@@ -97,7 +98,7 @@ function pushTarget(url) {
 function isChat(client) {
   const url = new URL(client.url);
   return url.origin === self.location.origin && !url.pathname.startsWith('/org') && !url.pathname.startsWith('/facilitator') &&
-    !url.pathname.startsWith('/admin');
+    !url.pathname.startsWith('/admin') && !url.pathname.startsWith('/referrer');
 }
 
 self.addEventListener('push', (event) => {
