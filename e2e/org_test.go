@@ -33,23 +33,41 @@ import (
 // reaches the chat quickly.
 func startOrgServer(t *testing.T) (*app.App, string) {
 	t.Helper()
-	ctx := context.Background()
-	a, err := app.New(ctx, app.Config{
-		DataDir:        t.TempDir(),
+	ln := listen(t)
+	a := serveOwn(t, ln, app.Config{
 		Database:       "e2e-org",
-		Addr:           "127.0.0.1:0",
 		SkipSample:     true,
 		CatalogRefresh: 200 * time.Millisecond,
 		WorkerPoll:     100 * time.Millisecond,
-		Logger:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
-	if err != nil {
-		t.Fatalf("start app: %v", err)
-	}
+	return a, "http://" + ln.Addr().String()
+}
+
+// listen is a listener on a free port of this machine, for serveOwn.
+func listen(t *testing.T) net.Listener {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		_ = a.Close(ctx)
 		t.Fatal(err)
+	}
+	return ln
+}
+
+// serveOwn starts an app of the test's own with cfg on ln (its data in a
+// folder of the test's unless cfg names one, its log silent), serves it
+// until the test ends and waits until it answers.
+func serveOwn(t *testing.T, ln net.Listener, cfg app.Config) *app.App {
+	t.Helper()
+	ctx := context.Background()
+	if cfg.DataDir == "" {
+		cfg.DataDir = t.TempDir()
+	}
+	cfg.Addr = "127.0.0.1:0" // the server listens on ln
+	cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, err := app.New(ctx, cfg)
+	if err != nil {
+		_ = ln.Close()
+		t.Fatalf("start app: %v", err)
 	}
 	serveCtx, cancel := context.WithCancel(ctx)
 	done := make(chan error, 1)
@@ -64,11 +82,10 @@ func startOrgServer(t *testing.T) (*app.App, string) {
 		defer cancelClose()
 		_ = a.Close(closeCtx)
 	})
-	base := "http://" + ln.Addr().String()
-	if err := waitHealthy(base, 20*time.Second); err != nil {
+	if err := waitHealthy("http://"+ln.Addr().String(), 20*time.Second); err != nil {
 		t.Fatal(err)
 	}
-	return a, base
+	return a
 }
 
 // orgHTTP sends one JSON request and returns the status and the body.

@@ -12,8 +12,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"log/slog"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -35,41 +33,13 @@ import (
 // service on this machine, and a quick lead worker.
 func startPushServer(t *testing.T) (*app.App, string) {
 	t.Helper()
-	ctx := context.Background()
-	a, err := app.New(ctx, app.Config{
-		DataDir:           t.TempDir(),
+	ln := listen(t)
+	a := serveOwn(t, ln, app.Config{
 		Database:          "e2e-push",
-		Addr:              "127.0.0.1:0",
 		AllowHTTPWebhooks: true,
 		WorkerPoll:        100 * time.Millisecond,
-		Logger:            slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
-	if err != nil {
-		t.Fatalf("start app: %v", err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		_ = a.Close(ctx)
-		t.Fatal(err)
-	}
-	serveCtx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.Serve(serveCtx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-		}
-		closeCtx, cancelClose := context.WithTimeout(ctx, 15*time.Second)
-		defer cancelClose()
-		_ = a.Close(closeCtx)
-	})
-	base := "http://" + ln.Addr().String()
-	if err := waitHealthy(base, 20*time.Second); err != nil {
-		t.Fatal(err)
-	}
-	return a, base
+	return a, "http://" + ln.Addr().String()
 }
 
 // pushRequest is one request the test's push service got.

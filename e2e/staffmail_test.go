@@ -2,9 +2,6 @@ package e2e
 
 import (
 	"context"
-	"io"
-	"log/slog"
-	"net"
 	"net/http"
 	"path/filepath"
 	"strings"
@@ -24,41 +21,16 @@ import (
 // links to this server.
 func startStaffMailServer(t *testing.T) (*app.App, string, string) {
 	t.Helper()
-	ctx := context.Background()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
+	ln := listen(t)
 	base := "http://" + ln.Addr().String()
 	dataDir := t.TempDir()
-	a, err := app.New(ctx, app.Config{
+	a := serveOwn(t, ln, app.Config{
 		DataDir:    dataDir,
 		Database:   "e2e-staffmail",
 		PublicURL:  base,
 		SkipSample: true,
 		WorkerPoll: 100 * time.Millisecond,
-		Logger:     slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})
-	if err != nil {
-		_ = ln.Close()
-		t.Fatalf("start app: %v", err)
-	}
-	serveCtx, cancel := context.WithCancel(ctx)
-	done := make(chan error, 1)
-	go func() { done <- a.Serve(serveCtx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case <-done:
-		case <-time.After(15 * time.Second):
-		}
-		closeCtx, cancelClose := context.WithTimeout(ctx, 15*time.Second)
-		defer cancelClose()
-		_ = a.Close(closeCtx)
-	})
-	if err := waitHealthy(base, 20*time.Second); err != nil {
-		t.Fatal(err)
-	}
 	return a, base, filepath.Join(dataDir, "mail")
 }
 
