@@ -122,18 +122,29 @@ func Invite(ctx context.Context, st Store, ts TokenStore, n NewStaff, locale, by
 	return token, nil
 }
 
+// spendable finds the link token of the given kind and checks that it may
+// be spent now on the chosen password: the first steps of accepting an
+// invite and of confirming a reset.
+func spendable(ctx context.Context, ts TokenStore, token, kind, password string, now time.Time) (StaffToken, error) {
+	t, err := ts.StaffToken(ctx, HashToken(token))
+	if err != nil {
+		return StaffToken{}, err
+	}
+	if err := t.usable(kind, now); err != nil {
+		return StaffToken{}, err
+	}
+	if err := CheckNewPassword(password, t.Email); err != nil {
+		return StaffToken{}, err
+	}
+	return t, nil
+}
+
 // AcceptInvite creates the invited account with the password its owner
 // chose, and spends the invite. A password the rules refuse leaves the
 // invite usable; an e-mail that got an account meanwhile is ErrEmailTaken.
 func AcceptInvite(ctx context.Context, st Store, ts TokenStore, token, password string, now time.Time) (User, error) {
-	t, err := ts.StaffToken(ctx, HashToken(token))
+	t, err := spendable(ctx, ts, token, TokenInvite, password, now)
 	if err != nil {
-		return User{}, err
-	}
-	if err := t.usable(TokenInvite, now); err != nil {
-		return User{}, err
-	}
-	if err := CheckNewPassword(password, t.Email); err != nil {
 		return User{}, err
 	}
 	hash, err := HashPassword(password)
@@ -204,14 +215,8 @@ func RequestReset(ctx context.Context, st Store, ts TokenStore, email string, no
 // link and ends every sign-in of the account: whoever knew the old
 // password is out.
 func ConfirmReset(ctx context.Context, st Store, ts TokenStore, ps PasswordStore, token, password string, now time.Time) (User, error) {
-	t, err := ts.StaffToken(ctx, HashToken(token))
+	t, err := spendable(ctx, ts, token, TokenReset, password, now)
 	if err != nil {
-		return User{}, err
-	}
-	if err := t.usable(TokenReset, now); err != nil {
-		return User{}, err
-	}
-	if err := CheckNewPassword(password, t.Email); err != nil {
 		return User{}, err
 	}
 	u, err := st.User(ctx, t.UserID)
