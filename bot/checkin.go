@@ -236,12 +236,15 @@ func (s *Service) DeliverCheckIn(ctx context.Context, userID string, ci CheckIn)
 	return outcome, nil
 }
 
+// leadReply is a quick reply about one lead ("checkin_welcomed:<lead id>").
+func (e *Engine) leadReply(action, leadID, lang string) QuickReply {
+	return QuickReply{ID: action + ":" + leadID, Label: e.flow.Action(action, lang)}
+}
+
 // checkInMessage is the check-in as the young person reads it.
 func (e *Engine) checkInMessage(st *State, ci CheckIn, now time.Time) Message {
 	t := e.newTurn(st, now)
-	reply := func(action string) QuickReply {
-		return QuickReply{ID: action + ":" + ci.LeadID, Label: e.flow.Action(action, st.Lang)}
-	}
+	reply := func(action string) QuickReply { return e.leadReply(action, ci.LeadID, st.Lang) }
 	var m Message
 	switch ci.Step {
 	case CheckInBefore:
@@ -333,9 +336,7 @@ func (t *turn) checkInAnswer(action, leadID string) {
 	}
 	t.st.FollowUps.Unanswered, t.st.FollowUps.Asking = 0, nil
 	t.checkin = &CheckInAnswered{LeadID: leadID, Answer: answer}
-	reply := func(action string) QuickReply {
-		return QuickReply{ID: action + ":" + leadID, Label: t.e.flow.Action(action, t.st.Lang)}
-	}
+	reply := func(action string) QuickReply { return t.e.leadReply(action, leadID, t.st.Lang) }
 	switch answer {
 	case AnswerGoing:
 		t.say(t.tr("checkin_going"))
@@ -382,7 +383,7 @@ func (s *Service) afterCheckIn(ctx context.Context, userID, lang string, ev Chec
 		m = say("checkin_rescheduled", "organisation", res.Organisation, "step", t.stepLine(n.What, n.Where, n.Whom, n.StartsAt))
 	case ev.Answer == AnswerWithFriend && res.InviteCode == "":
 		m = say("checkin_no_friend")
-		m.QuickReplies = []QuickReply{{ID: "checkin_next:" + ev.LeadID, Label: s.engine.Label("checkin_next", lang)}}
+		m.QuickReplies = []QuickReply{s.engine.leadReply("checkin_next", ev.LeadID, lang)}
 	case ev.Answer == AnswerWithFriend:
 		m = say("checkin_friend_code", "code", res.InviteCode, "organisation", res.Organisation)
 	}
