@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-
 	"github.com/brobygger/brobygger/bot"
 	"github.com/brobygger/brobygger/followups"
 	"github.com/brobygger/brobygger/leads"
@@ -19,17 +17,4 @@ func (a *App) startFollowUps(svc *bot.Service, st *store.Store, ls *leads.Servic
 	}
 	svc.WithCheckIns(fs)
 	return fs, fs.Run
-}
-
-// scheduleFollowUps plans the check-ins of a lead just sent. Planning is
-// idempotent, so a lead sent again is planned again harmlessly.
-func (c chatLeads) scheduleFollowUps(ctx context.Context, userID, leadID string) error {
-	if c.followups == nil {
-		return nil
-	}
-	l, err := c.leads.Get(ctx, leadID, leads.Caller{Actor: leads.Youth, UserID: userID})
-	if err != nil {
-		return err
-	}
-	return c.followups.Schedule(ctx, l)
 }

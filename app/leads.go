@@ -41,13 +41,16 @@ func (c chatLeads) SendLead(ctx context.Context, userID, conversationID string, 
 	if r.ChosenAt != nil {
 		req.SeenAt = *r.ChosenAt
 	}
-	code, err := c.leads.Send(ctx, leads.NewLead(*o, userID, conversationID, req, c.now()))
+	sent, code, err := c.leads.Send(ctx, leads.NewLead(*o, userID, conversationID, req, c.now()))
 	if err != nil {
 		return "", err
 	}
-	// A failure here fails the send, which the chat tries again: the lead
-	// is found stored then, and its check-ins planned.
-	return code, c.scheduleFollowUps(ctx, userID, r.ID)
+	if c.followups == nil {
+		return code, nil
+	}
+	// Planning is idempotent. A failure here fails the send, which the chat
+	// tries again: the lead is found stored then, and its check-ins planned.
+	return code, c.followups.Schedule(ctx, sent)
 }
 
 // ReplyLead writes the young person's answer into the lead's thread.

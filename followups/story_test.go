@@ -148,7 +148,7 @@ func (y *youth) sendLead(id string, band string) leads.Lead {
 	y.leadID = fmt.Sprintf("lead%03d", w.ids)
 	req := leads.Request{ID: y.leadID, Lang: "da", Shared: leads.Shared{Nickname: "Sofie", AgeBand: band},
 		FirstStep: &leads.FirstStep{What: step.What, Where: step.Where, Contact: step.Whom, StartsAt: step.StartsAt, EndsAt: step.EndsAt}}
-	if _, err := w.leads.Send(w.ctx, leads.NewLead(*o, y.id, y.conv, req, w.clock.Now())); err != nil {
+	if _, _, err := w.leads.Send(w.ctx, leads.NewLead(*o, y.id, y.conv, req, w.clock.Now())); err != nil {
 		w.t.Fatal(err)
 	}
 	l := y.lead()

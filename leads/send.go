@@ -45,27 +45,28 @@ func NewLead(o match.Opportunity, youthID, conversationID string, r Request, now
 }
 
 // Send stores a new lead for its young person and, when friends may come
-// along, makes an invite code for them. Sending a lead whose id is stored
-// already returns that lead's code instead of a second lead: the chat may
-// not have heard that the first try succeeded. A lead stored without an
-// invite code is still sent; the code is only missing then.
-func (s *Service) Send(ctx context.Context, l Lead) (inviteCode string, err error) {
+// along, makes an invite code for them; it returns the lead as stored.
+// Sending a lead whose id is stored already returns that lead and a code
+// instead of a second lead: the chat may not have heard that the first try
+// succeeded. A lead stored without an invite code is still sent; the code
+// is only missing then.
+func (s *Service) Send(ctx context.Context, l Lead) (sent Lead, inviteCode string, err error) {
 	youth := Caller{Actor: Youth, UserID: l.YouthID}
-	sent, err := s.Create(ctx, l)
+	sent, err = s.Create(ctx, l)
 	if errors.Is(err, ErrConflict) && l.ID != "" {
 		sent, err = s.Get(ctx, l.ID, youth)
 	}
 	if err != nil {
-		return "", err
+		return Lead{}, "", err
 	}
 	if sent.MaxFriends < 1 {
-		return "", nil
+		return sent, "", nil
 	}
 	inv, err := s.Invite(ctx, sent.ID, youth)
 	if err != nil {
-		return "", nil // the lead is sent; a friend can still just come along
+		return sent, "", nil // the lead is sent; a friend can still just come along
 	}
-	return inv.Code, nil
+	return sent, inv.Code, nil
 }
 
 // AnswerTimes is how an organisation answers young people, for the chat's

@@ -28,13 +28,13 @@ func TestSendingALeadTwiceStoresItOnce(t *testing.T) {
 		t.Fatalf("NewLead = %+v", l)
 	}
 	svc := leads.NewService(s, func() time.Time { return now }, newID)
-	first, err := svc.Send(ctx, l)
-	if err != nil || first == "" {
-		t.Fatalf("first send: code %q, %v", first, err)
+	stored, first, err := svc.Send(ctx, l)
+	if err != nil || first == "" || stored.ID != "lead-1" || stored.Status != leads.StatusNew {
+		t.Fatalf("first send: lead %s (%s), code %q, %v", stored.ID, stored.Status, first, err)
 	}
-	again, err := svc.Send(ctx, l)
-	if err != nil || again == "" {
-		t.Fatalf("second send: code %q, %v", again, err)
+	storedAgain, again, err := svc.Send(ctx, l)
+	if err != nil || again == "" || storedAgain.ID != "lead-1" {
+		t.Fatalf("second send: lead %s, code %q, %v", storedAgain.ID, again, err)
 	}
 	mine, err := s.LeadsOfYouth(ctx, "u1")
 	if err != nil || len(mine) != 1 || mine[0].ID != "lead-1" {
@@ -46,7 +46,7 @@ func TestSendingALeadTwiceStoresItOnce(t *testing.T) {
 	if alone.ContactAgreedAt != nil {
 		t.Error("a lead that keeps contact in the app records an agreement to share a contact")
 	}
-	if code, err := svc.Send(ctx, alone); err != nil || code != "" {
+	if _, code, err := svc.Send(ctx, alone); err != nil || code != "" {
 		t.Errorf("a task for one person: code %q, %v; want no code", code, err)
 	}
 }
