@@ -43,3 +43,16 @@ func TestClassOutingsGoOutOnASchoolDay(t *testing.T) {
 		}
 	}
 }
+
+// TestATypedCodeKeepsTheLanguage: a code typed in a Danish chat is taken
+// as a code, and the chat stays Danish, however its letters read.
+func TestATypedCodeKeepsTheLanguage(t *testing.T) {
+	e, _ := sampleEngine(t)
+	for _, text := range []string{"kode A62R MHFD", "kode CGX5 A9VJ", "YMUW337A", "kode K7M4XQ2", "AB3CD5"} {
+		st := bot.State{Lang: "da"}
+		out := e.Turn(&st, bot.Input{Text: text}, time.Date(2027, 3, 1, 10, 0, 0, 0, match.Copenhagen))
+		if _, ok := bot.EventOf[bot.JoinRequested](out); !ok || st.Lang != "da" {
+			t.Errorf("%q: a code %v, language %s; want a code and Danish", text, ok, st.Lang)
+		}
+	}
+}

@@ -516,7 +516,8 @@ func (t *turn) text(text string, extra *understand.Result) {
 		t.say(t.tr("under_13_again"), t.action("restart"))
 		return
 	}
-	t.switchLanguage(r)
+	// A code says nothing of the language, and its letters can read as
+	// English ("kode A62R MHFD"): codes are taken before the language is.
 	if code := inviteCode(text); code != "" {
 		t.join = code
 		return
@@ -529,6 +530,7 @@ func (t *turn) text(text string, extra *understand.Result) {
 		t.join = code
 		return
 	}
+	t.switchLanguage(r)
 	if t.referralText(text) { // "stop deling", "start deling" (referral.go)
 		return
 	}

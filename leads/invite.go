@@ -19,9 +19,23 @@ func NewInviteCode() string { return NewCode(InviteCodeLength) }
 
 // NewCode returns a random code of length characters from InviteAlphabet,
 // for friends' invites and for other codes people read and type (a class's
-// join code). Each character is drawn from crypto/rand with rejection
-// sampling, so no character is likelier than another.
+// join code, a referral). Each character is drawn from crypto/rand with
+// rejection sampling, so no character is likelier than another. Every code
+// holds a digit: the chat takes a code typed bare only when it does, so
+// that an ordinary word is never read as one (a code without a digit is
+// drawn again).
 func NewCode(length int) string {
+	for {
+		if code := randomCode(length); strings.ContainsAny(code, codeDigits) {
+			return code
+		}
+	}
+}
+
+// codeDigits are InviteAlphabet's digits.
+const codeDigits = "23456789"
+
+func randomCode(length int) string {
 	const n = len(InviteAlphabet)
 	limit := byte(256 - 256%n) // bytes at or above this would favour the first characters
 	var code strings.Builder

@@ -261,6 +261,16 @@ func TestInviteCodes(t *testing.T) {
 		}
 		seen[c] = true
 	}
+	// The chat takes a code typed bare only when it holds a digit; every
+	// code of every length must, or one in eleven referral codes (and one
+	// in six invite codes) could not be typed without "kode".
+	for _, n := range []int{InviteCodeLength, 7, 8} {
+		for range 2000 {
+			if c := NewCode(n); len(c) != n || !strings.ContainsAny(c, "23456789") {
+				t.Fatalf("code %q of %d has no digit", c, n)
+			}
+		}
+	}
 	if len(seen) < 1990 {
 		t.Errorf("only %d distinct codes of 2000", len(seen))
 	}
